@@ -1,0 +1,16 @@
+namespace MediaMatrix.Monitoring.Matrix;
+
+/// <summary>
+/// A declarative extraction recipe (采集规则). For HTML, every field is a CSS selector evaluated
+/// inside one item, optionally followed by <c>@attr</c> to read an attribute instead of the text
+/// (<c>a@href</c>). For JSON, fields are dotted paths (<c>data.cards</c>, <c>mblog.created_at</c>).
+/// </summary>
+public sealed record Profile(
+    string Name,
+    string Items,
+    string Title,
+    string Link,
+    string Published,
+    string? Id = null,
+    IReadOnlyList<string>? DateFormats = null,
+    string? Pinned = null);

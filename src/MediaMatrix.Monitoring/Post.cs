@@ -1,0 +1,13 @@
+namespace MediaMatrix.Monitoring;
+
+/// <summary>
+/// One published item (发布信息). <see cref="PublishedAt"/> is null when the page gave no date we
+/// could read: such a post is kept and counted in poll health, but it is never an update.
+/// <see cref="Pinned"/> marks a 置顶 item, which says nothing about how fresh the account is.
+/// </summary>
+public sealed record Post(
+    string Id,
+    string Title,
+    string? Link,
+    DateTimeOffset? PublishedAt,
+    bool Pinned = false);

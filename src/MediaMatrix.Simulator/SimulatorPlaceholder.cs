@@ -1,0 +1,3 @@
+namespace MediaMatrix.Simulator;
+
+internal static class SimulatorPlaceholder;

@@ -1,0 +1,1 @@
+return await MediaMatrix.Cli.CommandLine.RunAsync(args);
