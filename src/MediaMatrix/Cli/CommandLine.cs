@@ -1,10 +1,58 @@
 namespace MediaMatrix.Cli;
 
+/// <summary>The verbs of <c>mediamatrix</c>. Exit codes: 0 done, 1 bad config or input, 2 usage.</summary>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args)
+    public const string Usage = """
+        usage: mediamatrix <verb> [options]
+
+          validate --config FILE                 check a matrix config; every problem with file, line and field
+          check    --config FILE [--now ISO8601] [--format json|table] [--store memory|redis] [--redis HOST:PORT]
+                                                 poll every account once, evaluate at --now, print the report
+          serve    --config FILE [--urls URL] [--store memory|redis] [--redis HOST:PORT]
+                                                 run the monitor: scheduled polls, evaluation, web page, /metrics, /healthz
+          demo     [--urls URL] [--sim-port PORT] start the simulator and serve the bundled demo matrix
+          simulate [--port PORT] [--seed N]      serve the demo matrix's sources on loopback
+
+        settings: appsettings.json < environment (e.g. Redis__Configuration=127.0.0.1:6379) < flags
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("usage: mediamatrix <validate|check|serve|demo|simulate> ...");
-        return Task.FromResult(args.Length == 0 ? 2 : 2);
+        var cli = new CliArguments(args);
+        if (cli.Errors.Count > 0)
+        {
+            foreach (var error in cli.Errors)
+            {
+                await Console.Error.WriteLineAsync(error);
+            }
+
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        return cli.Verb switch
+        {
+            "validate" => await ValidateCommand.RunAsync(cli),
+            "check" => await CheckCommand.RunAsync(cli, stop.Token),
+            "serve" => await ServeCommand.RunAsync(cli, demo: null, stop.Token),
+            "demo" => await DemoCommand.RunAsync(cli, stop.Token),
+            "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
+            "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
+            _ => PrintUsage(Console.Error, 2),
+        };
+    }
+
+    private static int PrintUsage(TextWriter writer, int code)
+    {
+        writer.WriteLine(Usage);
+        return code;
     }
 }

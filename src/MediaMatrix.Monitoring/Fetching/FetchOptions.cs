@@ -1,0 +1,26 @@
+namespace MediaMatrix.Monitoring.Fetching;
+
+/// <summary>HTTP settings for reading sources (section <c>Fetch</c> in appsettings.json).</summary>
+public sealed class FetchOptions
+{
+    public string UserAgent { get; set; } = "MediaMatrix/1.0 (+government new-media monitor)";
+
+    /// <summary>One attempt, from sending the request to the last body byte.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The whole fetch including retries; a poll never runs longer than this.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Retries after the first attempt, for transient faults only (connect errors, timeouts, 5xx, 408).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Bodies are cut off here, counted after decompression (a gzip bomb stops at the cap).</summary>
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>Requests in flight to one host at once: a county's sites share a few CMS hosts.</summary>
+    public int MaxConcurrencyPerHost { get; set; } = 4;
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace MediaMatrix.Monitoring.Fetching;
+
+/// <summary>
+/// Builds the one HttpClient that reads sources. The private-address gate sits in
+/// <see cref="SocketsHttpHandler.ConnectCallback"/>, so it sees the address actually dialled:
+/// redirects and DNS answers that change between checks go through the same gate.
+/// </summary>
+public static class SourceHttpClient
+{
+    public static HttpClient Create(FetchOptions options, bool allowPrivateNetworks)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = options.MaxRedirects,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = options.AttemptTimeout,
+            UseCookies = false,
+            ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks, ct),
+        };
+        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/html;q=0.9, */*;q=0.8");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
+        return client;
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        var permitted = allowPrivate ? addresses : addresses.Where(a => !PrivateAddressPolicy.IsPrivate(a)).ToArray();
+        if (permitted.Length == 0)
+        {
+            throw addresses.Length == 0
+                ? new SocketException((int)SocketError.HostNotFound)
+                : new PrivateAddressBlockedException(host);
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(permitted, context.DnsEndPoint.Port, ct).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

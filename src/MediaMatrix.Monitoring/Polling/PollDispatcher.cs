@@ -1,0 +1,80 @@
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace MediaMatrix.Monitoring.Polling;
+
+/// <summary>
+/// Picks the accounts that are due and polls them with bounded parallelism. One dispatcher tick
+/// serves the whole matrix, so the scheduler holds a handful of triggers, never one per account.
+/// </summary>
+public sealed partial class PollDispatcher(
+    IMatrixStore store,
+    AccountPoller poller,
+    MatrixConfig matrix,
+    PollSchedule schedule,
+    PollOptions options,
+    TimeProvider time,
+    ILogger<PollDispatcher> logger)
+{
+    // While a claimed account is being polled, the due index says "later", so an overlapping tick
+    // (or another replica) does not pick it again. The poll's own result then sets the real next time.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    private readonly Dictionary<string, Account> _accounts = matrix.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+
+    /// <summary>Puts every configured account into the due index (existing entries keep their time).</summary>
+    public Task ScheduleAllAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var firstDue = matrix.Accounts.ToDictionary(a => a.Id, a => schedule.FirstDue(a, now, Random.Shared.NextDouble()), StringComparer.Ordinal);
+        return store.EnsureScheduledAsync(firstDue, cancellationToken);
+    }
+
+    /// <summary>One tick: polls up to a batch of due accounts and returns what happened.</summary>
+    public async Task<IReadOnlyList<PollReport>> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await store.GetDueAccountsAsync(now, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var accounts = due.Select(id => _accounts.GetValueOrDefault(id)).OfType<Account>().ToList();
+        foreach (var account in accounts)
+        {
+            await store.SetNextDueAsync(account.Id, now + ClaimLease, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await PollAsync(accounts, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Polls the given accounts now, whatever their due time (the <c>check</c> verb, "poll now").</summary>
+    public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress, CancellationToken cancellationToken)
+    {
+        if (accounts.Count == 0)
+        {
+            return [];
+        }
+
+        var states = await store.GetPollStatesAsync(accounts.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var reports = new PollReport?[accounts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, accounts.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var account = accounts[i];
+                try
+                {
+                    reports[i] = await poller.PollAsync(account, states.GetValueOrDefault(account.Id), ct).ConfigureAwait(false);
+                    progress?.Report(reports[i]!);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // One broken account never breaks the batch (style habit 3): the store may be
+                    // unreachable for this write; the account stays due and is retried next tick.
+                    LogPollCrashed(logger, ex, account.Id);
+                }
+            }).ConfigureAwait(false);
+        return reports.OfType<PollReport>().ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poll of {AccountId} failed on our side")]
+    private static partial void LogPollCrashed(ILogger logger, Exception exception, string accountId);
+}

@@ -1,0 +1,28 @@
+namespace MediaMatrix.Monitoring.Polling;
+
+/// <summary>When accounts are polled (section <c>Polling</c>). Durations are TimeSpans (<c>"04:00:00"</c>).</summary>
+public sealed class PollOptions
+{
+    public TimeSpan HeadInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan MemberInterval { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Each next-due time moves by up to this share of the interval either way, so polls don't arrive in bursts.</summary>
+    public double Jitter { get; set; } = 0.1;
+
+    /// <summary>Polls running at once in this process.</summary>
+    public int Parallelism { get; set; } = 16;
+
+    /// <summary>How many due accounts one dispatcher tick takes.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The failure ladder: the n-th consecutive failure waits the n-th step (the last step repeats).
+    /// A failing source is never dropped for good; a success resets it.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> BackoffLadder { get; set; } =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
+        TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
+    ];
+}

@@ -1,0 +1,52 @@
+using MediaMatrix.Hosting;
+using MediaMatrix.Monitoring.Matrix;
+
+namespace MediaMatrix.Cli;
+
+/// <summary><c>serve</c>: run the monitor until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(CliArguments cli, DemoSetup? demo, CancellationToken cancellationToken)
+    {
+        var settings = Settings.Build(cli, demo?.Defaults);
+        var matrix = MatrixFile.Load(settings, Console.Error);
+        if (matrix is null)
+        {
+            return 1;
+        }
+
+        await using var app = MonitorHost.Build(settings, matrix);
+        if (app.Urls.Count == 0 && string.IsNullOrEmpty(settings["Urls"]))
+        {
+            app.Urls.Add("http://127.0.0.1:5300");
+        }
+
+        await app.StartAsync(cancellationToken);
+        foreach (var url in app.Urls)
+        {
+            await Console.Out.WriteLineAsync(demo is null
+                ? $"MediaMatrix is serving {matrix.Matrix.Name} at {url}/"
+                : $"MediaMatrix demo: open {url}/ in a browser (运营界面). Ctrl+C stops it.");
+        }
+
+        await WaitForStopAsync(app, cancellationToken);
+        return 0;
+    }
+
+    private static async Task WaitForStopAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: fall through to a graceful stop.
+        }
+
+        await app.StopAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>What <c>demo</c> hands to <c>serve</c>: the bundled matrix and its simulator's settings.</summary>
+internal sealed record DemoSetup(IReadOnlyDictionary<string, string?> Defaults);

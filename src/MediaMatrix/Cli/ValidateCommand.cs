@@ -1,0 +1,21 @@
+using MediaMatrix.Hosting;
+
+namespace MediaMatrix.Cli;
+
+/// <summary><c>validate --config FILE</c>: every problem at once, each with file, line and field; exit 1 if any.</summary>
+internal static class ValidateCommand
+{
+    public static async Task<int> RunAsync(CliArguments cli)
+    {
+        var settings = Settings.Build(cli);
+        var matrix = MatrixFile.Load(settings, Console.Error);
+        if (matrix is null)
+        {
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync(
+            $"{settings["Matrix:Config"]}: OK — {matrix.Matrix.Name}: 1 head + {matrix.Accounts.Count - 1} members, {matrix.Profiles.Count} profiles");
+        return 0;
+    }
+}

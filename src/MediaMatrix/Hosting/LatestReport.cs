@@ -1,0 +1,13 @@
+using MediaMatrix.Monitoring.Inspection;
+
+namespace MediaMatrix.Hosting;
+
+/// <summary>The most recent inspection of this process, shown by the page and the API until the next one.</summary>
+internal sealed class LatestReport
+{
+    private MatrixReport? _report;
+
+    public MatrixReport? Current => Volatile.Read(ref _report);
+
+    public void Publish(MatrixReport report) => Volatile.Write(ref _report, report);
+}

@@ -1,0 +1,62 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Fetching;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+
+namespace MediaMatrix.Hosting;
+
+/// <summary>The engine's object graph, shared by <c>check</c> and <c>serve</c>. Tests swap <see cref="TimeProvider"/> by registering theirs first.</summary>
+internal static class MonitoringServices
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration settings, MatrixConfig matrix)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(matrix);
+        services.AddSingleton(Bind<FetchOptions>(settings, "Fetch"));
+        services.AddSingleton(Bind<PollOptions>(settings, "Polling"));
+        services.AddSingleton(Bind<AssessmentOptions>(settings, "Assessment"));
+        services.AddSingleton(Bind<StoreOptions>(settings, "Store"));
+        services.AddSingleton(sp => new SourceFetcher(
+            SourceHttpClient.Create(sp.GetRequiredService<FetchOptions>(), matrix.Matrix.AllowPrivateNetworks),
+            sp.GetRequiredService<FetchOptions>(), sp.GetRequiredService<TimeProvider>()));
+        AddStore(services, settings);
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<AccountPoller>();
+        services.AddSingleton<PollDispatcher>();
+        services.AddSingleton<MatrixInspector>();
+        return services;
+    }
+
+    private static void AddStore(IServiceCollection services, IConfiguration settings)
+    {
+        var kind = settings["Store:Kind"] ?? "memory";
+        switch (kind.ToLowerInvariant())
+        {
+            case "memory":
+                services.AddSingleton<IMatrixStore>(sp => new InMemoryMatrixStore(sp.GetRequiredService<StoreOptions>()));
+                break;
+            case "redis":
+                var configuration = settings["Redis:Configuration"] ?? "127.0.0.1:6379";
+                services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(configuration)));
+                services.AddSingleton<IMatrixStore>(sp => new RedisMatrixStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Store:Kind: unknown store '{kind}'; use memory or redis");
+        }
+    }
+
+    // Keep running while Redis is away (reliability R3): reconnect in the background instead of failing start-up.
+    private static ConfigurationOptions RedisConfiguration(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return options;
+    }
+
+    private static T Bind<T>(IConfiguration settings, string section)
+        where T : new() => settings.GetSection(section).Get<T>() ?? new T();
+}

@@ -1,0 +1,19 @@
+using MediaMatrix.Hosting;
+using MediaMatrix.Monitoring.Inspection;
+using Quartz;
+
+namespace MediaMatrix.Jobs;
+
+/// <summary>Evaluates every account over what is stored and publishes the result to the page, the API and /metrics.</summary>
+[DisallowConcurrentExecution]
+internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport latest, MatrixGauges gauges, TimeProvider time) : IJob
+{
+    public static readonly JobKey Key = new("evaluate", "assessment");
+
+    public async ValueTask Execute(IJobExecutionContext context)
+    {
+        var report = await inspector.InspectAsync(time.GetUtcNow(), context.CancellationToken);
+        latest.Publish(report);
+        gauges.Update(report);
+    }
+}

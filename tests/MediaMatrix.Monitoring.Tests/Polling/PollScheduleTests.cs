@@ -1,0 +1,59 @@
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+
+namespace MediaMatrix.Monitoring.Tests.Polling;
+
+public sealed class PollScheduleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly PollSchedule Schedule = new(new PollOptions());
+
+    private static Account Of(Tier tier, TimeSpan? interval = null) => new("a", "a", Platform.Weibo, tier, "d",
+        new Source(SourceKind.Feed, new Uri("http://example.org/")), interval);
+
+    [Theory]
+    [InlineData(Tier.Head, 1)]
+    [InlineData(Tier.Member, 4)]
+    public void AfterSuccess_WithoutJitter_IsTheTierInterval(Tier tier, int hours)
+    {
+        Assert.Equal(Now.AddHours(hours), Schedule.AfterSuccess(Of(tier), Now, random01: 0.5));
+    }
+
+    [Fact]
+    public void AfterSuccess_ConfiguredIntervalWins()
+    {
+        Assert.Equal(Now.AddMinutes(30), Schedule.AfterSuccess(Of(Tier.Member, TimeSpan.FromMinutes(30)), Now, 0.5));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.9)]
+    [InlineData(1.0, 1.1)]
+    public void Jitter_StaysWithinTenPercent(double random01, double factor)
+    {
+        Assert.Equal(Now + TimeSpan.FromHours(4 * factor), Schedule.AfterSuccess(Of(Tier.Member), Now, random01));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]        // 1 m
+    [InlineData(2, 5)]        // 5 m
+    [InlineData(4, 60)]       // 1 h
+    [InlineData(8, 1440)]     // 24 h
+    [InlineData(50, 1440)]    // never dropped: the last step repeats
+    public void AfterFailure_ClimbsTheLadder(int failures, int minutes)
+    {
+        Assert.Equal(Now.AddMinutes(minutes), Schedule.AfterFailure(Of(Tier.Member), failures, null, Now, 0.5));
+    }
+
+    [Fact]
+    public void AfterFailure_RetryAfterIsAFloor()
+    {
+        Assert.Equal(Now.AddHours(1), Schedule.AfterFailure(Of(Tier.Member), 1, TimeSpan.FromHours(1), Now, 0.5));
+    }
+
+    [Fact]
+    public void FirstDue_IsWithinAMinute()
+    {
+        var due = Schedule.FirstDue(Of(Tier.Member), Now, 0.99);
+        Assert.InRange(due, Now, Now.AddMinutes(1));
+    }
+}
