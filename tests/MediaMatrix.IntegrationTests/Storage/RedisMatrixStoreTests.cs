@@ -99,15 +99,40 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
             (await ScanAsync()).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task PollState_ErrorClassIsStoredInKebabCase()
+    [Theory]
+    [InlineData(FetchErrorClass.BlockedPrivate, "blocked-private")]
+    [InlineData(FetchErrorClass.Http5xx, "http-5xx")]
+    [InlineData(FetchErrorClass.Http4xx, "http-4xx")]
+    [InlineData(FetchErrorClass.TooLarge, "too-large")]
+    public async Task PollState_ErrorClassIsStoredInKebabCase(FetchErrorClass errorClass, string expected)
     {
         var store = CreateStore(Options);
-        await store.RecordPollAsync(new PollRecord("acct", [], Polled() with { LastErrorClass = FetchErrorClass.BlockedPrivate }), None);
+        await store.RecordPollAsync(new PollRecord("acct", [], Polled() with { LastErrorClass = errorClass }), None);
 
         var json = (string?)await redis.Connection.GetDatabase().StringGetAsync(Keys.PollState("acct"));
 
-        Assert.Contains("\"lastErrorClass\":\"blocked-private\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"lastErrorClass\":\"{expected}\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R1_RecordPollIsOneScriptAndTheDueIndexInOneBatch()
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
+        var store = new RedisMatrixStore(connection, Options);
+        var posts = Enumerable.Range(1, 20).Select(i => Dated($"p{i}", TimeSpan.FromHours(i))).ToArray();
+        await store.RecordPollAsync(Record("warm-up", posts), None);
+
+        var before = await CommandCallsAsync();
+        await store.RecordPollAsync(Record("acct", posts), None);
+        var after = await CommandCallsAsync();
+
+        // The batch holds exactly these; anything else would be another command and, awaited, another round trip.
+        // Once the script is cached the client sends only its SHA.
+        Assert.Equal(1, after.GetValueOrDefault("evalsha") - before.GetValueOrDefault("evalsha"));
+        Assert.Equal(0, after.GetValueOrDefault("eval") - before.GetValueOrDefault("eval"));
+        Assert.Equal(posts.Length + 1, after.GetValueOrDefault("zadd") - before.GetValueOrDefault("zadd")); // one per post in the script
+        Assert.Equal(1, after.GetValueOrDefault("pexpire") + after.GetValueOrDefault("expire")
+            - before.GetValueOrDefault("pexpire") - before.GetValueOrDefault("expire") - 3); // 3 from inside the script
     }
 
     [Fact]
@@ -123,6 +148,20 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
         {
             Assert.Contains("appendonly", result.Reason, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Server-wide calls per command from INFO commandstats (commands run by a script count too).</summary>
+    private async Task<Dictionary<string, long>> CommandCallsAsync()
+    {
+        var calls = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var stat in (await Server.InfoAsync("commandstats")).SelectMany(group => group))
+        {
+            // cmdstat_zadd: calls=3,usec=...
+            var count = stat.Value.Split(',')[0].Split('=')[1];
+            calls[stat.Key["cmdstat_".Length..]] = long.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return calls;
     }
 
     private async Task<List<string>> ScanAsync()
