@@ -6,7 +6,7 @@ namespace MediaMatrix.Monitoring.Storage;
 public sealed record RedisHealthResult(bool Healthy, string Reason);
 
 /// <summary>
-/// Reads the durability settings once, for the start-up log and the health endpoint. Without AOF a Redis crash loses
+/// Reads the durability settings once, for the start-up log and the health endpoint (needs <c>allowAdmin=true</c>). Without AOF a Redis crash loses
 /// acknowledged posts and alerts (R2); with an evicting policy Redis silently drops keys under memory pressure.
 /// </summary>
 public static class RedisHealth
@@ -21,9 +21,10 @@ public static class RedisHealth
             {
                 settings = await server.ConfigGetAsync("*");
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or RedisCommandException)
             {
-                // Managed Redis often disables CONFIG; we cannot vouch for what we cannot read.
+                // Managed Redis often disables CONFIG, and the client refuses it without allowAdmin=true;
+                // we cannot vouch for what we cannot read.
                 problems.Add($"{server.EndPoint}: cannot read config ({ex.Message})");
                 continue;
             }

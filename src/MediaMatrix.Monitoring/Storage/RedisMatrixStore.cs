@@ -59,8 +59,8 @@ public sealed class RedisMatrixStore : IMatrixStore
             ? Schedule(batch, [new SortedSetEntry(id, next.ToUnixTimeMilliseconds())], SortedSetWhen.Always)
             : Task.CompletedTask;
         batch.Execute();
-        await scheduled.WaitAsync(cancellationToken);
-        return (int)await written.WaitAsync(cancellationToken);
+        await Task.WhenAll(written, scheduled).WaitAsync(cancellationToken);
+        return (int)await written;
     }
 
     public async Task<IReadOnlyList<Post>> GetPostsAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)

@@ -115,6 +115,17 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
     }
 
     [Fact]
+    public async Task RedisHealth_WhenConfigCannotBeRead_IsDegraded()
+    {
+        await using var withoutAdmin = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
+
+        var result = await RedisHealth.CheckAsync(withoutAdmin);
+
+        Assert.False(result.Healthy);
+        Assert.Contains("cannot read config", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task R1_RecordPollIsOneScriptAndTheDueIndexInOneBatch()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
