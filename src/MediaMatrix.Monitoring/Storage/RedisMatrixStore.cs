@@ -30,7 +30,7 @@ public sealed class RedisMatrixStore : IMatrixStore
         var cutoff = options.RetentionCutoffMs(record.State);
         var values = new List<RedisValue>(6 + (record.Posts.Count * 3))
         {
-            JsonSerializer.Serialize(record.State, StorageJsonContext.Default.PollState),
+            JsonSerializer.Serialize(record.State, StorageJsonContext.Compact.PollState),
             (long)options.PostRetention.TotalMilliseconds,
             (long)options.PollStateTtl.TotalMilliseconds,
             options.MaxPostsPerAccount,
@@ -46,7 +46,7 @@ public sealed class RedisMatrixStore : IMatrixStore
             }
 
             values.Add(post.Id);
-            values.Add(JsonSerializer.Serialize(StoredPost.From(post), StorageJsonContext.Default.StoredPost));
+            values.Add(JsonSerializer.Serialize(StoredPost.From(post), StorageJsonContext.Compact.StoredPost));
             values.Add(published is { } ms ? ms : RedisValue.EmptyString);
         }
 
@@ -74,7 +74,7 @@ public sealed class RedisMatrixStore : IMatrixStore
         var posts = new List<Post>(pairs.Length / 2);
         for (var i = 0; i < pairs.Length; i += 2)
         {
-            var stored = JsonSerializer.Deserialize((string)pairs[i + 1]!, StorageJsonContext.Default.StoredPost)!;
+            var stored = JsonSerializer.Deserialize((string)pairs[i + 1]!, StorageJsonContext.Compact.StoredPost)!;
             var post = stored.ToPost((string)pairs[i]!);
 
             // Scores are whole milliseconds; `since` may carry ticks within the first one.
@@ -103,7 +103,7 @@ public sealed class RedisMatrixStore : IMatrixStore
             var value = await json;
             if (value.HasValue)
             {
-                states[id] = JsonSerializer.Deserialize((string)value!, StorageJsonContext.Default.PollState)!;
+                states[id] = JsonSerializer.Deserialize((string)value!, StorageJsonContext.Compact.PollState)!;
             }
         }
 

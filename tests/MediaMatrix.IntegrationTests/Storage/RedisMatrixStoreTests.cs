@@ -99,6 +99,19 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
             (await ScanAsync()).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task PostJson_KeepsChineseTextAsItselfAndLeavesOutTheId()
+    {
+        var store = CreateStore(Options);
+        await store.RecordPollAsync(Record("acct", Dated("a1", TimeSpan.FromHours(1), "关于冬季防火的通知")), None);
+
+        var json = (string?)await redis.Connection.GetDatabase().HashGetAsync(Keys.Posts("acct"), "a1");
+
+        // Escaping each character as \uXXXX would double a title's size in memory (performance R3).
+        Assert.StartsWith("{\"t\":\"关于冬季防火的通知\",\"l\":", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"a1\"", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(FetchErrorClass.BlockedPrivate, "blocked-private")]
     [InlineData(FetchErrorClass.Http5xx, "http-5xx")]
