@@ -1,0 +1,201 @@
+using System.Text;
+using MediaMatrix.IntegrationTests.Infrastructure;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using StackExchange.Redis;
+
+namespace MediaMatrix.IntegrationTests.Storage;
+
+[Collection(RedisCollection.Name)]
+public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContract, IAsyncLifetime
+{
+    /// <summary>Keys the store may keep without a TTL (docs/redis-keys.md). Storage keeps none: every key it writes expires.</summary>
+    private static readonly string[] PermanentKinds = [];
+
+    private RedisKeys Keys => new(Options.KeyPrefix);
+
+    private IServer Server => redis.Connection.GetServers().Single();
+
+    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var db = redis.Connection.GetDatabase();
+        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
+        {
+            await db.KeyDeleteAsync(key);
+        }
+    }
+
+    /// <summary>Every key under the test's prefix with its type, full value and whether it has a TTL (the TTL itself
+    /// counts down between applications, so only its presence is compared).</summary>
+    protected override async Task<string> SnapshotAsync(IMatrixStore store, IReadOnlyCollection<string> accountIds)
+    {
+        var db = redis.Connection.GetDatabase();
+        var snapshot = new StringBuilder();
+        foreach (var key in (await ScanAsync()).Order(StringComparer.Ordinal))
+        {
+            var type = await db.KeyTypeAsync(key);
+            var hasTtl = await db.KeyTimeToLiveAsync(key) is not null;
+            snapshot.AppendLine($"{key} {type} ttl={hasTtl}");
+            switch (type)
+            {
+                case RedisType.String:
+                    snapshot.AppendLine($"  {await db.StringGetAsync(key)}");
+                    break;
+                case RedisType.Hash:
+                    foreach (var field in (await db.HashGetAllAsync(key)).OrderBy(field => (string)field.Name!, StringComparer.Ordinal))
+                    {
+                        snapshot.AppendLine($"  {field.Name} = {field.Value}");
+                    }
+
+                    break;
+                case RedisType.SortedSet:
+                    foreach (var entry in await db.SortedSetRangeByRankWithScoresAsync(key))
+                    {
+                        snapshot.AppendLine($"  {entry.Element} @ {entry.Score}");
+                    }
+
+                    break;
+                default:
+                    snapshot.AppendLine("  (unexpected type)");
+                    break;
+            }
+        }
+
+        return snapshot.ToString();
+    }
+
+    protected override async Task AssertEveryKeyHasTtlOrBoundAsync(StoreOptions options)
+    {
+        var db = redis.Connection.GetDatabase();
+        var keys = await ScanAsync();
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+        {
+            var kind = key[(key.LastIndexOf(':') + 1)..];
+            Assert.True(
+                await db.KeyTimeToLiveAsync(key) is not null || PermanentKinds.Contains(kind),
+                $"{key} has no TTL and is not in the documented permanent set");
+            if (kind is "timeline" or "undated")
+            {
+                Assert.InRange(await db.SortedSetLengthAsync(key), 1, options.MaxPostsPerAccount);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RecordPoll_WritesTheDocumentedKeys()
+    {
+        var store = CreateStore(Options);
+        await store.RecordPollAsync(Record("county-gov", Dated("a1", TimeSpan.FromHours(1)), Undated("u1")), None);
+
+        Assert.Equal(
+            [$"{Options.KeyPrefix}:acct:{{county-gov}}:poll", $"{Options.KeyPrefix}:acct:{{county-gov}}:posts",
+             $"{Options.KeyPrefix}:acct:{{county-gov}}:timeline", $"{Options.KeyPrefix}:acct:{{county-gov}}:undated",
+             $"{Options.KeyPrefix}:due"],
+            (await ScanAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostJson_KeepsChineseTextAsItselfAndLeavesOutTheId()
+    {
+        var store = CreateStore(Options);
+        await store.RecordPollAsync(Record("acct", Dated("a1", TimeSpan.FromHours(1), "关于冬季防火的通知")), None);
+
+        var json = (string?)await redis.Connection.GetDatabase().HashGetAsync(Keys.Posts("acct"), "a1");
+
+        // Escaping each character as \uXXXX would double a title's size in memory (performance R3).
+        Assert.StartsWith("{\"t\":\"关于冬季防火的通知\",\"l\":", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"a1\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FetchErrorClass.BlockedPrivate, "blocked-private")]
+    [InlineData(FetchErrorClass.Http5xx, "http-5xx")]
+    [InlineData(FetchErrorClass.Http4xx, "http-4xx")]
+    [InlineData(FetchErrorClass.TooLarge, "too-large")]
+    public async Task PollState_ErrorClassIsStoredInKebabCase(FetchErrorClass errorClass, string expected)
+    {
+        var store = CreateStore(Options);
+        await store.RecordPollAsync(new PollRecord("acct", [], Polled() with { LastErrorClass = errorClass }), None);
+
+        var json = (string?)await redis.Connection.GetDatabase().StringGetAsync(Keys.PollState("acct"));
+
+        Assert.Contains($"\"lastErrorClass\":\"{expected}\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedisHealth_WhenConfigCannotBeRead_IsDegraded()
+    {
+        await using var withoutAdmin = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
+
+        var result = await RedisHealth.CheckAsync(withoutAdmin);
+
+        Assert.False(result.Healthy);
+        Assert.Contains("cannot read config", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R1_RecordPollIsOneScriptAndTheDueIndexInOneBatch()
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
+        var store = new RedisMatrixStore(connection, Options);
+        var posts = Enumerable.Range(1, 20).Select(i => Dated($"p{i}", TimeSpan.FromHours(i))).ToArray();
+        await store.RecordPollAsync(Record("warm-up", posts), None);
+
+        var before = await CommandCallsAsync();
+        await store.RecordPollAsync(Record("acct", posts), None);
+        var after = await CommandCallsAsync();
+
+        // The batch holds exactly these; anything else would be another command and, awaited, another round trip.
+        // Once the script is cached the client sends only its SHA.
+        Assert.Equal(1, after.GetValueOrDefault("evalsha") - before.GetValueOrDefault("evalsha"));
+        Assert.Equal(0, after.GetValueOrDefault("eval") - before.GetValueOrDefault("eval"));
+        Assert.Equal(posts.Length + 1, after.GetValueOrDefault("zadd") - before.GetValueOrDefault("zadd")); // one per post in the script
+        Assert.Equal(1, after.GetValueOrDefault("pexpire") + after.GetValueOrDefault("expire")
+            - before.GetValueOrDefault("pexpire") - before.GetValueOrDefault("expire") - 3); // 3 from inside the script
+    }
+
+    [Fact]
+    public async Task RedisHealth_WithoutAof_IsDegradedAndSaysWhy()
+    {
+        var result = await RedisHealth.CheckAsync(redis.Connection);
+
+        // Our test server runs without AOF; a server started by test.sh may differ, so only check consistency.
+        var appendOnly = (await Server.ConfigGetAsync("appendonly")).Single().Value;
+        var policy = (await Server.ConfigGetAsync("maxmemory-policy")).Single().Value;
+        Assert.Equal(appendOnly == "yes" && policy == "noeviction", result.Healthy);
+        if (appendOnly != "yes")
+        {
+            Assert.Contains("appendonly", result.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Server-wide calls per command from INFO commandstats (commands run by a script count too).</summary>
+    private async Task<Dictionary<string, long>> CommandCallsAsync()
+    {
+        var calls = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var stat in (await Server.InfoAsync("commandstats")).SelectMany(group => group))
+        {
+            // cmdstat_zadd: calls=3,usec=...
+            var count = stat.Value.Split(',')[0].Split('=')[1];
+            calls[stat.Key["cmdstat_".Length..]] = long.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return calls;
+    }
+
+    private async Task<List<string>> ScanAsync()
+    {
+        var keys = new List<string>();
+        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
+        {
+            keys.Add(key!);
+        }
+
+        return keys;
+    }
+}
