@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace MediaMatrix.Monitoring.Matrix;
+
+/// <summary>
+/// Turns config text into YamlDotNet's representation model, whose nodes keep their line and
+/// column. YamlStream stops at the first duplicate key, which would hide every other mistake, so
+/// duplicate keys are renamed to a marker first; <see cref="ConfigReader"/> reports the marker
+/// with the field path it knows and carries on.
+/// </summary>
+internal static partial class ConfigYaml
+{
+    private const string DuplicateMarker = "\0duplicate:";
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex LocationPrefix();
+
+    /// <summary>The root node of the single document, or null after reporting why there is none.</summary>
+    public static YamlNode? Parse(string yaml, ConfigReader reader)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            var events = ReadEvents(yaml);
+            MarkDuplicateKeys(events);
+            stream.Load(new EventListParser(events));
+        }
+        catch (YamlException e)
+        {
+            reader.Report(e.Start, "", $"YAML syntax error: {LocationPrefix().Replace(e.Message, "")}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            reader.Report(new Mark(0, 1, 1), "", "the file is empty");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+            reader.Report(stream.Documents[1].RootNode.Start, "", "only one YAML document is expected; remove the '---' separator");
+
+        return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The original key when <paramref name="key"/> is a renamed duplicate.</summary>
+    public static bool IsDuplicate(string key, out string originalKey)
+    {
+        originalKey = key;
+        if (!key.StartsWith(DuplicateMarker, StringComparison.Ordinal))
+            return false;
+
+        var rest = key[DuplicateMarker.Length..];
+        originalKey = rest[(rest.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return true;
+    }
+
+    private static List<ParsingEvent> ReadEvents(string yaml)
+    {
+        var events = new List<ParsingEvent>();
+        var parser = new Parser(new StringReader(yaml));
+        while (parser.MoveNext())
+            events.Add(parser.Current!);
+        return events;
+    }
+
+    private static void MarkDuplicateKeys(List<ParsingEvent> events)
+    {
+        // One frame per open collection; for a mapping, whether the next node is a key and the keys seen so far.
+        var frames = new Stack<(bool IsMapping, bool NextIsKey, HashSet<string> Keys)>();
+        var duplicates = 0;
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e is MappingEnd or SequenceEnd)
+            {
+                frames.Pop();
+                continue;
+            }
+
+            if (e is not (Scalar or AnchorAlias or MappingStart or SequenceStart))
+                continue;
+
+            if (frames.Count > 0 && frames.Peek().IsMapping)
+            {
+                var frame = frames.Pop();
+                if (frame.NextIsKey && e is Scalar key && !frame.Keys.Add(key.Value))
+                {
+                    duplicates++;
+                    events[i] = new Scalar(key.Anchor, key.Tag, $"{DuplicateMarker}{duplicates}:{key.Value}", key.Style,
+                        key.IsPlainImplicit, key.IsQuotedImplicit, key.Start, key.End, key.IsKey);
+                }
+
+                frames.Push(frame with { NextIsKey = !frame.NextIsKey });
+            }
+
+            if (e is MappingStart)
+                frames.Push((true, true, new HashSet<string>(StringComparer.Ordinal)));
+            else if (e is SequenceStart)
+                frames.Push((false, false, []));
+        }
+    }
+
+    private sealed class EventListParser(List<ParsingEvent> events) : IParser
+    {
+        private int _index = -1;
+
+        public ParsingEvent? Current => _index >= 0 && _index < events.Count ? events[_index] : null;
+
+        public bool MoveNext() => ++_index < events.Count;
+    }
+}
