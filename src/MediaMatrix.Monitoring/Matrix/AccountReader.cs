@@ -21,12 +21,13 @@ internal static partial class AccountReader
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]
     private static partial Regex IdPattern();
 
-    public static List<Account> Read(YamlNode? node, Mark rootStart, ConfigReader reader, ISet<string> declaredProfiles, bool allowPrivateNetworks)
+    public static List<Account> Read(ConfigSection top, ConfigReader reader, ISet<string> declaredProfiles, bool allowPrivateNetworks)
     {
         var accounts = new List<Account>();
+        var node = top.Find("accounts");
         if (node is null)
         {
-            reader.Report(rootStart, "accounts", "required section is missing");
+            reader.ReportMissing(top, "accounts");
             return accounts;
         }
 
@@ -106,7 +107,7 @@ internal static partial class AccountReader
         var node = account.Find("source");
         if (node is null)
         {
-            reader.Report(account.Start, account.Field("source"), "required key is missing");
+            reader.ReportMissing(account, "source");
             return null;
         }
 

@@ -59,15 +59,25 @@ internal sealed class ConfigReader(string file)
             return null;
 
         var values = new Dictionary<string, ConfigEntry>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (known.Contains(entry.Key))
+            {
                 values[entry.Key] = entry;
+            }
             else if (reserved?.Contains(entry.Key) != true)
-                Report(entry.KeyNode.Start, Join(field, entry.Key), $"unknown key '{entry.Key}' (expected one of: {string.Join(", ", known)})");
+            {
+                var meant = KeySpelling.Closest(entry.Key, known.Where(k => entries.All(e => e.Key != k)));
+                if (meant is not null)
+                    misspelt.Add(meant);
+                Report(entry.KeyNode.Start, Join(field, entry.Key), meant is not null
+                    ? $"unknown key '{entry.Key}'; did you mean '{meant}'?"
+                    : $"unknown key '{entry.Key}' (expected one of: {string.Join(", ", known)})");
+            }
         }
 
-        return new ConfigSection(field, node, values);
+        return new ConfigSection(field, node, values, misspelt);
     }
 
     public string? Text(ConfigSection section, string key, bool required)
@@ -186,9 +196,18 @@ internal sealed class ConfigReader(string file)
         if (value is not null && !IsNull(value))
             return value;
 
-        if (required)
-            Report(value?.Start ?? section.Start, section.Field(key), value is null ? "required key is missing" : "a value is required");
+        if (required && value is null)
+            ReportMissing(section, key);
+        else if (required)
+            Report(value!.Start, section.Field(key), "a value is required");
         return null;
+    }
+
+    /// <summary>Reports a required key that is absent, unless it is already reported as misspelt.</summary>
+    public void ReportMissing(ConfigSection section, string key)
+    {
+        if (!section.IsMisspelt(key))
+            Report(section.Start, section.Field(key), "required key is missing");
     }
 
     private static bool IsNull(YamlNode node) =>
@@ -208,7 +227,7 @@ internal sealed class ConfigReader(string file)
 internal sealed record ConfigEntry(string Key, YamlNode KeyNode, YamlNode Value);
 
 /// <summary>A mapping already checked for unknown and duplicate keys, addressed by its field path.</summary>
-internal sealed class ConfigSection(string path, YamlNode node, IReadOnlyDictionary<string, ConfigEntry> values)
+internal sealed class ConfigSection(string path, YamlNode node, IReadOnlyDictionary<string, ConfigEntry> values, IReadOnlySet<string> misspelt)
 {
     public Mark Start => node.Start;
 
@@ -221,4 +240,7 @@ internal sealed class ConfigSection(string path, YamlNode node, IReadOnlyDiction
     public YamlNode Node(string key) => values[key].Value;
 
     public bool Has(string key) => values.ContainsKey(key);
+
+    /// <summary>True when an unknown key in this mapping was reported as a misspelling of <paramref name="key"/>.</summary>
+    public bool IsMisspelt(string key) => misspelt.Contains(key);
 }

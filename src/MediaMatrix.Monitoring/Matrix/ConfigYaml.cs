@@ -30,7 +30,15 @@ internal static partial class ConfigYaml
         }
         catch (YamlException e)
         {
-            reader.Report(e.Start, "", $"YAML syntax error: {LocationPrefix().Replace(e.Message, "")}");
+            // The scanner reports where the construct began (Start) and where it broke (End); both help.
+            var message = LocationPrefix().Replace(e.Message, "").TrimEnd('.');
+            var brokeAt = e.End.Line != e.Start.Line ? $" (at line {e.End.Line}, column {e.End.Column})" : "";
+            reader.Report(e.Start, "", $"YAML syntax error: {message}{brokeAt}");
+            return null;
+        }
+        catch (YamlParserFault fault)
+        {
+            reader.Report(fault.LastGoodMark, "", "YAML syntax error: the file cannot be read past this point (an unclosed '{', '[' or quote?)");
             return null;
         }
 
@@ -62,9 +70,24 @@ internal static partial class ConfigYaml
     {
         var events = new List<ParsingEvent>();
         var parser = new Parser(new StringReader(yaml));
-        while (parser.MoveNext())
-            events.Add(parser.Current!);
+        try
+        {
+            while (parser.MoveNext())
+                events.Add(parser.Current!);
+        }
+        catch (Exception e) when (e is not YamlException)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException on some malformed input
+            // (an unclosed flow mapping, "matrix: {name: a"): point at the last place it understood.
+            throw new YamlParserFault(events.Count > 0 ? events[^1].End : new Mark(0, 1, 1), e);
+        }
+
         return events;
+    }
+
+    private sealed class YamlParserFault(Mark lastGoodMark, Exception inner) : Exception("YAML parser fault", inner)
+    {
+        public Mark LastGoodMark { get; } = lastGoodMark;
     }
 
     private static void MarkDuplicateKeys(List<ParsingEvent> events)

@@ -60,7 +60,7 @@ public static class MatrixConfigLoader
         var declaredProfiles = new HashSet<string>(StringComparer.Ordinal);
         var profiles = ProfileReader.Read(top.Find("profiles"), reader, declaredProfiles);
         var settings = ReadSettings(top, reader);
-        var accounts = AccountReader.Read(top.Find("accounts"), root.Start, reader, declaredProfiles, settings?.AllowPrivateNetworks ?? false);
+        var accounts = AccountReader.Read(top, reader, declaredProfiles, settings?.AllowPrivateNetworks ?? false);
 
         return settings is null ? null : new MatrixConfig(settings, accounts, profiles);
     }
@@ -70,7 +70,7 @@ public static class MatrixConfigLoader
         var node = top.Find("matrix");
         if (node is null)
         {
-            reader.Report(top.Start, "matrix", "required section is missing");
+            reader.ReportMissing(top, "matrix");
             return null;
         }
 

@@ -55,7 +55,7 @@ internal static class ProfileReader
             var required = !Fields[i].HasDefaultValue;
             if (required && section.Find(Keys[i]) is null)
             {
-                reader.Report(section.Start, section.Field(Keys[i]), "required key is missing");
+                reader.ReportMissing(section, Keys[i]);
                 continue;
             }
 

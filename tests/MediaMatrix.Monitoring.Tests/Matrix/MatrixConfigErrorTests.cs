@@ -51,6 +51,8 @@ public class MatrixConfigErrorTests
     [InlineData("unknown account key", 12, "    pollIntervall: 1h", "accounts[0].pollIntervall", 12, "unknown key 'pollIntervall'")]
     [InlineData("unknown matrix key", 4, "  allowPrivateNetwork: false", "matrix.allowPrivateNetwork", 4, "unknown key 'allowPrivateNetwork'")]
     [InlineData("unknown source key", 11, """    source: { kind: feed, url: "http://rsshub.example.gov.cn/rss.xml", proxy: x }""", "accounts[0].source.proxy", 11, "unknown key 'proxy'")]
+    [InlineData("misspelt required key", 17, "    departmnet: 区人力社保局", "accounts[1].departmnet", 17, "unknown key 'departmnet'; did you mean 'department'?")]
+    [InlineData("misspelt profile key", 20, """  gov-list: { items: "li", title: "a", link: "a@href", publised: "span" }""", "profiles.gov-list.publised", 20, "did you mean 'published'?")]
     [InlineData("unknown top-level key", 19, "profile:", "profile", 19, "unknown key 'profile'")]
     public void Load_OneMistake_ReportsOneErrorWithFieldAndLine(string mistake, int line, string replacement, string field, int expectedLine, string message)
     {
@@ -123,6 +125,20 @@ public class MatrixConfigErrorTests
         var result = MatrixConfigLoader.LoadFromText(yaml, MatrixYaml.FileName);
 
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
+    }
+
+    [Theory]
+    [InlineData("unclosed flow mapping", "matrix: {name: a\naccounts: []\n", 1, "YAML syntax error: the file cannot be read past this point")]
+    [InlineData("unclosed quote", "matrix:\n  name: x\naccounts:\n  - id: a\n    name: \"unclosed\n    tier: head\n", 5, "YAML syntax error: While scanning a multi-line double-quoted scalar")]
+    [InlineData("tab indentation", "matrix:\n\tname: a\n", 1, "YAML syntax error: While scanning a mapping, found invalid tab as indentation")]
+    [InlineData("second document", "matrix: {name: a}\naccounts: [{id: a, name: b, platform: app, tier: head, department: d, source: {kind: feed, url: 'http://x.cn/'}}]\n---\nfoo: 1\n", 4, "only one YAML document is expected")]
+    public void Load_BrokenYaml_ReportsOneErrorWithLine(string mistake, string yaml, int line, string message)
+    {
+        var result = MatrixConfigLoader.LoadFromText(yaml, MatrixYaml.FileName);
+
+        var error = Assert.Single(result.Errors);
+        Assert.True(error.Line == line, $"{mistake}: {error}");
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
