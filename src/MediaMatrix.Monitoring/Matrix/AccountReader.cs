@@ -131,7 +131,7 @@ internal static partial class AccountReader
         }
         else if (profile is null && kind is SourceKind.Html or SourceKind.Json)
         {
-            reader.Report(section.Start, section.Field("profile"), $"a {ConfigReader.ConfigName(kind.Value)} source needs a profile (one of the names under profiles:)");
+            reader.Report(section.Start, section.Field("profile"), $"kind: {ConfigReader.ConfigName(kind.Value)} needs a profile (one of the names under profiles:)");
             profileKnown = false;
         }
 

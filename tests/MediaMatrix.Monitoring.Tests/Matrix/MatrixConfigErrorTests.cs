@@ -35,8 +35,8 @@ public class MatrixConfigErrorTests
     [InlineData("unknown kind", 11, """    source: { kind: rss, url: "http://rsshub.example.gov.cn/rss.xml" }""", "accounts[0].source.kind", 11, "unknown source kind 'rss' (expected one of: feed, html, json)")]
     // profiles
     [InlineData("unknown profile", 18, """    source: { kind: html, url: "http://www.dinghai.example.gov.cn/list.html", profile: gov-lst }""", "accounts[1].source.profile", 18, "unknown profile 'gov-lst'")]
-    [InlineData("html without profile", 18, """    source: { kind: html, url: "http://www.dinghai.example.gov.cn/list.html" }""", "accounts[1].source.profile", 18, "a html source needs a profile")]
-    [InlineData("json without profile", 18, """    source: { kind: json, url: "http://www.dinghai.example.gov.cn/api" }""", "accounts[1].source.profile", 18, "a json source needs a profile")]
+    [InlineData("html without profile", 18, """    source: { kind: html, url: "http://www.dinghai.example.gov.cn/list.html" }""", "accounts[1].source.profile", 18, "kind: html needs a profile")]
+    [InlineData("json without profile", 18, """    source: { kind: json, url: "http://www.dinghai.example.gov.cn/api" }""", "accounts[1].source.profile", 18, "kind: json needs a profile")]
     [InlineData("feed with unknown profile", 11, """    source: { kind: feed, url: "http://rsshub.example.gov.cn/rss.xml", profile: nope }""", "accounts[0].source.profile", 11, "unknown profile 'nope'")]
     [InlineData("profile without published", 20, """  gov-list: { items: "ul.news li", title: "a", link: "a@href" }""", "profiles.gov-list.published", 20, "required key is missing")]
     [InlineData("profile without items", 20, """  gov-list: { title: "a", link: "a@href", published: "span.date" }""", "profiles.gov-list.items", 20, "required key is missing")]
