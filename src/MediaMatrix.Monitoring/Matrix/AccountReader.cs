@@ -31,15 +31,15 @@ internal static partial class AccountReader
             return accounts;
         }
 
-        if (node is not YamlSequenceNode list)
+        if (ConfigReader.IsNull(node) || node is YamlSequenceNode { Children.Count: 0 })
         {
-            reader.Report(node.Start, "accounts", "expected a list of accounts");
+            reader.Report(node.Start, "accounts", "the matrix needs at least one account (exactly one of them the head)");
             return accounts;
         }
 
-        if (list.Children.Count == 0)
+        if (node is not YamlSequenceNode list)
         {
-            reader.Report(node.Start, "accounts", "the matrix needs at least one account (exactly one of them the head)");
+            reader.Report(node.Start, "accounts", "expected a list of accounts");
             return accounts;
         }
 

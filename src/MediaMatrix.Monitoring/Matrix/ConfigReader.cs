@@ -210,7 +210,8 @@ internal sealed class ConfigReader(string file)
             Report(section.Start, section.Field(key), "required key is missing");
     }
 
-    private static bool IsNull(YamlNode node) =>
+    /// <summary>An empty value, <c>~</c> or <c>null</c>, written without quotes.</summary>
+    public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
     private static string Describe(YamlNode node) => node switch

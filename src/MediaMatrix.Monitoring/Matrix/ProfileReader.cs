@@ -30,13 +30,14 @@ internal static class ProfileReader
     public static Dictionary<string, Profile> Read(YamlNode? node, ConfigReader reader, ISet<string> declared)
     {
         var profiles = new Dictionary<string, Profile>(StringComparer.Ordinal);
-        if (node is null)
+        // "profiles:" with nothing under it is a file that has no profiles yet, not a mistake.
+        if (node is null || ConfigReader.IsNull(node))
             return profiles;
 
         foreach (var entry in reader.Entries(node, "profiles") ?? [])
         {
             declared.Add(entry.Key);
-            var section = reader.Section(entry.Value, $"profiles.{entry.Key}", Keys, Upcoming);
+            var section = reader.Section(entry.Value, ConfigReader.Join("profiles", entry.Key), Keys, Upcoming);
             if (section is not null && ReadOne(entry.Key, section, reader) is { } profile)
                 profiles[entry.Key] = profile;
         }
@@ -47,6 +48,7 @@ internal static class ProfileReader
     private static Profile? ReadOne(string name, ConfigSection section, ConfigReader reader)
     {
         var errorsBefore = reader.Errors.Count;
+        var complete = true;
         var arguments = new object?[Fields.Length + 1];
         arguments[0] = name;
 
@@ -56,6 +58,7 @@ internal static class ProfileReader
             if (required && section.Find(Keys[i]) is null)
             {
                 reader.ReportMissing(section, Keys[i]);
+                complete = false;
                 continue;
             }
 
@@ -63,7 +66,7 @@ internal static class ProfileReader
             arguments[i + 1] = value ?? (required ? null : Fields[i].DefaultValue);
         }
 
-        return reader.Errors.Count == errorsBefore ? (Profile)Constructor.Invoke(arguments) : null;
+        return complete && reader.Errors.Count == errorsBefore ? (Profile)Constructor.Invoke(arguments) : null;
     }
 
     private static object? ReadField(Type type, ConfigSection section, string key, bool required, ConfigReader reader)

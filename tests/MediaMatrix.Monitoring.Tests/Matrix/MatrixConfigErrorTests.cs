@@ -141,6 +141,18 @@ public class MatrixConfigErrorTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("accounts:\n")]
+    [InlineData("accounts: []\n")]
+    public void Load_NoAccounts_ReportsOneError(string accounts)
+    {
+        var result = MatrixConfigLoader.LoadFromText("matrix: { name: 定海 }\n" + accounts + "profiles:\n", MatrixYaml.FileName);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("accounts", error.Field);
+        Assert.Equal("the matrix needs at least one account (exactly one of them the head)", error.Message);
+    }
+
     [Fact]
     public void Load_EmptyFile_ReportsIt()
     {
