@@ -21,24 +21,25 @@ internal static partial class ConfigYaml
     /// <summary>The root node of the single document, or null after reporting why there is none.</summary>
     public static YamlNode? Parse(string yaml, ConfigReader reader)
     {
+        var events = ReadEvents(yaml, reader);
+        if (events is null)
+            return null;
+
+        MarkDuplicateKeys(events);
         var stream = new YamlStream();
         try
         {
-            var events = ReadEvents(yaml);
-            MarkDuplicateKeys(events);
             stream.Load(new EventListParser(events));
+        }
+        catch (AnchorNotFoundException) when (FirstUndefinedAlias(events) is { } alias)
+        {
+            // YamlDotNet gives this error no position; the alias event has one.
+            reader.Report(alias.Start, "", $"YAML syntax error: *{alias.Value} refers to no anchor &{alias.Value} defined before it");
+            return null;
         }
         catch (YamlException e)
         {
-            // The scanner reports where the construct began (Start) and where it broke (End); both help.
-            var message = LocationPrefix().Replace(e.Message, "").TrimEnd('.');
-            var brokeAt = e.End.Line != e.Start.Line ? $" (at line {e.End.Line}, column {e.End.Column})" : "";
-            reader.Report(e.Start, "", $"YAML syntax error: {message}{brokeAt}");
-            return null;
-        }
-        catch (YamlParserFault fault)
-        {
-            reader.Report(fault.LastGoodMark, "", "YAML syntax error: the file cannot be read past this point (an unclosed '{', '[' or quote?)");
+            ReportSyntaxError(e, reader);
             return null;
         }
 
@@ -66,7 +67,7 @@ internal static partial class ConfigYaml
         return true;
     }
 
-    private static List<ParsingEvent> ReadEvents(string yaml)
+    private static List<ParsingEvent>? ReadEvents(string yaml, ConfigReader reader)
     {
         var events = new List<ParsingEvent>();
         var parser = new Parser(new StringReader(yaml));
@@ -74,20 +75,43 @@ internal static partial class ConfigYaml
         {
             while (parser.MoveNext())
                 events.Add(parser.Current!);
+            return events;
         }
-        catch (Exception e) when (e is not YamlException)
+        catch (YamlException e)
         {
-            // YamlDotNet's scanner throws InvalidOperationException on some malformed input
-            // (an unclosed flow mapping, "matrix: {name: a"): point at the last place it understood.
-            throw new YamlParserFault(events.Count > 0 ? events[^1].End : new Mark(0, 1, 1), e);
+            ReportSyntaxError(e, reader);
+            return null;
         }
-
-        return events;
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow mapping,
+            // "matrix: {name: a"), without a position: point at the last place it understood.
+            var lastGood = events.Count > 0 ? events[^1].End : new Mark(0, 1, 1);
+            reader.Report(lastGood, "", "YAML syntax error: the file cannot be read past this point (an unclosed '{', '[' or quote?)");
+            return null;
+        }
     }
 
-    private sealed class YamlParserFault(Mark lastGoodMark, Exception inner) : Exception("YAML parser fault", inner)
+    private static AnchorAlias? FirstUndefinedAlias(List<ParsingEvent> events)
     {
-        public Mark LastGoodMark { get; } = lastGoodMark;
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (e is NodeEvent { Anchor.IsEmpty: false } node)
+                defined.Add(node.Anchor.Value);
+            else if (e is AnchorAlias alias && !defined.Contains(alias.Value.Value))
+                return alias;
+        }
+
+        return null;
+    }
+
+    private static void ReportSyntaxError(YamlException e, ConfigReader reader)
+    {
+        // The scanner reports where the construct began (Start) and where it broke (End); both help.
+        var message = LocationPrefix().Replace(e.Message, "").TrimEnd('.');
+        var brokeAt = e.End.Line != e.Start.Line ? $" (at line {e.End.Line}, column {e.End.Column})" : "";
+        reader.Report(e.Start, "", $"YAML syntax error: {message}{brokeAt}");
     }
 
     private static void MarkDuplicateKeys(List<ParsingEvent> events)

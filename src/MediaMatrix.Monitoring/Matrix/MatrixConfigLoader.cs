@@ -95,7 +95,10 @@ public static class MatrixConfigLoader
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id ?? DefaultTimeZone);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // On Linux the id is a path under /usr/share/zoneinfo: "Asia/" is a directory and surfaces as an
+        // access error, not as "not found". Whatever the lookup throws, the id is unusable.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or IOException
+            or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
         {
             var at = id is null ? section.Start : section.Node("timezone").Start;
             reader.Report(at, section.Field("timezone"), $"unknown time zone '{id ?? DefaultTimeZone}' (use an IANA name such as {DefaultTimeZone})");

@@ -132,6 +132,7 @@ public class MatrixConfigErrorTests
     [InlineData("unclosed quote", "matrix:\n  name: x\naccounts:\n  - id: a\n    name: \"unclosed\n    tier: head\n", 5, "YAML syntax error: While scanning a multi-line double-quoted scalar")]
     [InlineData("tab indentation", "matrix:\n\tname: a\n", 1, "YAML syntax error: While scanning a mapping, found invalid tab as indentation")]
     [InlineData("second document", "matrix: {name: a}\naccounts: [{id: a, name: b, platform: app, tier: head, department: d, source: {kind: feed, url: 'http://x.cn/'}}]\n---\nfoo: 1\n", 4, "only one YAML document is expected")]
+    [InlineData("alias without anchor", "matrix: {name: a}\naccounts: *nope\n", 2, "YAML syntax error: *nope refers to no anchor &nope")]
     public void Load_BrokenYaml_ReportsOneErrorWithLine(string mistake, string yaml, int line, string message)
     {
         var result = MatrixConfigLoader.LoadFromText(yaml, MatrixYaml.FileName);
@@ -151,6 +152,17 @@ public class MatrixConfigErrorTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("accounts", error.Field);
         Assert.Equal("the matrix needs at least one account (exactly one of them the head)", error.Message);
+    }
+
+    [Fact]
+    public void Load_AnyTruncationOfAValidFile_ReportsErrorsAndNeverThrows()
+    {
+        // A half-saved file or a bad paste must still come back as errors, not a crash at start-up.
+        for (var length = 0; length < MatrixYaml.Valid.Length; length++)
+        {
+            var result = MatrixConfigLoader.LoadFromText(MatrixYaml.Valid[..length], MatrixYaml.FileName);
+            Assert.True(result.IsValid || result.Errors.Count > 0);
+        }
     }
 
     [Fact]
