@@ -169,6 +169,23 @@ public class MatrixConfigLoaderTests
     }
 
     [Fact]
+    public void Load_FileWithWindowsLineEndings_ReportsTheSameLines()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mediamatrix-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, MatrixYaml.WithLine(8, "    platform: wexin").Replace("\n", "\r\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        try
+        {
+            var error = Assert.Single(MatrixConfigLoader.Load(path).Errors);
+
+            Assert.Equal((path, 8, 15, "accounts[0].platform"), (error.File, error.Line, error.Column, error.Field));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ConfigError_ToString_IsFileLineColumnFieldMessage()
     {
         var error = new ConfigError("matrix.yaml", 12, 7, "accounts[3].source.profile", "unknown profile 'gov-lst'");
