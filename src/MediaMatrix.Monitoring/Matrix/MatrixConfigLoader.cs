@@ -1,0 +1,111 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MediaMatrix.Monitoring.Matrix;
+
+/// <summary>
+/// Reads and validates the matrix config (config/README.md documents the format). Every problem
+/// in the file is collected in one pass, each with file, line, column and field path, so start-up
+/// can fail fast and the operator fixes them all at once.
+/// </summary>
+public static class MatrixConfigLoader
+{
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles"];
+
+    // Sections that later features parse from the same file; accepted and ignored here.
+    private static readonly string[] ReservedTopLevelKeys = ["tasks", "users", "rules"];
+
+    private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks"];
+    private static readonly string[] ReservedMatrixKeys = ["digestTo"];
+
+    public static MatrixLoadResult Load(string path)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return WholeFileError(path, $"config file not found (looked for {Path.GetFullPath(path)})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return WholeFileError(path, $"config file cannot be read: {e.Message}");
+        }
+
+        return LoadFromText(yaml, path);
+    }
+
+    public static MatrixLoadResult LoadFromText(string yaml, string fileName)
+    {
+        var reader = new ConfigReader(fileName);
+        var config = Read(yaml, reader);
+        var errors = reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return errors.Count == 0 && config is not null ? MatrixLoadResult.Valid(config) : MatrixLoadResult.Invalid(errors);
+    }
+
+    private static MatrixConfig? Read(string yaml, ConfigReader reader)
+    {
+        var root = ConfigYaml.Parse(yaml, reader);
+        if (root is null)
+            return null;
+
+        var top = reader.Section(root, "", TopLevelKeys, ReservedTopLevelKeys);
+        if (top is null)
+            return null;
+
+        var declaredProfiles = new HashSet<string>(StringComparer.Ordinal);
+        var profiles = ProfileReader.Read(top.Find("profiles"), reader, declaredProfiles);
+        var settings = ReadSettings(top, reader);
+        var accounts = AccountReader.Read(top, reader, declaredProfiles, settings?.AllowPrivateNetworks ?? false);
+
+        return settings is null ? null : new MatrixConfig(settings, accounts, profiles);
+    }
+
+    private static MatrixSettings? ReadSettings(ConfigSection top, ConfigReader reader)
+    {
+        var node = top.Find("matrix");
+        if (node is null)
+        {
+            reader.ReportMissing(top, "matrix");
+            return null;
+        }
+
+        var section = reader.Section(node, "matrix", MatrixKeys, ReservedMatrixKeys);
+        if (section is null)
+            return null;
+
+        var name = reader.Text(section, "name", required: true);
+        var timeZone = ReadTimeZone(section, reader);
+        var allowPrivateNetworks = reader.Flag(section, "allowPrivateNetworks") ?? false;
+
+        return name is not null && timeZone is not null ? new MatrixSettings(name, timeZone, allowPrivateNetworks) : null;
+    }
+
+    private static TimeZoneInfo? ReadTimeZone(ConfigSection section, ConfigReader reader)
+    {
+        var id = reader.Text(section, "timezone", required: false);
+        if (id is null && section.Has("timezone"))
+            return null;
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id ?? DefaultTimeZone);
+        }
+        // On Linux the id is a path under /usr/share/zoneinfo: "Asia/" is a directory and surfaces as an
+        // access error, not as "not found". Whatever the lookup throws, the id is unusable.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or IOException
+            or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
+        {
+            var at = id is null ? section.Start : section.Node("timezone").Start;
+            reader.Report(at, section.Field("timezone"), $"unknown time zone '{id ?? DefaultTimeZone}' (use an IANA name such as {DefaultTimeZone})");
+            return null;
+        }
+    }
+
+    private static MatrixLoadResult WholeFileError(string path, string message) =>
+        MatrixLoadResult.Invalid([new ConfigError(path, 0, 0, "", message)]);
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace MediaMatrix.Monitoring.Matrix;
+
+/// <summary>
+/// Addresses a monitor must not be talked into reading (SSRF): loopback, RFC 1918 and RFC 4193
+/// private ranges, link-local (cloud metadata lives at 169.254.169.254), carrier-grade NAT and
+/// "this network". The config check only sees literal hosts; the fetch stage applies the same
+/// test to the address it actually connects to, which also covers DNS names.
+/// </summary>
+public static class PrivateNetwork
+{
+    public static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+
+        if (IPAddress.IsLoopback(address))
+            return true;
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return b[0] switch
+            {
+                0 or 10 or 127 => true,
+                100 => b[1] >= 64 && b[1] <= 127,
+                169 => b[1] == 254,
+                172 => b[1] >= 16 && b[1] <= 31,
+                192 => b[1] == 168,
+                _ => false,
+            };
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var b = address.GetAddressBytes();
+            return address.Equals(IPAddress.IPv6None)
+                || address.IsIPv6LinkLocal
+                || address.IsIPv6SiteLocal
+                || (b[0] & 0xFE) == 0xFC;
+        }
+
+        return false;
+    }
+
+    /// <summary>True for <c>localhost</c> (and <c>*.localhost</c>, RFC 6761) and literal private IPs; DNS names are not resolved.</summary>
+    public static bool IsPrivateHost(string host)
+    {
+        host = host.TrimEnd('.');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            return true;
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IsPrivate(address);
+    }
+}
