@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Monitoring.Fetching;
 
@@ -35,7 +36,7 @@ public static class SourceHttpClient
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        var permitted = allowPrivate ? addresses : addresses.Where(a => !PrivateAddressPolicy.IsPrivate(a)).ToArray();
+        var permitted = allowPrivate ? addresses : addresses.Where(a => !PrivateNetwork.IsPrivate(a)).ToArray();
         if (permitted.Length == 0)
         {
             throw addresses.Length == 0

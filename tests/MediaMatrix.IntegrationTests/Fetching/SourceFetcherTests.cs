@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring.Fetching;
+using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using Microsoft.AspNetCore.Http;
 
@@ -212,6 +213,6 @@ public sealed class SourceFetcherTests
     [InlineData("2001:4860:4860::8888", false)]
     public void F5_PrivateRanges(string address, bool isPrivate)
     {
-        Assert.Equal(isPrivate, PrivateAddressPolicy.IsPrivate(IPAddress.Parse(address)));
+        Assert.Equal(isPrivate, PrivateNetwork.IsPrivate(IPAddress.Parse(address)));
     }
 }
