@@ -4,31 +4,89 @@ using MediaMatrix.Monitoring.Polling;
 namespace MediaMatrix.Monitoring.Assessment;
 
 /// <summary>
-/// Scores one account at instant T from what is stored. Pure: no clock, no I/O; T is a parameter,
-/// so <c>check --now</c> and every test are deterministic.
+/// Scores one account at instant T from what is stored, in domain.md's order: data sufficiency → veto → diligence, tasks,
+/// reach → weighted score → stability → grade, zombie/dormant, early warning → disposition. Pure: no clock, no I/O; T is a
+/// parameter, so <c>check --now</c> and every test are deterministic.
 /// </summary>
 public static class AccountAssessor
 {
-    public static Evaluation Evaluate(Account account, IReadOnlyList<Post> posts, PollState? poll, DateTimeOffset now, AssessmentOptions options)
+    public static Evaluation Evaluate(Account account, IReadOnlyList<Post> posts, PollState? poll, DateTimeOffset now, AssessmentOptions options) =>
+        Evaluate(new AssessmentInput(account, posts, poll), now, options);
+
+    public static Evaluation Evaluate(AssessmentInput input, DateTimeOffset now, AssessmentOptions options)
     {
-        var counts = PostCounts.At(posts, now);
-        var collectionProblem = CollectionProblem(poll, now, options);
+        var account = input.Account;
+        var counts = PostCounts.At(input.Posts, now, options.LongTermWindow);
+        var collectionProblem = CollectionProblem(input.Poll, now, options);
         if (collectionProblem is not null)
         {
+            // Nothing is judged, so nothing moves: the streaks and the weak flag carry over unchanged.
+            var carried = Stability.Next(input.History, null, now, options.Stability);
             return new Evaluation(account.Id, now, Verdict.Unknown, null, counts.LastPostAt,
-                counts.Last7d, counts.Last14d, counts.Last30d, [collectionProblem]);
+                counts.Last7d, counts.Last14d, counts.Last30d, [collectionProblem])
+            {
+                Tasks = input.Tasks,
+                Stability = carried,
+                Weak = carried.Weak,
+            };
         }
 
         var reasons = new List<Reason>();
-        var score = DiligenceScore(account, counts, options, reasons);
-        var vetoed = counts.LastPostAt is null || counts.LastPostAt < now - options.VetoWindow;
-        if (vetoed)
+        var vetoedBySilence = counts.LastPostAt is null || counts.LastPostAt < now - options.VetoWindow;
+        if (vetoedBySilence)
         {
-            reasons.Insert(0, Reasons.NoPostInVetoWindow(options.VetoWindow, counts.LastPostAt, now));
+            reasons.Add(Reasons.NoPostInVetoWindow(options.VetoWindow, counts.LastPostAt, now));
         }
 
-        return new Evaluation(account.Id, now, vetoed ? Verdict.Unqualified : Verdict.Qualified, Math.Round(score, 1),
-            counts.LastPostAt, counts.Last7d, counts.Last14d, counts.Last30d, reasons);
+        var vetoed = vetoedBySilence;
+        foreach (var finding in input.Findings)
+        {
+            if (finding.AccountId == account.Id && finding.IsActiveAt(now))
+            {
+                reasons.Add(Reasons.ManualVeto(finding));
+                vetoed = true;
+            }
+        }
+
+        var parts = Parts(input, counts, options, reasons);
+        var raw = Math.Round(ScoreParts.Weighted(parts), 1);
+        if (!parts[1].Counted || !parts[2].Counted)
+        {
+            reasons.Add(Reasons.Renormalised(parts));
+        }
+
+        var stability = Stability.Next(input.History, raw, now, options.Stability);
+        var published = stability.Score ?? raw;
+        if (published != raw)
+        {
+            reasons.Add(Reasons.Smoothed(raw, published));
+        }
+
+        if (stability.Weak)
+        {
+            reasons.Add(Reasons.Weak(options.Stability));
+        }
+
+        var zombie = counts.LongTerm == 0;
+        var dormant = !zombie && counts.LongTerm <= options.DormantMaxPosts;
+        var vetoInDays = vetoedBySilence ? null : DaysUntilVeto(counts.LastPostAt, now, options);
+        var evaluation = new Evaluation(account.Id, now, vetoed ? Verdict.Unqualified : Verdict.Qualified, published,
+            counts.LastPostAt, counts.Last7d, counts.Last14d, counts.Last30d, reasons)
+        {
+            RawScore = raw,
+            Grade = Grades.Of(published, options.Grades),
+            Weak = stability.Weak,
+            Zombie = zombie,
+            Dormant = dormant,
+            PostsLongTerm = counts.LongTerm,
+            LongestGap = counts.LongestGap,
+            Parts = parts,
+            Tasks = input.Tasks,
+            Warnings = vetoInDays is { } days ? [Reasons.VetoSoon(days, counts.LastPostAt!.Value, now)] : [],
+            VetoInDays = vetoInDays,
+            Stability = stability,
+        };
+        return evaluation with { Disposition = Dispositions.Propose(account, evaluation, now, options) };
     }
 
     // Data sufficiency comes first (domain.md rule 1): a source we cannot read must never look like a silent account.
@@ -49,14 +107,45 @@ public static class AccountAssessor
             : null;
     }
 
-    // First cut of diligence (weight 40 in the full rubric): this week's and this month's posts
-    // against the tier's cadence, half each, capped at 100.
-    private static double DiligenceScore(Account account, PostCounts counts, AssessmentOptions options, List<Reason> reasons)
+    /// <summary>Diligence, tasks, reach, in that order, each with its reason.</summary>
+    private static ScorePart[] Parts(AssessmentInput input, PostCounts counts, AssessmentOptions options, List<Reason> reasons)
     {
-        var perWeek = account.Tier == Tier.Head ? options.HeadPostsPerWeek : options.MemberPostsPerWeek;
-        var week = Math.Min(1, counts.Last7d / perWeek);
-        var month = Math.Min(1, counts.Last30d / (perWeek * 30 / 7));
-        reasons.Add(Reasons.Cadence(counts, perWeek));
-        return 50 * week + 50 * month;
+        var weights = options.Weights;
+        var diligence = Math.Round(ScoreParts.Diligence(input.Account.Tier, counts, options), 1);
+        reasons.Add(Reasons.Cadence(counts, ScoreParts.ExpectedPerWeek(input.Account.Tier, options)));
+        reasons.Add(Reasons.LongestGap(counts.LongestGap, options.LongTermWindow, counts.LongTerm));
+
+        var tasks = ScoreParts.Tasks(input.Tasks, options);
+        if (tasks is not null)
+        {
+            reasons.Add(Reasons.Tasks(input.Tasks!));
+        }
+
+        var reach = ScoreParts.Reach(input.Reach, input.MatrixReach, options, out var followersRatio, out var readsRatio);
+        if (reach is not null)
+        {
+            reasons.Add(Reasons.Reach(followersRatio, readsRatio));
+        }
+
+        return
+        [
+            new ScorePart(ScorePart.Diligence, diligence, weights.Diligence, true, 0),
+            new ScorePart(ScorePart.Tasks, Round(tasks), weights.Tasks, tasks is not null, 0),
+            new ScorePart(ScorePart.Reach, Round(reach), weights.Reach, reach is not null, 0),
+        ];
     }
+
+    /// <summary>预警 from day <see cref="AssessmentOptions.EarlyWarningAfter"/> of the veto window: whole days left, rounded up,
+    /// so "veto in 1 day" is the last day to post.</summary>
+    private static int? DaysUntilVeto(DateTimeOffset? lastPostAt, DateTimeOffset now, AssessmentOptions options)
+    {
+        if (lastPostAt is not { } last || now - last < options.EarlyWarningAfter)
+        {
+            return null;
+        }
+
+        return (int)Math.Ceiling((last + options.VetoWindow - now).TotalDays);
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 }

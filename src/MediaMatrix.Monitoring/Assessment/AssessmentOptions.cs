@@ -1,10 +1,13 @@
 namespace MediaMatrix.Monitoring.Assessment;
 
-/// <summary>The rubric's numbers (section <c>Assessment</c>); the defaults are domain.md's.</summary>
+/// <summary>The rubric's numbers (section <c>Assessment</c>); the defaults are domain.md's "default scoring model".</summary>
 public sealed class AssessmentOptions
 {
     /// <summary>国办秘函〔2019〕19号: no update in the 2 weeks before the monitoring time point is a single veto.</summary>
     public TimeSpan VetoWindow { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>预警: from this age of the last post on, the evaluation warns "veto in N days", so operators hear before an inspection fails.</summary>
+    public TimeSpan EarlyWarningAfter { get; set; } = TimeSpan.FromDays(10);
 
     /// <summary>Without a successful read this recent, the verdict is unknown, never "inactive".</summary>
     public TimeSpan CollectionFreshness { get; set; } = TimeSpan.FromHours(24);
@@ -13,4 +16,82 @@ public sealed class AssessmentOptions
     public double HeadPostsPerWeek { get; set; } = 7;
 
     public double MemberPostsPerWeek { get; set; } = 1;
+
+    /// <summary>How far back the longest silent gap, zombie and dormant look ("long-term operating capacity").</summary>
+    public TimeSpan LongTermWindow { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Dormant (休眠): at most this many posts in <see cref="LongTermWindow"/>; zombie (僵尸): none at all.</summary>
+    public int DormantMaxPosts { get; set; } = 3;
+
+    /// <summary>A silent gap up to this many expected intervals between posts costs nothing (a member posting weekly may skip a week).</summary>
+    public double GapToleranceIntervals { get; set; } = 2;
+
+    public PartWeights Weights { get; set; } = new();
+
+    /// <summary>How diligence splits between this week's count, this month's count and the longest gap; they need not sum to 1.</summary>
+    public DiligenceShares Diligence { get; set; } = new();
+
+    /// <summary>How the tasks part splits between tasks completed at all and tasks completed by the deadline (late reposts count as completed, not on time).</summary>
+    public double TasksOnTimeShare { get; set; } = 0.5;
+
+    /// <summary>The reach part's score for an account exactly at the matrix median; double the median or more scores 100.</summary>
+    public double ReachScoreAtMedian { get; set; } = 60;
+
+    public GradeBounds Grades { get; set; } = new();
+
+    public StabilityOptions Stability { get; set; } = new();
+
+    /// <summary>限期整改: the deadline a rectify disposition sets, from T.</summary>
+    public TimeSpan RectifyWithin { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A weak account whose attention/reach part scores below this is proposed for merging rather than rectifying.</summary>
+    public double MergeWhenReachBelow { get; set; } = 40;
+}
+
+/// <summary>The default weights of domain.md: diligence 40, cluster tasks 30, attention/reach 30. An absent part's weight is shared out.</summary>
+public sealed class PartWeights
+{
+    public double Diligence { get; set; } = 40;
+
+    public double Tasks { get; set; } = 30;
+
+    public double Reach { get; set; } = 30;
+}
+
+public sealed class DiligenceShares
+{
+    public double Week { get; set; } = 0.4;
+
+    public double Month { get; set; } = 0.4;
+
+    public double Gap { get; set; } = 0.2;
+}
+
+/// <summary>Lowest published score for each grade; below <see cref="C"/> is D.</summary>
+public sealed class GradeBounds
+{
+    public double A { get; set; } = 85;
+
+    public double B { get; set; } = 70;
+
+    public double C { get; set; } = 60;
+}
+
+/// <summary>How the published score and the weak flag resist one bad day (domain.md rule 6).</summary>
+public sealed class StabilityOptions
+{
+    /// <summary>Weight of the newest raw score in the exponentially weighted moving average; 1 publishes raw scores.</summary>
+    public double SmoothingFactor { get; set; } = 0.3;
+
+    /// <summary>A published score below this counts towards weak (弱运营).</summary>
+    public double WeakThreshold { get; set; } = 60;
+
+    /// <summary>A weak account must score at least threshold + margin to count towards recovery, so a score hovering at the line cannot flap.</summary>
+    public double RecoveryMargin { get; set; } = 5;
+
+    /// <summary>K: consecutive evaluations needed to become weak, and to stop being weak.</summary>
+    public int ConsecutiveEvaluations { get; set; } = 3;
+
+    /// <summary>How many stored evaluations the inspector reads back (the newest is enough for the average and the streaks).</summary>
+    public int HistoryDepth { get; set; } = 5;
 }

@@ -1,6 +1,9 @@
 namespace MediaMatrix.Monitoring.Assessment;
 
-/// <summary>One account scored at one instant T (监测时间点).</summary>
+/// <summary>
+/// One account scored at one instant T (监测时间点). <see cref="Score"/> is the published score: smoothed over the stored
+/// evaluations (<see cref="Assessment.Stability"/>); <see cref="RawScore"/> is this instant's alone. Both are null when the verdict is unknown.
+/// </summary>
 public sealed record Evaluation(
     string AccountId,
     DateTimeOffset EvaluatedAt,
@@ -10,4 +13,45 @@ public sealed record Evaluation(
     int PostsLast7d,
     int PostsLast14d,
     int PostsLast30d,
-    IReadOnlyList<Reason> Reasons);
+    IReadOnlyList<Reason> Reasons)
+{
+    public double? RawScore { get; init; }
+
+    /// <summary>Null when the verdict is unknown.</summary>
+    public Grade? Grade { get; init; }
+
+    /// <summary>弱运营: the published score stayed below the threshold for K evaluations (and has not yet stayed above it for K).</summary>
+    public bool Weak { get; init; }
+
+    /// <summary>僵尸: no post at all in the long-term window (default 90 days).</summary>
+    public bool Zombie { get; init; }
+
+    /// <summary>休眠: some posts, but no more than the dormant maximum (default 3) in the long-term window.</summary>
+    public bool Dormant { get; init; }
+
+    /// <summary>Posts in the long-term window (default 90 days) and the longest silence in it.</summary>
+    public int PostsLongTerm { get; init; }
+
+    public TimeSpan? LongestGap { get; init; }
+
+    /// <summary>Diligence, tasks and reach with their weights, counted or not. Empty when the verdict is unknown.</summary>
+    public IReadOnlyList<ScorePart> Parts { get; init; } = [];
+
+    /// <summary>The cluster tasks behind the tasks part; null when none were assigned.</summary>
+    public TaskTally? Tasks { get; init; }
+
+    /// <summary>预警: what will fail soon if nothing changes (e.g. "veto in 3 days"); not a failure yet.</summary>
+    public IReadOnlyList<Reason> Warnings { get; init; } = [];
+
+    /// <summary>Days until the two-week veto strikes, when the early warning is on; null otherwise.</summary>
+    public int? VetoInDays { get; init; }
+
+    /// <summary>The proposed disposition; null when the verdict is unknown (we do not dispose of an account we cannot read).</summary>
+    public Disposition? Disposition { get; init; }
+
+    public StabilityState Stability { get; init; }
+
+    /// <summary>What the store keeps of this evaluation for the next one's smoothing and streaks.</summary>
+    public EvaluationRecord ToRecord() =>
+        new(AccountId, EvaluatedAt, RawScore, Score, Verdict, Stability.Weak, Stability.BelowStreak, Stability.AboveStreak);
+}

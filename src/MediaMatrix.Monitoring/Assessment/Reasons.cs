@@ -7,7 +7,7 @@ public static class Reasons
 {
     public static Reason NoPostInVetoWindow(TimeSpan window, DateTimeOffset? lastPostAt, DateTimeOffset now)
     {
-        var days = window.TotalDays.ToString("0", CultureInfo.InvariantCulture);
+        var days = Days(window);
         if (lastPostAt is not { } last)
         {
             return new Reason("veto-no-update",
@@ -20,6 +20,14 @@ public static class Reasons
             $"单项否决：监测时间点前{days}天内无更新（最近一次更新在{silent}天前，{Format(last)}）",
             $"Single veto: no update in the {days} days before the check (last post {silent} days ago, {Format(last)})");
     }
+
+    public static Reason ManualVeto(ManualFinding finding) => new("veto-manual",
+        $"单项否决：人工检查发现问题（{finding.Kind}，{Format(finding.At)}）：{finding.Note}",
+        $"Single veto: manual finding ({finding.Kind}, {Format(finding.At)}): {finding.Note}");
+
+    public static Reason VetoSoon(int days, DateTimeOffset lastPostAt, DateTimeOffset now) => new("warning-veto-soon",
+        $"预警：最近一次更新在{(int)(now - lastPostAt).TotalDays}天前，如不更新，{days}天后将被单项否决",
+        $"Early warning: last post {(int)(now - lastPostAt).TotalDays} days ago; without an update the single veto strikes in {days} days");
 
     public static Reason NeverRead(string? lastError) => new("collection-never-read",
         $"数据不足：采集源尚未成功读取{Detail(lastError)}",
@@ -44,6 +52,89 @@ public static class Reasons
             $"近7天发布{counts.Last7d}条、近30天{counts.Last30d}条（应每周至少{expected}条）",
             $"{counts.Last7d} posts in the last 7 days, {counts.Last30d} in 30 days (expected at least {expected} a week)");
     }
+
+    public static Reason LongestGap(TimeSpan gap, TimeSpan window, int posts) => new("longest-gap",
+        $"近{Days(window)}天发布{posts}条，最长连续未更新{Days(gap)}天",
+        $"{posts} posts in the last {Days(window)} days; longest silence {Days(gap)} days");
+
+    public static Reason Tasks(TaskTally tally) => new("tasks",
+        $"集群协同任务：分派{tally.Assigned}项，完成{tally.Completed}项，按时完成{tally.OnTime}项",
+        $"Cluster tasks: {tally.Assigned} assigned, {tally.Completed} completed, {tally.OnTime} on time");
+
+    public static Reason Reach(double? followersRatio, double? readsRatio)
+    {
+        var zh = new List<string>(2);
+        var en = new List<string>(2);
+        if (followersRatio is { } f)
+        {
+            zh.Add($"粉丝数为矩阵中位数的{Ratio(f)}倍");
+            en.Add($"followers {Ratio(f)}× the matrix median");
+        }
+
+        if (readsRatio is { } r)
+        {
+            zh.Add($"阅读量为矩阵中位数的{Ratio(r)}倍");
+            en.Add($"reads {Ratio(r)}× the matrix median");
+        }
+
+        return new Reason("reach", $"用户关注度与传播影响力：{string.Join("，", zh)}", $"Attention and reach: {string.Join(", ", en)}");
+    }
+
+    public static Reason Renormalised(IReadOnlyList<ScorePart> parts)
+    {
+        var zh = new List<string>(2);
+        var en = new List<string>(2);
+        foreach (var part in parts)
+        {
+            if (part.Counted)
+            {
+                continue;
+            }
+
+            zh.Add(part.Name == ScorePart.Tasks ? "集群协同任务（期内无分派任务）" : "用户关注度与传播影响力（平台未公开粉丝数或阅读量）");
+            en.Add(part.Name == ScorePart.Tasks ? "cluster tasks (none assigned in the window)" : "attention and reach (the platform shows no followers or reads)");
+        }
+
+        return new Reason("renormalised",
+            $"未计入：{string.Join("、", zh)}；其余部分权重按比例重新分配",
+            $"Not counted: {string.Join("; ", en)}; the other parts' weights are scaled up in proportion");
+    }
+
+    public static Reason Smoothed(double raw, double published) => new("smoothed",
+        $"本次得分{Score(raw)}，综合近期检查后公布得分{Score(published)}",
+        $"This check scores {Score(raw)}; smoothed over recent checks the published score is {Score(published)}");
+
+    public static Reason Weak(StabilityOptions options) => new("weak",
+        $"弱运营账号：得分连续{options.ConsecutiveEvaluations}次以上低于{Score(options.WeakThreshold)}分",
+        $"Weak account: the score stayed below {Score(options.WeakThreshold)} for {options.ConsecutiveEvaluations} or more checks in a row");
+
+    public static Reason Zombie(TimeSpan window) => new("zombie",
+        $"僵尸账号：近{Days(window)}天无任何更新",
+        $"Zombie account: no post at all in the last {Days(window)} days");
+
+    public static Reason Dormant(TimeSpan window, int posts, int max) => new("dormant",
+        $"休眠账号：近{Days(window)}天仅更新{posts}条（不超过{max}条）",
+        $"Dormant account: only {posts} posts in the last {Days(window)} days (at most {max})");
+
+    public static Reason CloseProposed() => new("close",
+        "建议注销关停：长期未更新，已不具备运营能力",
+        "Proposed: close. Silent for so long that nobody runs it");
+
+    public static Reason MergeProposed(string? into, bool lowReach) => new("merge",
+        $"建议归集整合{(into is null ? "到主账号或同领域账号" : $"到 {into}")}：弱运营且{(lowReach ? "用户关注度低" : "近期无更新")}",
+        $"Proposed: merge into {into ?? "the head or a same-field account"}. Weak and {(lowReach ? "little attention" : "not recently active")}");
+
+    public static Reason RectifyProposed(DateTimeOffset deadline, bool weak, bool head) => new("rectify",
+        $"建议限期整改，{Format(deadline)}前完成：{(weak ? (head ? "主账号弱运营，不宜归集" : "弱运营但仍在更新或有一定关注度") : "本次检查不合格")}",
+        $"Proposed: rectify by {Format(deadline)}. {(weak ? (head ? "The head account is weak and cannot be merged" : "Weak but still publishing or followed") : "Unqualified at this check")}");
+
+    public static Reason RetainProposed() => new("retain", "建议保留：运营正常", "Proposed: retain. Operating normally");
+
+    private static string Days(TimeSpan span) => span.TotalDays.ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double ratio) => ratio.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Score(double score) => score.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
