@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Storage;
@@ -31,4 +32,12 @@ public interface IMatrixStore
 
     /// <summary>Moves an account in the due index without a poll (a claim by a dispatcher, or "poll now").</summary>
     Task SetNextDueAsync(string accountId, DateTimeOffset due, CancellationToken cancellationToken);
+
+    /// <summary>Keeps one evaluation of one account for the next evaluation's smoothing and weak streaks. Keyed by the account and
+    /// <see cref="EvaluationRecord.At"/> (to the millisecond): saving the same evaluation again replaces it. Only the newest
+    /// <see cref="StoreOptions.MaxEvaluationsPerAccount"/> are kept.</summary>
+    Task SaveEvaluationAsync(EvaluationRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="max"/> of the account's stored evaluations, newest first.</summary>
+    Task<IReadOnlyList<EvaluationRecord>> GetEvaluationHistoryAsync(string accountId, int max, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Storage;
@@ -27,11 +28,7 @@ public sealed class InMemoryMatrixStore : IMatrixStore
         var seen = record.State.LastAttemptAt?.ToUnixTimeMilliseconds() ?? 0;
         lock (gate)
         {
-            if (!accounts.TryGetValue(record.AccountId, out var account))
-            {
-                account = new AccountData();
-                accounts.Add(record.AccountId, account);
-            }
+            var account = Account(record.AccountId);
 
             var fresh = new List<string>();
             foreach (var post in record.Posts)
@@ -159,6 +156,56 @@ public sealed class InMemoryMatrixStore : IMatrixStore
         return Task.CompletedTask;
     }
 
+    public Task SaveEvaluationAsync(EvaluationRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            var account = Account(record.AccountId);
+
+            // Keyed by the millisecond, as the Redis sorted set scores it: the same instant saved again replaces the record.
+            account.Evaluations[record.At.ToUnixTimeMilliseconds()] = record;
+            while (account.Evaluations.Count > options.MaxEvaluationsPerAccount)
+            {
+                account.Evaluations.Remove(account.Evaluations.Keys[0]);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<EvaluationRecord>> GetEvaluationHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (max <= 0 || !accounts.TryGetValue(accountId, out var account))
+            {
+                return Task.FromResult<IReadOnlyList<EvaluationRecord>>([]);
+            }
+
+            var values = account.Evaluations.Values;
+            var history = new List<EvaluationRecord>(Math.Min(max, values.Count));
+            for (var i = values.Count - 1; i >= 0 && history.Count < max; i--)
+            {
+                history.Add(values[i]);
+            }
+
+            return Task.FromResult<IReadOnlyList<EvaluationRecord>>(history);
+        }
+    }
+
+    private AccountData Account(string accountId)
+    {
+        if (!accounts.TryGetValue(accountId, out var account))
+        {
+            account = new AccountData();
+            accounts.Add(accountId, account);
+        }
+
+        return account;
+    }
+
     /// <summary>Drops posts older than the cutoff, then the oldest beyond the bound, from one index and from the posts.
     /// Ties go the way a Redis sorted set orders them (score, then id), so both stores drop the same posts.</summary>
     private void Trim(AccountData account, Dictionary<string, long> index, long? cutoff)
@@ -182,5 +229,8 @@ public sealed class InMemoryMatrixStore : IMatrixStore
         public Dictionary<string, long> Undated { get; } = new(StringComparer.Ordinal);
 
         public PollState? State { get; set; }
+
+        /// <summary>Evaluation time in unix ms → record, oldest first.</summary>
+        public SortedList<long, EvaluationRecord> Evaluations { get; } = [];
     }
 }

@@ -22,6 +22,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>String: the account's <see cref="Polling.PollState"/> as JSON.</summary>
     public RedisKey PollState(string accountId) => Account(accountId, "poll");
 
+    /// <summary>Sorted set: the account's stored evaluations as compact JSON, scored by evaluation time in unix ms (one per instant).</summary>
+    public RedisKey Evaluations(string accountId) => Account(accountId, "evals");
+
     /// <summary>Sorted set: account id scored by when its next poll is due (unix ms). Not in any account's slot.</summary>
     public RedisKey Due => $"{prefix}:due";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 using StackExchange.Redis;
 
@@ -146,6 +147,39 @@ public sealed class RedisMatrixStore : IMatrixStore
         var scheduled = Schedule(batch, [new SortedSetEntry(accountId, due.ToUnixTimeMilliseconds())], SortedSetWhen.Always);
         batch.Execute();
         await scheduled.WaitAsync(cancellationToken);
+    }
+
+    public async Task SaveEvaluationAsync(EvaluationRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            RedisScripts.SaveEvaluation,
+            [keys.Evaluations(record.AccountId)],
+            [
+                record.At.ToUnixTimeMilliseconds(),
+                JsonSerializer.Serialize(StoredEvaluation.From(record), StorageJsonContext.Compact.StoredEvaluation),
+                options.MaxEvaluationsPerAccount,
+                (long)options.EvaluationRetention.TotalMilliseconds,
+            ]).WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EvaluationRecord>> GetEvaluationHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        var members = await redis.GetDatabase().SortedSetRangeByRankAsync(keys.Evaluations(accountId), 0, max - 1, Order.Descending)
+            .WaitAsync(cancellationToken);
+        var history = new List<EvaluationRecord>(members.Length);
+        foreach (var json in members)
+        {
+            history.Add(JsonSerializer.Deserialize((string)json!, StorageJsonContext.Compact.StoredEvaluation)!.ToRecord(accountId));
+        }
+
+        return history;
     }
 
     /// <summary>Queues the due-index write and its TTL refresh on a batch the caller executes. The TTL bounds the key (R5);

@@ -74,4 +74,18 @@ internal static class RedisScripts
         end
         return out
         """;
+
+    /// <summary>
+    /// KEYS: evaluations zset (one account). ARGV: 1 evaluation time ms, 2 record JSON, 3 max kept, 4 TTL ms.
+    /// Replaces whatever was stored for the same instant (the member is the JSON, so a plain ZADD would keep both),
+    /// then drops the oldest beyond the bound. One round trip, and replaying it leaves the same key.
+    /// </summary>
+    public const string SaveEvaluation = """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
+        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+        local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
+        if excess > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, excess - 1) end
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        return 1
+        """;
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Storage;
@@ -11,9 +12,10 @@ namespace MediaMatrix.Monitoring.Storage;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-    Converters = [typeof(FetchErrorClassJsonConverter)])]
+    Converters = [typeof(FetchErrorClassJsonConverter), typeof(VerdictJsonConverter)])]
 [JsonSerializable(typeof(StoredPost))]
 [JsonSerializable(typeof(PollState))]
+[JsonSerializable(typeof(StoredEvaluation))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
     /// <summary>The context the store uses. The default encoder writes every Chinese character as a six-byte \uXXXX
@@ -30,3 +32,6 @@ internal sealed partial class StorageJsonContext : JsonSerializerContext
 
 /// <summary>Writes <see cref="FetchErrorClass"/> as the kebab-case words operators see (<c>blocked-private</c>).</summary>
 internal sealed class FetchErrorClassJsonConverter() : JsonStringEnumConverter<FetchErrorClass>(JsonNamingPolicy.KebabCaseLower);
+
+/// <summary>Writes <see cref="Verdict"/> as the lower-case word <c>check</c> prints (<c>unqualified</c>).</summary>
+internal sealed class VerdictJsonConverter() : JsonStringEnumConverter<Verdict>(JsonNamingPolicy.CamelCase);

@@ -22,6 +22,13 @@ public sealed record StoreOptions
     /// from the config stops being polled and its state goes after this; start-up re-schedules every configured account.</summary>
     public TimeSpan PollStateTtl { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>Bounds the stored evaluations per account. Stability needs only the newest few; 400 keeps more than a year of
+    /// daily evaluations for a bulletin's "change since the previous period".</summary>
+    public int MaxEvaluationsPerAccount { get; init; } = 400;
+
+    /// <summary>TTL of an account's stored evaluations, refreshed by every save: an account nobody evaluates for this long starts afresh.</summary>
+    public TimeSpan EvaluationRetention { get; init; } = TimeSpan.FromDays(400);
+
     /// <summary>Fails fast at start-up with the config key in the message (style habit 5).</summary>
     public void Validate()
     {
@@ -38,6 +45,16 @@ public sealed record StoreOptions
         if (MaxPostsPerAccount < 1)
         {
             throw new ArgumentException($"storage.maxPostsPerAccount: {MaxPostsPerAccount} must be at least 1");
+        }
+
+        if (MaxEvaluationsPerAccount < 1)
+        {
+            throw new ArgumentException($"storage.maxEvaluationsPerAccount: {MaxEvaluationsPerAccount} must be at least 1");
+        }
+
+        if (EvaluationRetention <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"storage.evaluationRetention: {EvaluationRetention} must be positive");
         }
 
         if (PollStateTtl <= TimeSpan.Zero)

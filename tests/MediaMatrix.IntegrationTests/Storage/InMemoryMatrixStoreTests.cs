@@ -19,6 +19,11 @@ public sealed class InMemoryMatrixStoreTests : MatrixStoreContract
             {
                 snapshot.AppendLine($"{account} post {post}");
             }
+
+            foreach (var evaluation in await store.GetEvaluationHistoryAsync(account, int.MaxValue, None))
+            {
+                snapshot.AppendLine($"{account} evaluation {evaluation}");
+            }
         }
 
         snapshot.AppendLine($"due {string.Join(",", await store.GetDueAccountsAsync(DateTimeOffset.MaxValue, int.MaxValue, None))}");

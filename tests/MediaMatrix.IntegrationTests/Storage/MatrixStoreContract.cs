@@ -1,4 +1,5 @@
 using MediaMatrix.Monitoring;
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 
@@ -35,6 +36,9 @@ public abstract class MatrixStoreContract
         new(LastAttemptAt: at ?? Now, LastSuccessAt: at ?? Now, NextDueAt: (at ?? Now) + TimeSpan.FromHours(1));
 
     protected static PollRecord Record(string accountId, params Post[] posts) => new(accountId, posts, Polled());
+
+    protected static EvaluationRecord Evaluated(string accountId, TimeSpan ago, double score = 72.5, bool weak = false) =>
+        new(accountId, Now - ago, score, score, Verdict.Qualified, weak, weak ? 3 : 0, 0);
 
     [Fact]
     public async Task RecordPoll_SamePostTwice_IsStoredOnce()
@@ -282,6 +286,7 @@ public abstract class MatrixStoreContract
                 Post[] posts = [new($"{account}-{poll}", "通知", null, at - TimeSpan.FromMinutes(10)), new($"{account}-u{poll % 7}", "无日期", null, null)];
                 var state = new PollState(LastAttemptAt: at, LastSuccessAt: at, LastItemCount: 2, LastUndatedCount: 1, NextDueAt: at + TimeSpan.FromHours(6));
                 await store.RecordPollAsync(new PollRecord(account, posts, state), None);
+                await store.SaveEvaluationAsync(new EvaluationRecord(account, at, 80, 80, Verdict.Qualified, false, 0, poll), None);
             }
 
             await store.SetNextDueAsync(accounts[poll % 3], at + TimeSpan.FromHours(1), None);
@@ -345,5 +350,93 @@ public abstract class MatrixStoreContract
 
         Assert.Empty(await store.GetDueAccountsAsync(Now, 100, None));
         Assert.Equal(accounts.Order(StringComparer.Ordinal), await store.GetDueAccountsAsync(Now + TimeSpan.FromHours(1), 100, None));
+    }
+
+    [Fact]
+    public async Task Evaluation_RoundTripsEveryField()
+    {
+        var store = CreateStore(Options);
+        var weak = new EvaluationRecord("acct", Now, 48.3, 55.1, Verdict.Unqualified, true, 4, 1);
+        var unknown = new EvaluationRecord("acct", Now - TimeSpan.FromDays(1), null, null, Verdict.Unknown, false, 2, 0);
+        var healthy = new EvaluationRecord("acct", Now - TimeSpan.FromDays(2), 90, 88.8, Verdict.Qualified, false, 0, 5);
+
+        await store.SaveEvaluationAsync(healthy, None);
+        await store.SaveEvaluationAsync(weak, None);
+        await store.SaveEvaluationAsync(unknown, None);
+
+        var history = await store.GetEvaluationHistoryAsync("acct", 10, None);
+        Assert.Equal([weak, unknown, healthy], history);
+        Assert.Equal(Now.Offset, history[0].At.Offset);
+    }
+
+    [Fact]
+    public async Task EvaluationHistory_IsNewestFirstUpToMaxAndPerAccount()
+    {
+        var store = CreateStore(Options);
+        var days = Enumerable.Range(0, 5).Select(day => Evaluated("acct", TimeSpan.FromDays(day), 60 + day)).ToArray();
+        foreach (var record in days.Reverse())
+        {
+            await store.SaveEvaluationAsync(record, None);
+        }
+
+        await store.SaveEvaluationAsync(Evaluated("other", TimeSpan.Zero, 10), None);
+
+        Assert.Equal(days[..3], await store.GetEvaluationHistoryAsync("acct", 3, None));
+        Assert.Equal(days, await store.GetEvaluationHistoryAsync("acct", 100, None));
+        Assert.Empty(await store.GetEvaluationHistoryAsync("acct", 0, None));
+        Assert.Empty(await store.GetEvaluationHistoryAsync("never-evaluated", 10, None));
+    }
+
+    [Fact]
+    public async Task SaveEvaluation_SameInstantAgain_ReplacesTheRecord()
+    {
+        var store = CreateStore(Options);
+        var first = Evaluated("acct", TimeSpan.Zero, 50);
+        var rerun = first with { RawScore = 65, Score = 61, BelowStreak = 0, AboveStreak = 1 };
+
+        await store.SaveEvaluationAsync(Evaluated("acct", TimeSpan.FromDays(1)), None);
+        await store.SaveEvaluationAsync(first, None);
+        await store.SaveEvaluationAsync(rerun, None);
+
+        // Keyed by time: a re-run of the same evaluation replaces it, never adds a second one for the same instant.
+        var history = await store.GetEvaluationHistoryAsync("acct", 10, None);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(rerun, history[0]);
+    }
+
+    [Fact]
+    public async Task SaveEvaluation_KeepsTheNewestUpToTheBound()
+    {
+        var store = CreateStore(Options with { MaxEvaluationsPerAccount = 3 });
+
+        // Saved out of order: the bound drops the oldest by evaluation time, not by arrival.
+        foreach (var day in new[] { 2, 5, 0, 4, 1, 3 })
+        {
+            await store.SaveEvaluationAsync(Evaluated("acct", TimeSpan.FromDays(day), day), None);
+        }
+
+        Assert.Equal([0.0, 1, 2], (await store.GetEvaluationHistoryAsync("acct", 10, None)).Select(record => record.RawScore!.Value));
+    }
+
+    [Fact]
+    public async Task R4_SameEvaluationSavedThreeTimesLeavesIdenticalKeyspace()
+    {
+        var store = CreateStore(Options with { MaxEvaluationsPerAccount = 2 });
+        EvaluationRecord[] records = [Evaluated("acct", TimeSpan.FromDays(2)), Evaluated("acct", TimeSpan.FromDays(1), 40, weak: true), Evaluated("acct", TimeSpan.Zero, 70)];
+        string[] accounts = ["acct"];
+
+        async Task<string> SaveAllAsync()
+        {
+            foreach (var record in records)
+            {
+                await store.SaveEvaluationAsync(record, None);
+            }
+
+            return await SnapshotAsync(store, accounts);
+        }
+
+        var once = await SaveAllAsync();
+        Assert.Equal(once, await SaveAllAsync());
+        Assert.Equal(once, await SaveAllAsync());
     }
 }

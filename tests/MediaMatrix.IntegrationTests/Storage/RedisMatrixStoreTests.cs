@@ -83,6 +83,11 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
             {
                 Assert.InRange(await db.SortedSetLengthAsync(key), 1, options.MaxPostsPerAccount);
             }
+
+            if (kind is "evals")
+            {
+                Assert.InRange(await db.SortedSetLengthAsync(key), 1, options.MaxEvaluationsPerAccount);
+            }
         }
     }
 
@@ -97,6 +102,25 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
              $"{Options.KeyPrefix}:acct:{{county-gov}}:timeline", $"{Options.KeyPrefix}:acct:{{county-gov}}:undated",
              $"{Options.KeyPrefix}:due"],
             (await ScanAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SaveEvaluation_WritesOneCompactEntryWithATtl()
+    {
+        var store = CreateStore(Options);
+        var at = Now;
+        await store.SaveEvaluationAsync(new MediaMatrix.Monitoring.Assessment.EvaluationRecord(
+            "county-gov", at, 58.5, 61.2, MediaMatrix.Monitoring.Assessment.Verdict.Unqualified, true, 3, 0), None);
+
+        var key = $"{Options.KeyPrefix}:acct:{{county-gov}}:evals";
+        Assert.Equal([key], await ScanAsync());
+        var db = redis.Connection.GetDatabase();
+        Assert.NotNull(await db.KeyTimeToLiveAsync(key));
+        var entry = (await db.SortedSetRangeByRankWithScoresAsync(key)).Single();
+        Assert.Equal(at.ToUnixTimeMilliseconds(), entry.Score);
+
+        // One-letter names, no account id (it is in the key), defaults left out.
+        Assert.Equal("{\"a\":\"2026-11-26T09:00:00+08:00\",\"r\":58.5,\"s\":61.2,\"v\":\"unqualified\",\"w\":true,\"b\":3}", (string?)entry.Element);
     }
 
     [Fact]
