@@ -50,6 +50,11 @@ public static partial class FeedParser
         {
             throw NotAFeed(text);
         }
+        if (body[0] != '<')
+        {
+            var start = body[..Math.Min(body.Length, 60)].ToString().ReplaceLineEndings(" ");
+            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got text starting \"{start}\"");
+        }
         return ParseXml(text, pageUrl, now, zone);
     }
 

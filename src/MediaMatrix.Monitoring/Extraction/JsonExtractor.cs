@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
@@ -49,7 +50,9 @@ public static class JsonExtractor
                 continue;
             }
             var title = PlainText.FromHtml(JsonFieldPath.ReadText(item, profile.Title));
-            var link = PostIds.Resolve(pageUrl, JsonFieldPath.ReadText(item, profile.Link))?.AbsoluteUri;
+            // Links embedded in pages come HTML-escaped (WeChat's content_url has "&amp;").
+            var rawLink = JsonFieldPath.ReadText(item, profile.Link);
+            var link = PostIds.Resolve(pageUrl, rawLink is null ? null : WebUtility.HtmlDecode(rawLink))?.AbsoluteUri;
             var dateText = JsonFieldPath.ReadText(item, profile.Published);
             DateTimeOffset? published = PublishedDateParser.TryParse(dateText, now, zone, profile.DateFormats, out var date) ? date : null;
             var pinned = JsonFieldPath.IsTruthy(JsonFieldPath.ReadText(item, profile.Pinned));

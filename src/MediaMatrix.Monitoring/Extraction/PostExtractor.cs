@@ -19,6 +19,7 @@ public static class PostExtractor
             var posts = request.Kind switch
             {
                 SourceKind.Feed => FeedParser.Parse(text, request.PageUrl, request.Now, request.Zone),
+                SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(text, variable, request),
                 SourceKind.Html => HtmlExtractor.Extract(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 SourceKind.Json => JsonExtractor.Extract(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
@@ -33,6 +34,12 @@ public static class PostExtractor
         {
             throw new ExtractionException(FetchErrorClass.Parse, $"could not read the {request.Kind.ToString().ToLowerInvariant()} body: {ex.Message}", ex);
         }
+    }
+
+    private static IReadOnlyList<Post> FromScript(string html, string variable, ExtractionRequest request)
+    {
+        using var document = ScriptJson.Find(html, variable);
+        return JsonExtractor.Extract(document.RootElement, RequireProfile(request), request.PageUrl, request.Now, request.Zone);
     }
 
     private static Profile RequireProfile(ExtractionRequest request) =>

@@ -31,10 +31,10 @@ public static partial class PublishedDateParser
     [GeneratedRegex("^" + Time + "$")]
     private static partial Regex TimeOnly();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:(?:\s+|T|\s*(?=上午|下午|中午|晚上|凌晨|早上))" + Time + ")?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:(?:\s+|T|(?<=日)\s*|\s*(?=上午|下午|中午|晚上|凌晨|早上))" + Time + ")?$")]
     private static partial Regex FullDate();
 
-    [GeneratedRegex(@"^(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:(?:\s+|\s*(?=上午|下午|中午|晚上|凌晨|早上))" + Time + ")?$")]
+    [GeneratedRegex(@"^(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:(?:\s+|(?<=日)\s*|\s*(?=上午|下午|中午|晚上|凌晨|早上))" + Time + ")?$")]
     private static partial Regex YearlessDate();
 
     // RFC 822/1123: "Sat, 07 Dec 2019 11:09:36 GMT", "7 Dec 19 11:09 +0800".
@@ -79,11 +79,11 @@ public static partial class PublishedDateParser
             || TryJustNow(ascii, now, out published)
             || TryAgo(ascii, now, out published)
             || TryNamedDay(ascii, local, zone, out published)
-            || TryWeekday(ascii, now, local, zone, out published)
+            || TryWeekday(ascii, local, zone, out published)
             || TryTimeOnly(ascii, local, zone, out published)
             || TryIso(ascii, zone, out published)
             || TryFullDate(ascii, zone, out published)
-            || TryYearless(ascii, now, local, zone, out published)
+            || TryYearless(ascii, local, zone, out published)
             || TryRfc822(ascii, zone, out published)
             || TryAsctime(ascii, zone, out published);
     }
@@ -176,7 +176,8 @@ public static partial class PublishedDateParser
             && TryBuild(local.Date.AddDays(-daysBack), time, zone, out published);
     }
 
-    private static bool TryWeekday(string text, DateTimeOffset now, DateTimeOffset local, TimeZoneInfo zone, out DateTimeOffset published)
+    // The latest such weekday on or before today's date: "周五" read on a Friday is today.
+    private static bool TryWeekday(string text, DateTimeOffset local, TimeZoneInfo zone, out DateTimeOffset published)
     {
         published = default;
         var match = Weekday().Match(text);
@@ -187,16 +188,7 @@ public static partial class PublishedDateParser
         var wd = match.Groups["wd"].Value;
         var target = wd is "日" or "天" or "7" ? DayOfWeek.Sunday : (DayOfWeek)(wd[0] - '0');
         var daysBack = ((int)local.DayOfWeek - (int)target + 7) % 7;
-        if (!TryBuild(local.Date.AddDays(-daysBack), time, zone, out published))
-        {
-            return false;
-        }
-        // "周五 15:00" read on a Friday morning means last Friday.
-        if (published > now)
-        {
-            published = published.AddDays(-7);
-        }
-        return true;
+        return TryBuild(local.Date.AddDays(-daysBack), time, zone, out published);
     }
 
     // A bare time such as "下午3:05" or "08:30" is how lists show a post from today.
@@ -250,7 +242,7 @@ public static partial class PublishedDateParser
             && TryBuild(date, time, zone, out published);
     }
 
-    private static bool TryYearless(string text, DateTimeOffset now, DateTimeOffset local, TimeZoneInfo zone, out DateTimeOffset published)
+    private static bool TryYearless(string text, DateTimeOffset local, TimeZoneInfo zone, out DateTimeOffset published)
     {
         published = default;
         var match = YearlessDate().Match(text);
@@ -258,18 +250,17 @@ public static partial class PublishedDateParser
         {
             return false;
         }
-        // Lists drop the year for the current year, so the day is the latest one not after now:
-        // "12月30日" read on 3 January is last year. Walking back also finds the last 29 February.
+        // Lists drop the year for the current year, so the day is the latest one on or before
+        // today: "12月30日" read on 3 January is last year. The day decides, not the time, so a
+        // slightly fast server clock does not throw a post back a year. Walking back also finds
+        // the last 29 February.
         for (var year = local.Year; year > local.Year - 8; year--)
         {
-            if (TryDate(year, Number(match, "m"), Number(match, "d"), out var date)
-                && TryBuild(date, time, zone, out published)
-                && published <= now)
+            if (TryDate(year, Number(match, "m"), Number(match, "d"), out var date) && date <= local.Date)
             {
-                return true;
+                return TryBuild(date, time, zone, out published);
             }
         }
-        published = default;
         return false;
     }
 

@@ -7,6 +7,8 @@ namespace MediaMatrix.Monitoring.Matrix;
 /// JSON APIs answer HTTP 200 when they fail (Weibo's <c>"ok":0</c>, Bilibili's <c>"code":-352</c>):
 /// <see cref="SuccessPath"/> must then equal <see cref="SuccessValue"/>, or the poll fails with the
 /// text at <see cref="MessagePath"/>. An empty <see cref="Link"/> means the source gives no link.
+/// <see cref="ScriptVariable"/> reads an HTML page's posts from a JSON literal assigned in a script
+/// (WeChat's <c>var msgList = {…}</c>), with the other fields as JSON paths.
 /// </summary>
 public sealed record Profile(
     string Name,
@@ -19,4 +21,5 @@ public sealed record Profile(
     string? Pinned = null,
     string? SuccessPath = null,
     string? SuccessValue = null,
-    string? MessagePath = null);
+    string? MessagePath = null,
+    string? ScriptVariable = null);
