@@ -7,7 +7,9 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// <summary>
 /// Turns a response body into text. Order: a byte-order mark; the Content-Type charset; a
 /// <c>&lt;meta&gt;</c> charset or XML prolog near the top; otherwise UTF-8 when the bytes are valid
-/// UTF-8, else GB18030. Never throws: invalid bytes become U+FFFD.
+/// UTF-8, else GB18030. A declared GB charset loses to bytes that are valid non-ASCII UTF-8, and a
+/// header's UTF-8 loses to the page's own non-UTF-8 declaration when the bytes are not UTF-8.
+/// Never throws: invalid bytes become U+FFFD.
 /// </summary>
 public static partial class BodyDecoder
 {
@@ -37,7 +39,14 @@ public static partial class BodyDecoder
             return (bomEncoding.GetString(body[bomLength..]), bomEncoding.WebName);
         }
 
-        var declared = FromContentType(contentType) ?? FromDocument(body);
+        var fromHeader = FromContentType(contentType);
+        var declared = fromHeader ?? FromDocument(body);
+        // Servers often send a blanket "charset=utf-8" for GBK pages that declare gbk themselves;
+        // when the bytes are not UTF-8, the page's own declaration is the better witness.
+        if (fromHeader is { CodePage: 65001 } && !Utf8.IsValid(body) && FromDocument(body) is { } fromPage && fromPage.CodePage != 65001)
+        {
+            declared = fromPage;
+        }
         var encoding = Choose(declared, body);
         return (encoding.GetString(body), encoding.WebName);
     }

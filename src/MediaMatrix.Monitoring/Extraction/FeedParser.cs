@@ -35,6 +35,9 @@ public static partial class FeedParser
     [GeneratedRegex(@"<title[^>]*>(?<title>.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTitle();
 
+    [GeneratedRegex(@"&(?<name>[A-Za-z][A-Za-z0-9]{1,31});")]
+    private static partial Regex NamedEntity();
+
     public static IReadOnlyList<Post> Parse(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         var body = text.AsSpan().TrimStart();
@@ -67,10 +70,15 @@ public static partial class FeedParser
 
     private static List<Post> ParseXml(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
+        if (NestingGuard.IsTooDeep(text, isXml: true))
+        {
+            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
+        }
+
         XElement root;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), SafeXml);
+            using var reader = XmlReader.Create(new StringReader(WithNumericHtmlEntities(text)), SafeXml);
             root = XElement.Load(reader);
         }
         catch (XmlException ex)
@@ -87,6 +95,26 @@ public static partial class FeedParser
             { LocalName: "html" } => throw NotAFeed(text),
             _ => throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(root.Name.LocalName)}>"),
         };
+    }
+
+    // Hand-written feeds use HTML entities (&nbsp;, &mdash;) that XML does not define, and with
+    // DTDs off every one would fail the whole feed. Known HTML names become numeric references;
+    // anything else (a DTD's own entities included) is left to fail.
+    private static string WithNumericHtmlEntities(string xml)
+    {
+        if (!xml.Contains('&', StringComparison.Ordinal))
+        {
+            return xml;
+        }
+        return NamedEntity().Replace(xml, m =>
+        {
+            if (m.Groups["name"].Value is "amp" or "lt" or "gt" or "quot" or "apos")
+            {
+                return m.Value;
+            }
+            var decoded = System.Net.WebUtility.HtmlDecode(m.Value);
+            return decoded == m.Value ? m.Value : string.Concat(decoded.EnumerateRunes().Select(r => $"&#{r.Value};"));
+        });
     }
 
     private static List<Post> ParseJsonFeed(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
@@ -124,7 +152,9 @@ public static partial class FeedParser
             var link = Link(Child(item, "link"));
             var guid = Child(item, "guid");
             var dateText = Child(item, "pubDate") ?? item.Element(DublinCore + "date")?.Value;
-            return Build(guid, link, Child(item, "title"), dateText);
+            // Some CMS feeds leave the title empty and put everything in the description.
+            var title = Child(item, "title") is { Length: > 0 } t && !string.IsNullOrWhiteSpace(t) ? t : Excerpt(Child(item, "description"));
+            return Build(guid, link, title, dateText);
         }
 
         public Post FromRss1(XElement item)
@@ -156,6 +186,12 @@ public static partial class FeedParser
             var title = PlainText.FromHtml(rawTitle);
             DateTimeOffset? published = PublishedDateParser.TryParse(dateText, now, zone, null, out var date) ? date : null;
             return new Post(PostIds.Choose(id, link, title, dateText), title, link, published);
+        }
+
+        private static string? Excerpt(string? html)
+        {
+            var text = PlainText.FromHtml(html);
+            return text.Length <= 100 ? text : text[..100] + "…";
         }
 
         private string? Link(string? href) => PostIds.Resolve(pageUrl, href)?.AbsoluteUri;

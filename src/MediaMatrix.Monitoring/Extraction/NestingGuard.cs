@@ -3,7 +3,8 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// <summary>
 /// A cheap pre-scan for absurdly deep markup. AngleSharp builds and walks the DOM recursively in
 /// places, so a hostile page of 100,000 nested divs can overflow the stack, which no catch block
-/// survives. Real pages stay under a few hundred levels.
+/// survives; LINQ to XML loads deep trees in quadratic time (100,000 levels took 40 s). Real
+/// pages and feeds stay under a few hundred levels.
 /// </summary>
 internal static class NestingGuard
 {
@@ -21,8 +22,11 @@ internal static class NestingGuard
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotCountedByName =
         NotCounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool IsTooDeep(string html)
+    /// <param name="markup">The decoded page or feed.</param>
+    /// <param name="isXml">XML has no void or self-closing-by-omission elements, so every start tag counts.</param>
+    public static bool IsTooDeep(string markup, bool isXml = false)
     {
+        var html = markup;
         var depth = 0;
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0 && i < html.Length - 1)
@@ -31,7 +35,7 @@ internal static class NestingGuard
             if (next == '/')
             {
                 var closing = TagName(html, i + 2);
-                if (closing.Length > 0 && !NotCountedByName.Contains(closing))
+                if (closing.Length > 0 && (isXml || !NotCountedByName.Contains(closing)))
                 {
                     depth = Math.Max(0, depth - 1);
                 }
@@ -40,7 +44,10 @@ internal static class NestingGuard
             }
             if (next == '!')
             {
-                var end = html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal) ? html.IndexOf("-->", i + 4, StringComparison.Ordinal) : html.IndexOf('>', i);
+                var rest = html.AsSpan(i);
+                var end = rest.StartsWith("<!--", StringComparison.Ordinal) ? html.IndexOf("-->", i + 4, StringComparison.Ordinal)
+                    : rest.StartsWith("<![CDATA[", StringComparison.Ordinal) ? html.IndexOf("]]>", i + 9, StringComparison.Ordinal)
+                    : html.IndexOf('>', i);
                 if (end < 0)
                 {
                     return false;
@@ -61,7 +68,7 @@ internal static class NestingGuard
                 return false;
             }
 
-            if (IsRawText(name))
+            if (!isXml && IsRawText(name))
             {
                 // Script and style bodies hold "<" that are not tags ("i<n"); jump past them.
                 var close = html.IndexOf("</" + name.ToString(), tagEnd, StringComparison.OrdinalIgnoreCase);
@@ -70,7 +77,7 @@ internal static class NestingGuard
             }
 
             var selfClosing = html[tagEnd - 1] == '/';
-            if (!selfClosing && !NotCountedByName.Contains(name) && ++depth > MaxDepth)
+            if (!selfClosing && (isXml || !NotCountedByName.Contains(name)) && ++depth > MaxDepth)
             {
                 return true;
             }

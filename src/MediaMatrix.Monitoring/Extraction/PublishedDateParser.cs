@@ -37,6 +37,9 @@ public static partial class PublishedDateParser
     [GeneratedRegex(@"^(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:(?:\s+|(?<=日)\s*|\s*(?=上午|下午|中午|晚上|凌晨|早上))" + Time + ")?$")]
     private static partial Regex YearlessDate();
 
+    [GeneratedRegex(@"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")]
+    private static partial Regex EmbeddedDate();
+
     // RFC 822/1123: "Sat, 07 Dec 2019 11:09:36 GMT", "7 Dec 19 11:09 +0800".
     [GeneratedRegex(@"^(?:[A-Za-z]{3,9},?\s+)?(?<d>\d{1,2})\s+(?<mon>[A-Za-z]{3,9})\.?\s+(?<y>\d{2,4})\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<zone>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2}))?$")]
     private static partial Regex Rfc822();
@@ -63,7 +66,7 @@ public static partial class PublishedDateParser
         }
 
         var trimmed = Clean(text);
-        if (trimmed.Length == 0 || trimmed.Length > 100)
+        if (trimmed.Length == 0 || trimmed.Length > 500)
         {
             return false;
         }
@@ -85,7 +88,18 @@ public static partial class PublishedDateParser
             || TryFullDate(ascii, zone, out published)
             || TryYearless(ascii, local, zone, out published)
             || TryRfc822(ascii, zone, out published)
-            || TryAsctime(ascii, zone, out published);
+            || TryAsctime(ascii, zone, out published)
+            || TryEmbedded(ascii, zone, out published);
+    }
+
+    // CMS pages put the date in a line with other facts: "2019-09-18 06:23 来源：山西日报".
+    // Only a full date with a four-digit year is looked for inside longer text; anything
+    // shorter ("3天前", "12-01") inside prose is too likely to be something else.
+    private static bool TryEmbedded(string text, TimeZoneInfo zone, out DateTimeOffset published)
+    {
+        published = default;
+        var match = EmbeddedDate().Match(text);
+        return match.Success && match.Length < text.Length && TryFullDate(match.Value.Trim(), zone, out published);
     }
 
     private static string Clean(string text)

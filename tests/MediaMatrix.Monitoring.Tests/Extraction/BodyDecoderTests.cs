@@ -27,6 +27,7 @@ public class BodyDecoderTests
         { "gbk header but utf-8 bytes", Utf8(Chinese), "text/html; charset=gb2312", "utf-8" },
         { "nothing declared, utf-8", Utf8(Chinese), null, "utf-8" },
         { "nothing declared, gbk", Gbk(Chinese), "text/html", "gb18030" },
+        { "utf-8 header but gbk bytes and gbk meta", Gbk($"<meta charset=gbk><title>{Chinese}</title>"), "text/html; charset=utf-8", "gb18030" },
         { "unknown charset falls back to sniffing", Utf8(Chinese), "text/html; charset=x-nonsense", "utf-8" },
     };
 

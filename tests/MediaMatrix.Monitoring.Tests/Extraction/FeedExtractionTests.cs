@@ -180,6 +180,50 @@ public class FeedExtractionTests
     }
 
     [Fact]
+    public void HtmlEntitiesInXml_AreReadNotRejected()
+    {
+        const string rss = """<rss version="2.0"><channel><item><title>县政府&nbsp;&mdash;&nbsp;通知 &amp; 公告</title><link>https://example.cn/1</link></item></channel></rss>""";
+
+        var post = Assert.Single(Extract(rss).Posts);
+
+        Assert.Equal("县政府 — 通知 & 公告", post.Title);
+    }
+
+    [Fact]
+    public void Rss2ItemWithoutTitle_TakesItFromTheDescription()
+    {
+        const string rss = """<rss version="2.0"><channel><item><description><![CDATA[<p>今天上午，县长<b>张三</b>主持召开常务会议。</p>]]></description><link>https://example.cn/2</link></item></channel></rss>""";
+
+        var post = Assert.Single(Extract(rss).Posts);
+
+        Assert.Equal("今天上午，县长张三主持召开常务会议。", post.Title);
+    }
+
+    [Fact]
+    public void DeeplyNestedXml_IsRefusedQuickly()
+    {
+        var deep = "<rss version=\"2.0\"><channel><item><title>t</title><description>" + string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000)) + "</description></item></channel></rss>";
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<ExtractionException>(() => Extract(deep));
+
+        Assert.Equal(FetchErrorClass.Parse, error.ErrorClass);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void ManyLineBreaksInsideCdata_AreNotMistakenForNesting()
+    {
+        var description = string.Concat(Enumerable.Repeat("第一段<br>", 5000));
+        var rss = $"<rss version=\"2.0\"><channel><item><title>长文</title><description><![CDATA[{description}]]></description><link>https://example.cn/3</link></item></channel></rss>";
+
+        var post = Assert.Single(Extract(rss).Posts);
+
+        Assert.Equal("长文", post.Title);
+    }
+
+    [Fact]
     public void DoctypeWithoutEntities_StillParses()
     {
         const string rss = """<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><item><title>旧格式</title><link>https://example.cn/1</link></item></channel></rss>""";

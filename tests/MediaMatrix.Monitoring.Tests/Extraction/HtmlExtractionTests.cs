@@ -92,6 +92,18 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void DeepButPlausibleNesting_IsStillRead()
+    {
+        // Table layouts from the 2000s nest a few hundred levels; the guard must let them through.
+        const int depth = 400;
+        var deep = string.Concat(Enumerable.Repeat("<div>", depth)) + "<li><span>2026-11-26</span><a href='/x'>深处</a></li>" + string.Concat(Enumerable.Repeat("</div>", depth));
+
+        var post = Assert.Single(Extract(Encoding.UTF8.GetBytes(deep), CmsList with { Items = "li" }).Posts);
+
+        Assert.Equal("深处", post.Title);
+    }
+
+    [Fact]
     public void DeepNestingHiddenBehindClosedInlineTags_IsStillRefused()
     {
         // "<p></p>" closes nothing that was counted; the divs still nest.

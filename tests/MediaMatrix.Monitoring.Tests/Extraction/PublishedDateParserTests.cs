@@ -70,6 +70,8 @@ public class PublishedDateParserTests
     [InlineData("label 发布日期", "发布日期：2016-11-22", "2016-11-22T00:00:00+08:00")]
     [InlineData("label 时间 with space", "时间： 2019-09-18 06:23", "2019-09-18T06:23:00+08:00")]
     [InlineData("bracketed", "[2020-07-06]", "2020-07-06T00:00:00+08:00")]
+    [InlineData("date inside a line of facts", "发布时间：2019-09-18 06:23 来源：山西日报 浏览次数：1024", "2019-09-18T06:23:00+08:00")]
+    [InlineData("chinese date inside a line", "来源：县政府办 2022年12月1日 ", "2022-12-01T00:00:00+08:00")]
     [InlineData("unix seconds", "1712559688", "2024-04-08T15:01:28+08:00")]
     [InlineData("unix milliseconds", "1712559688000", "2024-04-08T15:01:28+08:00")]
     public void TryParse_ReadsForm(string form, string text, string expected)
@@ -108,6 +110,8 @@ public class PublishedDateParserTests
     [InlineData("year-less impossible day", "02-30")]
     [InlineData("unknown zone", "Sat, 07 Dec 2019 11:09:36 XYZ")]
     [InlineData("label only", "发布日期：")]
+    [InlineData("relative form inside prose", "大约3天前发布的通知")]
+    [InlineData("phone number is not a date", "咨询电话：0571-87051234")]
     public void TryParse_Unreadable_IsFalseNotNow(string form, string text)
     {
         var ok = PublishedDateParser.TryParse(text, Now, Fixture.Shanghai, null, out var published);
