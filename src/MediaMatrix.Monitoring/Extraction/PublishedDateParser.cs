@@ -210,8 +210,9 @@ public static partial class PublishedDateParser
     {
         published = default;
         var match = TimeOnly().Match(text);
+        // "3:" is not a time; "3:05", "下午3点" and "15时" are.
         return match.Success
-            && match.Groups["mi"].Success
+            && (match.Groups["mi"].Success || match.Groups["ampm"].Success || text.EndsWith('点') || text.EndsWith('时'))
             && TryTimeOfDay(match, out var time)
             && TryBuild(local.Date, time, zone, out published);
     }
