@@ -17,9 +17,9 @@ public static partial class FeedParser
     private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    // DTDs skipped (so no entity expansion bombs; a declared entity used later is an error), no
-    // resolver (so no external entities or file reads),
-    // and a ceiling on size in case the fetcher's own limit is raised.
+    // DTDs skipped, so no entity expansion bombs (an entity a DTD declares is an error when used);
+    // no resolver, so no external entities or file reads; a ceiling on size in case the
+    // fetcher's own limit is raised.
     private static readonly XmlReaderSettings SafeXml = new()
     {
         DtdProcessing = DtdProcessing.Ignore,

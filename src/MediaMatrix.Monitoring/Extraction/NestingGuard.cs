@@ -22,11 +22,10 @@ internal static class NestingGuard
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotCountedByName =
         NotCounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <param name="markup">The decoded page or feed.</param>
+    /// <param name="html">The decoded page or feed.</param>
     /// <param name="isXml">XML has no void or self-closing-by-omission elements, so every start tag counts.</param>
-    public static bool IsTooDeep(string markup, bool isXml = false)
+    public static bool IsTooDeep(string html, bool isXml = false)
     {
-        var html = markup;
         var depth = 0;
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0 && i < html.Length - 1)

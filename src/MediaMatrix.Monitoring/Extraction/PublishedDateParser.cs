@@ -73,11 +73,23 @@ public static partial class PublishedDateParser
 
         if (explicitFormats is { Count: > 0 } && TryExplicit(trimmed, explicitFormats, zone, out published))
         {
+            published = TimeZoneInfo.ConvertTime(published, zone);
             return true;
         }
 
         var ascii = ChineseNumerals.ToAscii(trimmed);
         var local = TimeZoneInfo.ConvertTime(now, zone);
+        if (!TryKnownForms(ascii, now, local, zone, out published))
+        {
+            return false;
+        }
+        // Same instant, shown in the matrix zone, so an epoch or a GMT feed date reads like the rest.
+        published = TimeZoneInfo.ConvertTime(published, zone);
+        return true;
+    }
+
+    private static bool TryKnownForms(string ascii, DateTimeOffset now, DateTimeOffset local, TimeZoneInfo zone, out DateTimeOffset published)
+    {
         return TryEpoch(ascii, out published)
             || TryJustNow(ascii, now, out published)
             || TryAgo(ascii, now, out published)

@@ -84,6 +84,7 @@ public class PublishedDateParserTests
 
         Assert.True(ok, form);
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), published);
+        Assert.Equal(TimeSpan.FromHours(8), published.Offset);
     }
 
     [Theory]
