@@ -9,6 +9,9 @@ public class HtmlExtractionTests
 {
     private static readonly DateTimeOffset Now = Fixture.China(2026, 11, 27, 10, 0, 0);
 
+    // The GBK test builds its page with GB18030, which .NET Core only has through the provider.
+    static HtmlExtractionTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     // The usual CMS column list: <li><span>date</span><a href>title</a></li>.
     private static readonly Profile CmsList = new(
         Name: "cms-list",
@@ -149,5 +152,22 @@ public class HtmlExtractionTests
         Assert.Equal(Fixture.China(2026, 11, 26), post.PublishedAt);
     }
 
-    static HtmlExtractionTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    [Fact]
+    public void InvalidFieldSelector_SurfacesAsAnExtractionException()
+    {
+        var broken = CmsList with { Title = "a[" };
+
+        var outcome = Record.Exception(() => Extract(Fixture.Bytes("list-pages/disclosure-list_meta-gb2312-but-utf8-bytes.html"), broken));
+
+        Assert.IsType<ExtractionException>(outcome);
+    }
+
+    [Fact]
+    public void HtmlSourceWithoutProfile_IsAConfigurationError()
+    {
+        var error = Assert.Throws<ExtractionException>(() =>
+            PostExtractor.Extract(Fixture.Request(SourceKind.Html, Encoding.UTF8.GetBytes("<ul><li>x</li></ul>"), Now)));
+
+        Assert.Equal(FetchErrorClass.Other, error.ErrorClass);
+    }
 }

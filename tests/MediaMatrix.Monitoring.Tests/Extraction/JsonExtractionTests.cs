@@ -45,13 +45,13 @@ public class JsonExtractionTests
     private static ExtractionResult Extract(SourceKind kind, string fixture, Profile profile, DateTimeOffset now, string pageUrl) =>
         PostExtractor.Extract(Fixture.Request(kind, Fixture.Bytes(fixture), now, profile, "application/json", pageUrl));
 
-    private static ExtractionResult Weibo_(string fixture) =>
+    private static ExtractionResult ReadWeibo(string fixture) =>
         Extract(SourceKind.Json, fixture, Weibo, Fixture.China(2021, 6, 17, 18, 0, 0), "https://m.weibo.cn/api/container/getIndex?containerid=1076036279793937");
 
     [Fact]
     public void WeiboPinnedFirst_YieldsTenPostsWithThePinnedOlderThanTheNewest()
     {
-        var result = Weibo_("weibo/m-weibo-cn_getIndex_weibo-tab_pinned-first_pretty.json");
+        var result = ReadWeibo("weibo/m-weibo-cn_getIndex_weibo-tab_pinned-first_pretty.json");
 
         Assert.Equal(10, result.Posts.Count);
         Assert.Equal(0, result.UndatedCount);
@@ -74,9 +74,9 @@ public class JsonExtractionTests
     [Fact]
     public void WeiboNextPoll_HasExactlyOneNewPost()
     {
-        var before = Weibo_("weibo/m-weibo-cn_getIndex_weibo-tab_pinned-first_pretty.json").Posts.Select(p => p.Id).ToHashSet();
+        var before = ReadWeibo("weibo/m-weibo-cn_getIndex_weibo-tab_pinned-first_pretty.json").Posts.Select(p => p.Id).ToHashSet();
 
-        var after = Weibo_("weibo/m-weibo-cn_getIndex_weibo-tab_next-poll_pretty.json").Posts;
+        var after = ReadWeibo("weibo/m-weibo-cn_getIndex_weibo-tab_next-poll_pretty.json").Posts;
 
         Assert.Equal(11, after.Count);
         var added = Assert.Single(after, p => !before.Contains(p.Id));
@@ -89,7 +89,7 @@ public class JsonExtractionTests
     [Fact]
     public void WeiboRawCompact_DecodesEscapes()
     {
-        var result = Weibo_("weibo/m-weibo-cn_getIndex_weibo-tab_raw-compact.json");
+        var result = ReadWeibo("weibo/m-weibo-cn_getIndex_weibo-tab_raw-compact.json");
 
         Assert.Equal(11, result.Posts.Count);
         Assert.True(result.Posts[0].Pinned);
@@ -103,7 +103,7 @@ public class JsonExtractionTests
     [Fact]
     public void WeiboOkZero_IsAParseErrorWithThePlatformMessage()
     {
-        var error = Assert.Throws<ExtractionException>(() => Weibo_("weibo/m-weibo-cn_getIndex_ok0-no-content_raw-compact.json"));
+        var error = Assert.Throws<ExtractionException>(() => ReadWeibo("weibo/m-weibo-cn_getIndex_ok0-no-content_raw-compact.json"));
 
         Assert.Equal(FetchErrorClass.Parse, error.ErrorClass);
         Assert.Contains("这里还没有内容", error.Message, StringComparison.Ordinal);
