@@ -1,0 +1,45 @@
+namespace MediaMatrix.Simulator.Cast;
+
+/// <summary>
+/// How a simulated account behaves: its posting history (Active … Zombie) or how its source
+/// misbehaves when read (Down … Hostile). The history-shaped ones mirror the rubric's cases:
+/// the 2-week veto, the 90-day zombie and the ≤ 3-posts-in-90-days dormant rule.
+/// </summary>
+public enum AccountBehaviour
+{
+    /// <summary>Posts on cadence (head 3–6 a day, members one every 1–2 days), including after start.</summary>
+    Active,
+
+    /// <summary>Posted regularly, then only rarely; the last post is 10–12 days before the anchor (still qualified, an early warning).</summary>
+    Slowing,
+
+    /// <summary>The last post is 15–25 days before the anchor: unqualified by the 2-week veto but not a zombie.</summary>
+    Quiet,
+
+    /// <summary>At most 3 posts in the 90 days before the anchor, the last one 30–60 days before it.</summary>
+    Dormant,
+
+    /// <summary>The last post is 130–200 days before the anchor.</summary>
+    Zombie,
+
+    /// <summary>Every source request answers 503 with a plain-text body.</summary>
+    Down,
+
+    /// <summary>Active history, but every third source request (3rd, 6th, 9th …) answers 503: 30 % of requests, deterministically.</summary>
+    Flaky,
+
+    /// <summary>Every source request answers 429 with Retry-After: 3600.</summary>
+    RateLimited,
+
+    /// <summary>Active history; after <see cref="SimulatedAccount.LayoutChangesAfterRequests"/> source requests the HTML list switches to a markup the gov-list profile does not match.</summary>
+    LayoutChanged,
+
+    /// <summary>Active history, but the dates are missing or garbage (HTML date element, feed date fields).</summary>
+    Undated,
+
+    /// <summary>Active history; the HTML list (or XML feed) is encoded in GBK and says so.</summary>
+    Gbk,
+
+    /// <summary>Active history whose titles and links carry XSS payloads.</summary>
+    Hostile,
+}

@@ -1,0 +1,32 @@
+namespace MediaMatrix.Simulator.Cast;
+
+/// <summary>
+/// One account the simulator plays. <paramref name="Platform"/> and <paramref name="Tier"/> are
+/// spelled as the matrix config spells them (<c>wechat</c>, <c>head</c>), so the YAML render copies them.
+/// </summary>
+/// <param name="Id">Lower-case <c>[a-z0-9-]</c>; used in URLs and in the config.</param>
+/// <param name="ListShowsTime">HTML list dates as <c>yyyy-MM-dd HH:mm</c> instead of date-only.</param>
+/// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup.</param>
+public sealed record SimulatedAccount(
+    string Id,
+    string Name,
+    string Platform,
+    string Tier,
+    string Department,
+    Topic Topic,
+    SourceFormat Format,
+    AccountBehaviour Behaviour,
+    bool ListShowsTime = false,
+    int LayoutChangesAfterRequests = 3)
+{
+    public bool IsHead => Tier == "head";
+
+    /// <summary>The path of the account's source, relative to the simulator's base URL.</summary>
+    public string SourcePath => Format switch
+    {
+        SourceFormat.Rss => $"feeds/{Id}/rss.xml",
+        SourceFormat.Atom => $"feeds/{Id}/atom.xml",
+        SourceFormat.JsonFeed => $"feeds/{Id}/feed.json",
+        _ => $"sites/{Id}/list.html",
+    };
+}

@@ -1,0 +1,34 @@
+using MediaMatrix.Simulator.Cast;
+using MediaMatrix.Simulator.History;
+
+namespace MediaMatrix.Simulator.Serving;
+
+/// <summary>Everything the endpoints share: the cast, its history, the clock and the request counts.</summary>
+internal sealed class SimulatedMatrix
+{
+    public const int PageSize = 20;
+
+    private readonly Dictionary<string, SimulatedAccount> _accounts;
+
+    public SimulatedMatrix(SimulatorOptions options)
+    {
+        Cast = options.Cast;
+        _accounts = options.Cast.ToDictionary(account => account.Id, StringComparer.Ordinal);
+        Clock = options.TimeProvider;
+        var started = Clock.GetUtcNow();
+        var anchor = new DateTimeOffset(started.Ticks - started.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+        History = new PostingHistory(options.Seed, anchor);
+    }
+
+    public IReadOnlyList<SimulatedAccount> Cast { get; }
+
+    public TimeProvider Clock { get; }
+
+    public PostingHistory History { get; }
+
+    public RequestCounter Requests { get; } = new();
+
+    public SimulatedAccount? Find(string? id) => id is not null && _accounts.TryGetValue(id, out var account) ? account : null;
+
+    public IReadOnlyList<SimulatedPost> PublishedNow(SimulatedAccount account) => History.PublishedBy(account, Clock.GetUtcNow());
+}
