@@ -16,11 +16,14 @@ internal static class HostilePayloads
         "{{constructor.constructor('alert(1)')()}}",
     ];
 
-    /// <summary>Two posts in three get a payload in the title; every third gets a script link instead.</summary>
-    public static SimulatedPost Infect(SimulatedPost post) => (post.Number % 3) switch
+    /// <summary>
+    /// By place in the history: two posts in three get a payload in the title (before or after
+    /// the real title, cycling through the payloads); every third gets a script link instead.
+    /// </summary>
+    public static SimulatedPost Infect(SimulatedPost post, int place) => (place % 3) switch
     {
         0 => post with { Link = ScriptLink },
-        1 => post with { Title = TitlePayloads[(int)(post.Number / 3 % TitlePayloads.Length)] + post.Title },
-        _ => post with { Title = post.Title + TitlePayloads[(int)(post.Number / 3 % TitlePayloads.Length)] },
+        1 => post with { Title = TitlePayloads[place / 3 % TitlePayloads.Length] + post.Title },
+        _ => post with { Title = post.Title + TitlePayloads[place / 3 % TitlePayloads.Length] },
     };
 }

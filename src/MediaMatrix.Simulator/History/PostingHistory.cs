@@ -46,7 +46,7 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
 
         posts.AddRange(plan.Sporadic.Select(published => MakePost(account, published, 0)));
         posts.Sort((a, b) => b.Published.CompareTo(a.Published));
-        return account.Behaviour == AccountBehaviour.Hostile ? posts.ConvertAll(HostilePayloads.Infect) : posts;
+        return account.Behaviour == AccountBehaviour.Hostile ? posts.Select(HostilePayloads.Infect).ToList() : posts;
     }
 
     /// <summary>Head: 3–6 posts a day, 07:00–21:59. Member: every other day for sure, the other days with a 30 % chance, 08:00–19:59.</summary>

@@ -15,7 +15,9 @@ internal static class AtomRenderer
             writer.WriteElementString("title", Namespace, account.Name);
             writer.WriteElementString("subtitle", Namespace, account.Department);
             writer.WriteElementString("id", Namespace, $"urn:mediamatrix-simulator:{account.Id}");
-            writer.WriteElementString("updated", Namespace, FeedDates.Rfc3339(request.Newest ?? request.Now));
+            // The newest post, not the clock, so the ETag changes only with the content; an empty
+            // feed uses the Unix epoch rather than break Atom's required element.
+            writer.WriteElementString("updated", Namespace, FeedDates.Rfc3339(request.Newest ?? DateTimeOffset.UnixEpoch));
             WriteLink(writer, request.HomeUrl, "alternate");
             WriteLink(writer, request.SourceUrl, "self");
             writer.WriteStartElement("author", Namespace);

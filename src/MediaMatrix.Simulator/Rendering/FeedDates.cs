@@ -26,6 +26,6 @@ internal static class FeedDates
             return format(post.Published);
         }
 
-        return post.Number % 2 == 0 ? null : Garbage;
+        return post.Variant % 2 == 0 ? null : Garbage;
     }
 }

@@ -82,7 +82,7 @@ internal static class HtmlListRenderer
     {
         if (account.Behaviour == AccountBehaviour.Undated)
         {
-            return (post.Number % 3) switch
+            return (post.Variant % 3) switch
             {
                 0 => null,
                 1 => FeedDates.Garbage,

@@ -11,7 +11,6 @@ internal sealed record RenderRequest(
     SimulatedAccount Account,
     IReadOnlyList<SimulatedPost> Posts,
     Uri BaseUrl,
-    DateTimeOffset Now,
     int RequestNumber)
 {
     /// <summary>Absolute link for a post; hostile <c>javascript:</c> links pass through untouched, as a hostile source would send them.</summary>

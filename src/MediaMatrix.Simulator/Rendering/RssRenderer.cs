@@ -16,7 +16,12 @@ internal static class RssRenderer
             writer.WriteElementString("link", request.HomeUrl);
             writer.WriteElementString("description", $"{account.Name}（{account.Department}） - Made with MediaMatrix.Simulator");
             writer.WriteElementString("language", "zh-cn");
-            writer.WriteElementString("lastBuildDate", FeedDates.Rfc822(request.Now));
+            // The newest post, not the clock: the body (and so the ETag) changes only when a post appears.
+            if (request.Newest is { } newest)
+            {
+                writer.WriteElementString("lastBuildDate", FeedDates.Rfc822(newest));
+            }
+
             writer.WriteElementString("ttl", "60");
             foreach (var post in request.Posts)
             {
