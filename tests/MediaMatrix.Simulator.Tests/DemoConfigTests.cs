@@ -10,7 +10,7 @@ public sealed class DemoConfigTests
     [Fact]
     public void CommittedDemoConfig_IsTheRenderOfTheDemoCast()
     {
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "config", "demo", "matrix.yaml"));
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "config", "demo", "matrix.yaml"));
 
         Assert.Equal(DemoMatrixYaml.Render(DemoBaseUrl), committed.ReplaceLineEndings("\n"));
     }
@@ -40,18 +40,5 @@ public sealed class DemoConfigTests
         }
 
         Assert.True(accounts.Count(a => a.Behaviour == AccountBehaviour.Slowing) >= 2);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MediaMatrix.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MediaMatrix.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -22,9 +22,9 @@ internal sealed class RunningSimulator : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningSimulator> StartAsync(IReadOnlyList<SimulatedAccount>? cast = null, int seed = 2026)
+    public static async Task<RunningSimulator> StartAsync(IReadOnlyList<SimulatedAccount>? cast = null, int seed = 2026, DateTimeOffset? start = null)
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(start ?? Start);
         var options = new SimulatorOptions { Port = 0, Seed = seed, TimeProvider = clock, Cast = cast ?? TestCast.OneOfEach };
         return new RunningSimulator(await SimulatorHost.StartAsync(options, CancellationToken.None), clock);
     }
