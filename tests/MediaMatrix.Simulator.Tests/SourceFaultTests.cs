@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MediaMatrix.Simulator.History;
 
 namespace MediaMatrix.Simulator.Tests;
 
@@ -109,16 +110,48 @@ public sealed partial class SourceFaultTests
     }
 
     [Fact]
-    public async Task Hostile_FeedCarriesScriptPayloadsInTitlesAndLinks()
+    public async Task LayoutChanged_ByTime_ServesTheNewMarkupOnceTheTimeHasCome()
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains("<ul class=\"news-list\">", await simulator.GetStringAsync("sites/layout-by-time/list.html"));
+        }
+
+        simulator.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains("<div class=\"list-box\">", await simulator.GetStringAsync("sites/layout-by-time/list.html"));
+    }
+
+    [Fact]
+    public async Task Hostile_JsonFeedCarriesTheCorpusInTitlesAndLinks()
     {
         await using var simulator = await RunningSimulator.StartAsync();
 
         using var feed = JsonDocument.Parse(await simulator.GetStringAsync("feeds/hostile/feed.json"));
 
         var items = feed.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Contains(items, item => item.GetProperty("url").GetString() == "javascript:alert(1)");
-        Assert.Contains(items, item => item.GetProperty("title").GetString()!.Contains("<img src=x onerror=alert(1)>", StringComparison.Ordinal));
-        Assert.Contains(items, item => item.GetProperty("title").GetString()!.Contains("<script>", StringComparison.Ordinal));
+        var titles = items.Select(item => item.GetProperty("title").GetString()!).ToList();
+        var served = HostilePayloads.Titles.Where(payload => titles.Any(title => title.Contains(payload, StringComparison.Ordinal))).ToList();
+        Assert.Equal(40, served.Count);
+        Assert.InRange(items.Count(item => HostilePayloads.Links.Contains(item.GetProperty("url").GetString()!)), 6, 7);
+    }
+
+    [Fact]
+    public async Task Hostile_RssKeepsLineBreaksAndPayloadsAsText()
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+        var all = new List<FeedPost>();
+
+        // Step through two weeks of history to meet every payload once.
+        for (var day = 0; day < 20; day++)
+        {
+            all.AddRange(await simulator.ReadRssAsync("hostile-rss"));
+            simulator.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.All(HostilePayloads.Titles, payload => Assert.Contains(all, post => post.Title.Contains(payload, StringComparison.Ordinal)));
+        Assert.All(HostilePayloads.Links, payload => Assert.Contains(all, post => post.Link == payload));
     }
 
     [Fact]
@@ -128,10 +161,14 @@ public sealed partial class SourceFaultTests
 
         var html = await simulator.GetStringAsync("sites/hostile-html/list.html");
 
-        Assert.Contains("href=\"javascript:alert(1)\"", html);
+        var hrefs = Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(hrefs, HostilePayloads.Links.Contains);
         Assert.Contains("&lt;script&gt;", html);
         Assert.DoesNotContain("<script>", html);
     }
+
+    [GeneratedRegex(@"<li><a href=""([^""]*)""")]
+    private static partial Regex Href();
 
     [GeneratedRegex(@"<a href=""/sites/[a-z0-9-]+/art/\d{4}/\d{2}/\d{2}/art_\d+\.html""")]
     private static partial Regex ArticleLink();

@@ -6,7 +6,8 @@ namespace MediaMatrix.Simulator.Cast;
 /// </summary>
 /// <param name="Id">Lower-case <c>[a-z0-9-]</c>; used in URLs and in the config.</param>
 /// <param name="ListShowsTime">HTML list dates as <c>yyyy-MM-dd HH:mm</c> instead of date-only.</param>
-/// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup.</param>
+/// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup (null: no limit by count).</param>
+/// <param name="LayoutChangesAfter">For <see cref="AccountBehaviour.LayoutChanged"/>: how long after the simulator starts the new markup appears (null: no limit by time). Whichever comes first wins.</param>
 public sealed record SimulatedAccount(
     string Id,
     string Name,
@@ -17,7 +18,8 @@ public sealed record SimulatedAccount(
     SourceFormat Format,
     AccountBehaviour Behaviour,
     bool ListShowsTime = false,
-    int LayoutChangesAfterRequests = 3)
+    int? LayoutChangesAfterRequests = 3,
+    TimeSpan? LayoutChangesAfter = null)
 {
     public bool IsHead => Tier == "head";
 

@@ -42,9 +42,12 @@ internal static class HtmlListRenderer
         return new RenderedSource(encoding.GetBytes(html.ToString()), contentType, request.Newest);
     }
 
-    private static bool UsesChangedLayout(RenderRequest request) =>
-        request.Account.Behaviour == AccountBehaviour.LayoutChanged
-        && request.RequestNumber > request.Account.LayoutChangesAfterRequests;
+    private static bool UsesChangedLayout(RenderRequest request)
+    {
+        var account = request.Account;
+        return account.Behaviour == AccountBehaviour.LayoutChanged
+            && (request.RequestNumber > account.LayoutChangesAfterRequests || request.SinceStart >= account.LayoutChangesAfter);
+    }
 
     private static void AppendNewsList(StringBuilder html, RenderRequest request)
     {

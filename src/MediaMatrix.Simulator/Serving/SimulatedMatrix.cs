@@ -15,14 +15,16 @@ internal sealed class SimulatedMatrix
         Cast = options.Cast;
         _accounts = options.Cast.ToDictionary(account => account.Id, StringComparer.Ordinal);
         Clock = options.TimeProvider;
-        var started = Clock.GetUtcNow();
-        var anchor = new DateTimeOffset(started.Ticks - started.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+        Started = Clock.GetUtcNow();
+        var anchor = new DateTimeOffset(Started.Ticks - Started.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
         History = new PostingHistory(options.Seed, anchor);
     }
 
     public IReadOnlyList<SimulatedAccount> Cast { get; }
 
     public TimeProvider Clock { get; }
+
+    public DateTimeOffset Started { get; }
 
     public PostingHistory History { get; }
 

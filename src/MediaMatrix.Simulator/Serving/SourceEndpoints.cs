@@ -37,7 +37,7 @@ internal static class SourceEndpoints
 
         var posts = matrix.PublishedNow(account).Take(SimulatedMatrix.PageSize).ToList();
         var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-        var request = new RenderRequest(account, posts, baseUrl, requestNumber);
+        var request = new RenderRequest(account, posts, baseUrl, requestNumber, matrix.Clock.GetUtcNow() - matrix.Started);
         await ConditionalGet.WriteAsync(context, render(request));
     }
 }
