@@ -17,15 +17,20 @@ namespace MediaMatrix.Simulator;
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SimulatedMatrix _matrix;
 
-    private SimulatorHost(WebApplication app, Uri baseUrl)
+    private SimulatorHost(WebApplication app, SimulatedMatrix matrix, Uri baseUrl)
     {
         _app = app;
+        _matrix = matrix;
         BaseUrl = baseUrl;
     }
 
     /// <summary>Where the simulator listens, e.g. <c>http://127.0.0.1:5380/</c> (always ends in '/').</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>How many times anything fetched the XML bomb's external-entity URL; a safe reader leaves it at 0.</summary>
+    public int CanaryHits => _matrix.CanaryHits;
 
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct)
     {
@@ -35,14 +40,16 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
 
         var app = builder.Build();
-        var matrix = new SimulatedMatrix(options);
+        var matrix = new SimulatedMatrix(options, app.Lifetime.ApplicationStopping);
         app.MapIndex(matrix);
         app.MapSources(matrix);
         app.MapArticles(matrix);
+        app.MapRedirects(matrix);
+        app.MapCanary(matrix);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new SimulatorHost(app, matrix, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()

@@ -40,6 +40,32 @@ public enum AccountBehaviour
     /// <summary>Active history; the HTML list (or XML feed) is encoded in GBK and says so.</summary>
     Gbk,
 
-    /// <summary>Active history whose titles and links carry XSS payloads.</summary>
+    /// <summary>Active history whose titles and links carry XSS payloads (<see cref="History.HostilePayloads"/>).</summary>
     Hostile,
+
+    // Hostile transports, for the fetcher's reliability scenarios (reliability.md F1–F4, F9, F12).
+
+    /// <summary>403 with an anti-bot challenge page, as a WAF in front of a government site answers a scraper (F12).</summary>
+    Blocked,
+
+    /// <summary>Six redirects before the real source: a fetcher limited to five hops fails (F4).</summary>
+    RedirectChain,
+
+    /// <summary>Redirects between two URLs for ever (F4).</summary>
+    RedirectLoop,
+
+    /// <summary>A 100 MiB chunked body without Content-Length (F1).</summary>
+    Oversized,
+
+    /// <summary>A small body that inflates to 128 MiB: brotli if the client accepts it, else gzip (F2).</summary>
+    CompressionBomb,
+
+    /// <summary>Accepts the request and never sends the headers, until the client gives up or the simulator stops (F3).</summary>
+    Stalled,
+
+    /// <summary>Sends the headers, then one byte of body per second of the simulator's clock (F3).</summary>
+    Trickle,
+
+    /// <summary>An RSS feed with a DTD: nested entities (billion laughs) and external entities to a file and to the simulator's canary URL (F9).</summary>
+    XmlBomb,
 }

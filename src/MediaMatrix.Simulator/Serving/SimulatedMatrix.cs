@@ -10,8 +10,11 @@ internal sealed class SimulatedMatrix
 
     private readonly Dictionary<string, SimulatedAccount> _accounts;
 
-    public SimulatedMatrix(SimulatorOptions options)
+    private int _canaryHits;
+
+    public SimulatedMatrix(SimulatorOptions options, CancellationToken stopping)
     {
+        Stopping = stopping;
         Cast = options.Cast;
         _accounts = options.Cast.ToDictionary(account => account.Id, StringComparer.Ordinal);
         Clock = options.TimeProvider;
@@ -29,6 +32,13 @@ internal sealed class SimulatedMatrix
     public PostingHistory History { get; }
 
     public RequestCounter Requests { get; } = new();
+
+    /// <summary>Fires when the simulator stops, to end requests that would otherwise never finish.</summary>
+    public CancellationToken Stopping { get; }
+
+    public int CanaryHits => Volatile.Read(ref _canaryHits);
+
+    public void CountCanaryHit() => Interlocked.Increment(ref _canaryHits);
 
     public SimulatedAccount? Find(string? id) => id is not null && _accounts.TryGetValue(id, out var account) ? account : null;
 

@@ -8,19 +8,37 @@ namespace MediaMatrix.Simulator.Serving;
 
 /// <summary>
 /// The sources a monitor polls. An account answers only at the path of its cast format: count
-/// the request → fail it if the behaviour says so → render the visible page → conditional GET.
+/// the request → misbehave if the behaviour says so → render the visible page → conditional GET.
 /// </summary>
 internal static class SourceEndpoints
 {
     public static void MapSources(this IEndpointRouteBuilder routes, SimulatedMatrix matrix)
     {
-        routes.MapGet("/feeds/{id}/rss.xml", context => ServeAsync(context, matrix, SourceFormat.Rss, RssRenderer.Render));
-        routes.MapGet("/feeds/{id}/atom.xml", context => ServeAsync(context, matrix, SourceFormat.Atom, AtomRenderer.Render));
-        routes.MapGet("/feeds/{id}/feed.json", context => ServeAsync(context, matrix, SourceFormat.JsonFeed, JsonFeedRenderer.Render));
-        routes.MapGet("/sites/{id}/list.html", context => ServeAsync(context, matrix, SourceFormat.HtmlList, HtmlListRenderer.Render));
+        routes.MapGet("/feeds/{id}/rss.xml", context => ServeAsync(context, matrix, SourceFormat.Rss));
+        routes.MapGet("/feeds/{id}/atom.xml", context => ServeAsync(context, matrix, SourceFormat.Atom));
+        routes.MapGet("/feeds/{id}/feed.json", context => ServeAsync(context, matrix, SourceFormat.JsonFeed));
+        routes.MapGet("/sites/{id}/list.html", context => ServeAsync(context, matrix, SourceFormat.HtmlList));
     }
 
-    private static async Task ServeAsync(HttpContext context, SimulatedMatrix matrix, SourceFormat format, Func<RenderRequest, RenderedSource> render)
+    /// <summary>The account's source as it looks now, without any fault; also the end of a redirect chain.</summary>
+    public static Task WriteContentAsync(HttpContext context, SimulatedMatrix matrix, SimulatedAccount account, int requestNumber)
+    {
+        var posts = matrix.PublishedNow(account).Take(SimulatedMatrix.PageSize).ToList();
+        var request = new RenderRequest(account, posts, BaseUrlOf(context), requestNumber, matrix.Clock.GetUtcNow() - matrix.Started);
+        var rendered = account.Format switch
+        {
+            SourceFormat.Rss => RssRenderer.Render(request),
+            SourceFormat.Atom => AtomRenderer.Render(request),
+            SourceFormat.JsonFeed => JsonFeedRenderer.Render(request),
+            _ => HtmlListRenderer.Render(request),
+        };
+        return ConditionalGet.WriteAsync(context, rendered);
+    }
+
+    /// <summary>The simulator's URL as this client reached it, so links work whatever host name it used.</summary>
+    public static Uri BaseUrlOf(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");
+
+    private static async Task ServeAsync(HttpContext context, SimulatedMatrix matrix, SourceFormat format)
     {
         var account = matrix.Find(context.Request.RouteValues["id"] as string);
         if (account is null || account.Format != format)
@@ -30,14 +48,9 @@ internal static class SourceEndpoints
         }
 
         var requestNumber = matrix.Requests.Next(account.Id);
-        if (await SourceFaults.TryFailAsync(context, account, requestNumber))
+        if (!await SourceFaults.TryMisbehaveAsync(context, matrix, account, requestNumber))
         {
-            return;
+            await WriteContentAsync(context, matrix, account, requestNumber);
         }
-
-        var posts = matrix.PublishedNow(account).Take(SimulatedMatrix.PageSize).ToList();
-        var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-        var request = new RenderRequest(account, posts, baseUrl, requestNumber, matrix.Clock.GetUtcNow() - matrix.Started);
-        await ConditionalGet.WriteAsync(context, render(request));
     }
 }
