@@ -68,4 +68,37 @@ public sealed class PostingHistoryTests
         Assert.Equal(expectsNewPosts, revealed.Count > 0);
         Assert.All(revealed, p => Assert.True(p.Published > RunningSimulator.Start));
     }
+
+    [Theory]
+    [InlineData("head")]
+    [InlineData("active")]
+    [InlineData("hostile-rss")]
+    public async Task APost_IsTheSameEachTimeItIsServed(string id)
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+        var before = await simulator.ReadRssAsync(id);
+
+        simulator.Clock.Advance(TimeSpan.FromDays(2));
+        var after = await simulator.ReadRssAsync(id);
+
+        var seenTwice = after.Where(post => before.Any(old => old.Id == post.Id)).ToList();
+        Assert.NotEmpty(seenTwice);
+        Assert.All(seenTwice, post => Assert.Equal(before.Single(old => old.Id == post.Id), post));
+    }
+
+    [Theory]
+    [InlineData("slowing")]
+    [InlineData("dormant")]
+    [InlineData("zombie")]
+    public async Task EveryServedLink_OpensItsArticle(string id)
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+
+        var posts = await simulator.ReadRssAsync(id);
+
+        foreach (var post in posts)
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(post.Title), await simulator.GetStringAsync(post.Link));
+        }
+    }
 }

@@ -63,6 +63,7 @@ public static class HostilePayloads
         "-1+cmd|' /C calc'!A0",
         "@SUM(1+1)*cmd|' /C calc'!A0",
         "通知\r\nBcc: victim@example.com",
+        "<svg><set attributeName=onmouseover to=alert(1)>",
     ];
 
     public static IReadOnlyList<string> Links { get; } =
@@ -75,16 +76,19 @@ public static class HostilePayloads
         "&#106;avascript:alert(1)",
         "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
         "vbscript:msgbox(1)",
+        "javascript://%0aalert(1)",
     ];
 
     /// <summary>
-    /// By place in the history: each title carries two payloads, one before and one after the real
-    /// title, so one page of 20 shows 40 of them; every third post links to a script URL instead of its page.
+    /// Each title carries two payloads, one before and one after the real title; every third post
+    /// links to a script URL instead of its page. <paramref name="place"/> is day number × 7 +
+    /// index in the day: the counts (53 titles, 9 links) are prime to the steps that makes, so an
+    /// account posting every other day still meets every payload within a few months.
     /// </summary>
-    internal static SimulatedPost Infect(SimulatedPost post, int place)
+    internal static SimulatedPost Infect(SimulatedPost post, long place)
     {
-        var title = Titles[2 * place % Titles.Count] + post.Title + Titles[(2 * place + 1) % Titles.Count];
-        var link = place % 3 == 0 ? Links[place / 3 % Links.Count] : post.Link;
+        var title = Titles[(int)(place % Titles.Count)] + post.Title + Titles[(int)((place + Titles.Count / 2) % Titles.Count)];
+        var link = place % 3 == 0 ? Links[(int)(place / 3 % Links.Count)] : post.Link;
         return post with { Title = title, Link = link };
     }
 }

@@ -4,49 +4,73 @@ using MediaMatrix.Simulator.Cast;
 namespace MediaMatrix.Simulator.History;
 
 /// <summary>
-/// Every account's posts for a year either side of the anchor, as a pure function of
+/// Every account's posts, a year either side of the anchor, as a pure function of
 /// (seed, account, anchor). Regular posts depend only on the seed, the account and the calendar
 /// day, so an active account's history is the same whenever the simulator starts; the anchor only
-/// decides where a behaviour stops or thins the cadence. Posts after "now" exist but are not
-/// served until the clock reaches them.
+/// decides where a behaviour stops or thins the cadence. Nothing is stored: a page is generated
+/// day by day backwards from "now", which keeps 150k simulated accounts (performance.md E2) in
+/// a few megabytes. Posts after "now" exist but are not served until the clock reaches them.
 /// </summary>
 internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
 {
     private const int DaysEitherSide = 365;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<SimulatedPost>> _byAccount = new();
+    private readonly ConcurrentDictionary<string, HistoryPlan> _plans = new();
 
     public DateTimeOffset Anchor => anchor;
 
-    /// <summary>The posts published at or before <paramref name="now"/>, newest first.</summary>
-    public IReadOnlyList<SimulatedPost> PublishedBy(SimulatedAccount account, DateTimeOffset now) =>
-        All(account).SkipWhile(post => post.Published > now).ToList();
+    private DateOnly FirstDay => ChinaTime.DateOf(anchor).AddDays(-DaysEitherSide);
 
-    /// <summary>The whole history, future included, newest first.</summary>
-    public IReadOnlyList<SimulatedPost> All(SimulatedAccount account) =>
-        _byAccount.GetOrAdd(account.Id, _ => Generate(account));
+    private DateOnly LastDay => ChinaTime.DateOf(anchor).AddDays(DaysEitherSide);
 
-    private List<SimulatedPost> Generate(SimulatedAccount account)
+    /// <summary>The newest <paramref name="count"/> posts published at or before <paramref name="now"/>, newest first.</summary>
+    public IReadOnlyList<SimulatedPost> Latest(SimulatedAccount account, DateTimeOffset now, int count)
     {
-        var plan = HistoryPlan.For(account, seed, anchor);
-        var anchorDay = ChinaTime.DateOf(anchor);
-        var posts = new List<SimulatedPost>();
-        for (var day = anchorDay.AddDays(-DaysEitherSide); day <= anchorDay.AddDays(DaysEitherSide); day = day.AddDays(1))
+        var plan = PlanOf(account);
+        // Sporadic posts all come after regular posting stopped, so they are the newest.
+        var posts = plan.Sporadic.Where(published => published <= now)
+            .OrderDescending()
+            .Select(published => MakePost(account, published, 0))
+            .Take(count)
+            .ToList();
+        var newest = plan.RegularUntil is { } until && until < now ? until : now;
+        var lastDay = ChinaTime.DateOf(newest) < LastDay ? ChinaTime.DateOf(newest) : LastDay;
+        for (var day = lastDay; day >= FirstDay && posts.Count < count; day = day.AddDays(-1))
         {
-            var times = RegularTimes(account, day);
-            for (var index = 0; index < times.Count; index++)
-            {
-                if (plan.RegularUntil is { } until && times[index] > until)
-                {
-                    continue;
-                }
-
-                posts.Add(MakePost(account, times[index], index));
-            }
+            posts.AddRange(PostsOn(account, plan, day).Where(post => post.Published <= newest).Reverse().Take(count - posts.Count));
         }
 
-        posts.AddRange(plan.Sporadic.Select(published => MakePost(account, published, 0)));
-        posts.Sort((a, b) => b.Published.CompareTo(a.Published));
-        return account.Behaviour == AccountBehaviour.Hostile ? posts.Select(HostilePayloads.Infect).ToList() : posts;
+        return posts;
+    }
+
+    /// <summary>The post with this article number, if it exists and is published by <paramref name="now"/>.</summary>
+    public SimulatedPost? Find(SimulatedAccount account, long number, DateTimeOffset now)
+    {
+        var dayNumber = number / 100;
+        if (!DateOnly.TryParseExact(dayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), "yyyyMMdd", out var day))
+        {
+            return null;
+        }
+
+        var plan = PlanOf(account);
+        var sporadic = plan.Sporadic.Where(published => ChinaTime.DateOf(published) == day).Select(published => MakePost(account, published, 0));
+        return PostsOn(account, plan, day).Concat(sporadic).FirstOrDefault(post => post.Number == number && post.Published <= now);
+    }
+
+    private HistoryPlan PlanOf(SimulatedAccount account) => _plans.GetOrAdd(account.Id, _ => HistoryPlan.For(account, seed, anchor));
+
+    /// <summary>The regular posts of one day that the plan keeps, oldest first.</summary>
+    private List<SimulatedPost> PostsOn(SimulatedAccount account, HistoryPlan plan, DateOnly day)
+    {
+        if (day < FirstDay || day > LastDay)
+        {
+            return [];
+        }
+
+        var times = RegularTimes(account, day);
+        return times.Select((published, index) => (published, index))
+            .Where(post => plan.RegularUntil is not { } until || post.published <= until)
+            .Select(post => MakePost(account, post.published, post.index))
+            .ToList();
     }
 
     /// <summary>Head: 3–6 posts a day, 07:00–21:59. Member: every other day for sure, the other days with a 30 % chance, 08:00–19:59.</summary>
@@ -85,6 +109,7 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
         var link = account.Format == SourceFormat.HtmlList
             ? $"/sites/{account.Id}/art/{day:yyyy}/{day:MM}/{day:dd}/art_{number}.html"
             : $"/posts/{account.Id}/{number}.html";
-        return new SimulatedPost($"{account.Id}-{number}", number, TitleCatalogue.Pick(account.Topic, random), link, local);
+        var post = new SimulatedPost($"{account.Id}-{number}", number, TitleCatalogue.Pick(account.Topic, random), link, local);
+        return account.Behaviour == AccountBehaviour.Hostile ? HostilePayloads.Infect(post, (long)day.DayNumber * 7 + indexInDay) : post;
     }
 }

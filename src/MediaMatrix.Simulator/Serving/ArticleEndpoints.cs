@@ -23,7 +23,7 @@ internal static class ArticleEndpoints
     {
         var account = matrix.Find(context.Request.RouteValues["id"] as string);
         var number = long.Parse((string)context.Request.RouteValues["number"]!, CultureInfo.InvariantCulture);
-        var post = account is null ? null : matrix.PublishedNow(account).FirstOrDefault(p => p.Number == number);
+        var post = account is null ? null : matrix.History.Find(account, number, matrix.Clock.GetUtcNow());
         if (account is null || post is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -42,5 +42,6 @@ internal sealed class SimulatedMatrix
 
     public SimulatedAccount? Find(string? id) => id is not null && _accounts.TryGetValue(id, out var account) ? account : null;
 
-    public IReadOnlyList<SimulatedPost> PublishedNow(SimulatedAccount account) => History.PublishedBy(account, Clock.GetUtcNow());
+    /// <summary>One page of the account's posts as of now, newest first.</summary>
+    public IReadOnlyList<SimulatedPost> LatestPage(SimulatedAccount account) => History.Latest(account, Clock.GetUtcNow(), PageSize);
 }

@@ -23,7 +23,7 @@ internal static class SourceEndpoints
     /// <summary>The account's source as it looks now, without any fault; also the end of a redirect chain.</summary>
     public static Task WriteContentAsync(HttpContext context, SimulatedMatrix matrix, SimulatedAccount account, int requestNumber)
     {
-        var posts = matrix.PublishedNow(account).Take(SimulatedMatrix.PageSize).ToList();
+        var posts = matrix.LatestPage(account);
         var request = new RenderRequest(account, posts, BaseUrlOf(context), requestNumber, matrix.Clock.GetUtcNow() - matrix.Started);
         var rendered = account.Format switch
         {
