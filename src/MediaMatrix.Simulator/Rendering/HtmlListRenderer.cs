@@ -33,6 +33,7 @@ internal static class HtmlListRenderer
             AppendNewsList(html, request);
         }
 
+        AppendNavigationPadding(html, account, gbk ? TextEncodings.Gbk : TextEncodings.Utf8);
         html.Append("<div class=\"page\">共").Append(request.Posts.Count).Append("条 首页 上一页 下一页 尾页</div>\n</div>\n")
             .Append("<div class=\"footer\">主办：").Append(Encode(account.Department)).Append("　浙ICP备00000000号</div>\n</body>\n</html>\n");
 
@@ -78,6 +79,29 @@ internal static class HtmlListRenderer
         }
 
         html.Append("</div>\n");
+    }
+
+    /// <summary>
+    /// The column tree a county portal repeats on every page, to bring the page up to the cast size
+    /// (benchmark inputs, performance.md E1). Outside <c>ul.news-list</c>, so it yields no posts.
+    /// </summary>
+    private static void AppendNavigationPadding(StringBuilder html, SimulatedAccount account, Encoding encoding)
+    {
+        var missing = account.HtmlPageBytes - encoding.GetByteCount(html.ToString()) - 200;
+        if (missing <= 0)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"site-nav\">\n");
+        for (var column = 1; missing > 0; column++)
+        {
+            var item = $"<li><a href=\"/sites/{account.Id}/col/col{column}/index.html\" title=\"栏目{column}\">政务公开栏目{column}</a></li>\n";
+            html.Append(item);
+            missing -= encoding.GetByteCount(item);
+        }
+
+        html.Append("</ul>\n");
     }
 
     /// <summary>Date-only or with minutes, as the account is cast; the undated behaviour drops a third of the dates and garbles the rest.</summary>
