@@ -10,9 +10,9 @@ internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport late
 {
     public static readonly JobKey Key = new("evaluate", "assessment");
 
-    public async ValueTask Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var report = await inspector.InspectAsync(time.GetUtcNow(), context.CancellationToken);
+        var report = await inspector.InspectAsync(time.GetUtcNow(), cancellationToken);
         latest.Publish(report);
         gauges.Update(report);
     }

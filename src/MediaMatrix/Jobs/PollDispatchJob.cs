@@ -9,5 +9,5 @@ internal sealed class PollDispatchJob(PollDispatcher dispatcher) : IJob
 {
     public static readonly JobKey Key = new("poll-dispatch", "polling");
 
-    public async ValueTask Execute(IJobExecutionContext context) => await dispatcher.DispatchDueAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await dispatcher.DispatchDueAsync(cancellationToken);
 }

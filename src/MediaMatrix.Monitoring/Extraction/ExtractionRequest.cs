@@ -1,0 +1,19 @@
+using MediaMatrix.Monitoring.Matrix;
+
+namespace MediaMatrix.Monitoring.Extraction;
+
+/// <summary>
+/// One fetched body to read as posts. <see cref="Now"/> and <see cref="Zone"/> anchor relative and
+/// zone-less dates (3小时前, 12月1日); <see cref="PageUrl"/> resolves relative links.
+/// </summary>
+public sealed record ExtractionRequest(
+    SourceKind Kind,
+    Profile? Profile,
+    ReadOnlyMemory<byte> Body,
+    string? ContentType,
+    Uri PageUrl,
+    DateTimeOffset Now,
+    TimeZoneInfo Zone);
+
+/// <summary>The posts read from one body; <see cref="UndatedCount"/> of them have no readable date.</summary>
+public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount);

@@ -1,0 +1,36 @@
+namespace MediaMatrix.Simulator.Cast;
+
+/// <summary>
+/// One account the simulator plays. <paramref name="Platform"/> and <paramref name="Tier"/> are
+/// spelled as the matrix config spells them (<c>wechat</c>, <c>head</c>), so the YAML render copies them.
+/// </summary>
+/// <param name="Id">Lower-case <c>[a-z0-9-]</c>; used in URLs and in the config.</param>
+/// <param name="ListShowsTime">HTML list dates as <c>yyyy-MM-dd HH:mm</c> instead of date-only.</param>
+/// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup (null: no limit by count).</param>
+/// <param name="HtmlPageBytes">Pads an HTML list page with site navigation up to about this size, as real CMS pages (≈100 KB) are; 0 leaves it lean.</param>
+/// <param name="LayoutChangesAfter">For <see cref="AccountBehaviour.LayoutChanged"/>: how long after the simulator starts the new markup appears (null: no limit by time). Whichever comes first wins.</param>
+public sealed record SimulatedAccount(
+    string Id,
+    string Name,
+    string Platform,
+    string Tier,
+    string Department,
+    Topic Topic,
+    SourceFormat Format,
+    AccountBehaviour Behaviour,
+    bool ListShowsTime = false,
+    int? LayoutChangesAfterRequests = 3,
+    TimeSpan? LayoutChangesAfter = null,
+    int HtmlPageBytes = 0)
+{
+    public bool IsHead => Tier == "head";
+
+    /// <summary>The path of the account's source, relative to the simulator's base URL.</summary>
+    public string SourcePath => Format switch
+    {
+        SourceFormat.Rss => $"feeds/{Id}/rss.xml",
+        SourceFormat.Atom => $"feeds/{Id}/atom.xml",
+        SourceFormat.JsonFeed => $"feeds/{Id}/feed.json",
+        _ => $"sites/{Id}/list.html",
+    };
+}

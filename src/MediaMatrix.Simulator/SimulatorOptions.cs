@@ -1,0 +1,19 @@
+using MediaMatrix.Simulator.Cast;
+
+namespace MediaMatrix.Simulator;
+
+/// <summary>How to start a <see cref="SimulatorHost"/>.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The loopback port to listen on; 0 picks any free port (read it back from <see cref="SimulatorHost.BaseUrl"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The same seed gives the same posting history.</summary>
+    public int Seed { get; init; } = 2026;
+
+    /// <summary>The clock: the anchor is its time at start, rounded down to the hour; posts appear as it passes their time.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The accounts to play.</summary>
+    public IReadOnlyList<SimulatedAccount> Cast { get; init; } = DemoCast.Accounts;
+}

@@ -1,3 +1,0 @@
-namespace MediaMatrix.Simulator;
-
-internal static class SimulatorPlaceholder;
