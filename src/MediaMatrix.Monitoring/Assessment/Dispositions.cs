@@ -26,7 +26,7 @@ public static class Dispositions
         var head = account.Tier == Tier.Head;
         if (evaluation.Weak && !head && IsLittleFollowed(evaluation, options, out var lowReach))
         {
-            return new Disposition(DispositionKind.Merge, null, null, [Reasons.MergeProposed(null, lowReach)]);
+            return new Disposition(DispositionKind.Merge, null, null, [Reasons.MergeProposed(null), Reasons.MergeBecause(lowReach)]);
         }
 
         if (evaluation.Weak || evaluation.Verdict == Verdict.Unqualified)
@@ -67,6 +67,10 @@ public static class Dispositions
 
         return best?.Account.Id ?? headId;
     }
+
+    /// <summary>Names the suggested account in a merge proposal.</summary>
+    public static Disposition WithMergeTarget(Disposition merge, string? target) =>
+        merge with { MergeInto = target, Reasons = [Reasons.MergeProposed(target), .. merge.Reasons.Skip(1)] };
 
     /// <summary>Low attention where the platform shows it; where it does not, a weak account that is not even posting has nobody running it.</summary>
     private static bool IsLittleFollowed(Evaluation evaluation, AssessmentOptions options, out bool lowReach)

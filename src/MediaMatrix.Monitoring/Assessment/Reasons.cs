@@ -120,9 +120,13 @@ public static class Reasons
         "建议注销关停：长期未更新，已不具备运营能力",
         "Proposed: close. Silent for so long that nobody runs it");
 
-    public static Reason MergeProposed(string? into, bool lowReach) => new("merge",
-        $"建议归集整合{(into is null ? "到主账号或同领域账号" : $"到 {into}")}：弱运营且{(lowReach ? "用户关注度低" : "近期无更新")}",
-        $"Proposed: merge into {into ?? "the head or a same-field account"}. Weak and {(lowReach ? "little attention" : "not recently active")}");
+    public static Reason MergeProposed(string? into) => new("merge",
+        $"建议归集整合{(into is null ? "到主账号或同领域账号" : $"到 {into}")}",
+        $"Proposed: merge into {into ?? "the head or a same-field account"}");
+
+    public static Reason MergeBecause(bool lowReach) => lowReach
+        ? new Reason("merge-low-reach", "弱运营且用户关注度低", "Weak, and few people follow or read it")
+        : new Reason("merge-inactive", "弱运营且近期无更新，无人维护", "Weak, and not recently active: nobody runs it");
 
     public static Reason RectifyProposed(DateTimeOffset deadline, bool weak, bool head) => new("rectify",
         $"建议限期整改，{Format(deadline)}前完成：{(weak ? (head ? "主账号弱运营，不宜归集" : "弱运营但仍在更新或有一定关注度") : "本次检查不合格")}",

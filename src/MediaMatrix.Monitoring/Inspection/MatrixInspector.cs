@@ -4,24 +4,64 @@ using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.Monitoring.Inspection;
 
-/// <summary>Reads what the store holds and runs the (pure) assessment for every account at T.</summary>
-public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, AssessmentOptions options)
+/// <summary>
+/// Reads what the store holds and runs the (pure) assessment for every account at T. Only the periodic evaluation persists
+/// its records (they feed the next evaluation's smoothing and weak streaks); <c>check</c> and the web page read the history
+/// but leave it alone, so looking at the matrix never changes its stability.
+/// </summary>
+public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null)
 {
-    // The rubric looks back 90 days at most (longest gap, zombie/dormant).
-    private static readonly TimeSpan History = TimeSpan.FromDays(90);
+    public Task<MatrixReport> InspectAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        InspectAsync(now, persist: false, cancellationToken);
 
-    public async Task<MatrixReport> InspectAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<MatrixReport> InspectAsync(DateTimeOffset now, bool persist, CancellationToken cancellationToken)
     {
         var ids = matrix.Accounts.Select(a => a.Id).ToList();
         var states = await store.GetPollStatesAsync(ids, cancellationToken).ConfigureAwait(false);
-        var results = new List<(Account, Evaluation)>(matrix.Accounts.Count);
-        foreach (var account in matrix.Accounts)
+        var reach = matrix.Accounts.Select(a => sources?.Reach?.Invoke(a)).ToList();
+        var matrixReach = MatrixReach.Of(reach);
+        var findings = sources?.Findings?.Invoke(now) ?? [];
+
+        var results = new List<(Account Account, Evaluation Evaluation)>(matrix.Accounts.Count);
+        for (var i = 0; i < matrix.Accounts.Count; i++)
         {
-            var posts = await store.GetPostsAsync(account.Id, now - History, cancellationToken).ConfigureAwait(false);
-            var evaluation = AccountAssessor.Evaluate(account, posts, states.GetValueOrDefault(account.Id), now, options);
-            results.Add((account, evaluation));
+            var account = matrix.Accounts[i];
+            var posts = await store.GetPostsAsync(account.Id, now - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
+            var history = await store.GetEvaluationHistoryAsync(account.Id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
+            var input = new AssessmentInput(account, posts, states.GetValueOrDefault(account.Id))
+            {
+                Tasks = sources?.Tasks?.Invoke(account, now),
+                Reach = reach[i],
+                MatrixReach = matrixReach,
+                Findings = findings,
+                History = history,
+            };
+            results.Add((account, AccountAssessor.Evaluate(input, now, options)));
         }
 
-        return new MatrixReport(now, MatrixSummary.Of(results.Select(r => r.Item2).ToList()), results);
+        NameMergeTargets(results);
+        if (persist)
+        {
+            foreach (var (_, evaluation) in results)
+            {
+                await store.SaveEvaluationAsync(evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new MatrixReport(now, MatrixSummary.Of(results.Select(r => r.Evaluation).ToList()), results);
+    }
+
+    // The merge target depends on the other accounts' evaluations, so it is filled in once all are known.
+    private static void NameMergeTargets(List<(Account Account, Evaluation Evaluation)> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (account, evaluation) = results[i];
+            if (evaluation.Disposition is { Kind: DispositionKind.Merge } merge)
+            {
+                var target = Dispositions.MergeTarget(account, results);
+                results[i] = (account, evaluation with { Disposition = Dispositions.WithMergeTarget(merge, target) });
+            }
+        }
     }
 }

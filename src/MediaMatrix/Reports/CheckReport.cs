@@ -19,19 +19,78 @@ internal static class CheckReport
 
     public static string ToJson(MatrixReport report) => JsonSerializer.Serialize(ToDocument(report), Json);
 
-    public static ReportDocument ToDocument(MatrixReport report) => new(
-        report.EvaluatedAt,
-        new SummaryDocument(report.Summary.Checked, report.Summary.Qualified, report.Summary.Unqualified, report.Summary.Unknown, report.Summary.PassRate),
-        report.Accounts.Select(r => new AccountDocument(
-            r.Account.Id, r.Account.Name, r.Account.Platform.ToString().ToLowerInvariant(), r.Account.Tier.ToString().ToLowerInvariant(),
-            r.Account.Department, r.Evaluation.Verdict, r.Evaluation.Score, r.Evaluation.LastPostAt,
-            r.Evaluation.PostsLast7d, r.Evaluation.PostsLast14d, r.Evaluation.PostsLast30d, r.Evaluation.Reasons)).ToList());
+    public static ReportDocument ToDocument(MatrixReport report)
+    {
+        var s = report.Summary;
+        return new ReportDocument(
+            report.EvaluatedAt,
+            new SummaryDocument(s.Checked, s.Qualified, s.Unqualified, s.Unknown, s.PassRate,
+                new GradesDocument(s.Grades.A, s.Grades.B, s.Grades.C, s.Grades.D), s.Weak, s.Zombie, s.Dormant, s.Warned),
+            report.Accounts.Select(r => Account(r.Account, r.Evaluation)).ToList());
+    }
+
+    private static AccountDocument Account(Monitoring.Matrix.Account account, Evaluation e) => new(
+        account.Id, account.Name, account.Platform.ToString().ToLowerInvariant(), account.Tier.ToString().ToLowerInvariant(),
+        account.Department, e.Verdict, e.Score, e.LastPostAt, e.PostsLast7d, e.PostsLast14d, e.PostsLast30d, e.Reasons)
+    {
+        RawScore = e.RawScore,
+        Grade = e.Grade?.ToString(),
+        Weak = e.Weak,
+        Zombie = e.Zombie,
+        Dormant = e.Dormant,
+        PostsLast90d = e.Verdict == Verdict.Unknown ? null : e.PostsLongTerm,
+        LongestGapDays = e.LongestGap is { } gap ? Math.Round(gap.TotalDays, 1) : null,
+        Disposition = e.Disposition is { } d ? new DispositionDocument(d.Kind, d.Deadline, d.MergeInto, d.Reasons) : null,
+        Parts = [.. e.Parts.Select(p => new PartDocument(p.Name, p.Score, p.Weight, p.Counted, p.EffectiveWeight))],
+        Tasks = new TasksDocument(e.Tasks?.Assigned ?? 0, e.Tasks?.Completed ?? 0, e.Tasks?.OnTime ?? 0),
+        Warnings = e.Warnings,
+        VetoInDays = e.VetoInDays,
+    };
 
     internal sealed record ReportDocument(DateTimeOffset EvaluatedAt, SummaryDocument Summary, IReadOnlyList<AccountDocument> Accounts);
 
-    internal sealed record SummaryDocument(int Checked, int Qualified, int Unqualified, int Unknown, double? PassRate);
+    internal sealed record SummaryDocument(
+        int Checked, int Qualified, int Unqualified, int Unknown, double? PassRate, GradesDocument Grades, int Weak, int Zombie, int Dormant, int Warned);
+
+    /// <summary>Grade letters as JSON names, upper case as operators write them.</summary>
+    internal sealed record GradesDocument(
+        [property: JsonPropertyName("A")] int A, [property: JsonPropertyName("B")] int B,
+        [property: JsonPropertyName("C")] int C, [property: JsonPropertyName("D")] int D);
 
     internal sealed record AccountDocument(
         string Id, string Name, string Platform, string Tier, string Department, Verdict Verdict, double? Score, DateTimeOffset? LastPostAt,
-        int PostsLast7d, int PostsLast14d, int PostsLast30d, IReadOnlyList<Reason> Reasons);
+        int PostsLast7d, int PostsLast14d, int PostsLast30d, IReadOnlyList<Reason> Reasons)
+    {
+        /// <summary>This instant's score before smoothing; <see cref="Score"/> is the published one.</summary>
+        public double? RawScore { get; init; }
+
+        public string? Grade { get; init; }
+
+        public bool Weak { get; init; }
+
+        public bool Zombie { get; init; }
+
+        public bool Dormant { get; init; }
+
+        public int? PostsLast90d { get; init; }
+
+        public double? LongestGapDays { get; init; }
+
+        public DispositionDocument? Disposition { get; init; }
+
+        public IReadOnlyList<PartDocument> Parts { get; init; } = [];
+
+        /// <summary>Tasks whose deadline fell in the window before T; all zero when none were assigned.</summary>
+        public TasksDocument Tasks { get; init; } = new(0, 0, 0);
+
+        public IReadOnlyList<Reason> Warnings { get; init; } = [];
+
+        public int? VetoInDays { get; init; }
+    }
+
+    internal sealed record DispositionDocument(DispositionKind Kind, DateTimeOffset? Deadline, string? MergeInto, IReadOnlyList<Reason> Reasons);
+
+    internal sealed record PartDocument(string Name, double? Score, double Weight, bool Counted, double EffectiveWeight);
+
+    internal sealed record TasksDocument(int Assigned, int Completed, int OnTime);
 }

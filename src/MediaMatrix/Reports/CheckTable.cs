@@ -14,11 +14,14 @@ internal static class CheckTable
         var s = report.Summary;
         text.AppendLine(CultureInfo.InvariantCulture,
             $"检查时间 evaluated at {report.EvaluatedAt:yyyy-MM-dd HH:mm zzz}: {s.Checked} checked, {s.Qualified} qualified, {s.Unqualified} unqualified, {s.Unknown} unknown, pass rate {(s.PassRate is { } p ? p.ToString("P1", CultureInfo.InvariantCulture) : "n/a")}");
-        text.AppendLine("id                    verdict        score  7d  14d  30d  last post         reason");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"grades A {s.Grades.A} · B {s.Grades.B} · C {s.Grades.C} · D {s.Grades.D}; weak {s.Weak}, zombie {s.Zombie}, dormant {s.Dormant}, early warnings {s.Warned}");
+        text.AppendLine("id                    verdict        score grade  7d  14d  30d  last post         disposition  reason");
         foreach (var (account, e) in report.Accounts)
         {
+            var reason = e.Reasons.Count > 0 ? e.Reasons[0].Zh : string.Empty;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{account.Id,-21} {Name(e.Verdict),-14} {(e.Score is { } sc ? sc.ToString("0", CultureInfo.InvariantCulture) : "-"),5} {e.PostsLast7d,3} {e.PostsLast14d,4} {e.PostsLast30d,4}  {(e.LastPostAt is { } l ? l.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {e.Reasons.FirstOrDefault()?.Zh}");
+                $"{account.Id,-21} {Name(e.Verdict),-14} {(e.Score is { } sc ? sc.ToString("0", CultureInfo.InvariantCulture) : "-"),5} {(e.Grade?.ToString() ?? "-") + (e.Weak ? " 弱" : string.Empty),-5} {e.PostsLast7d,3} {e.PostsLast14d,4} {e.PostsLast30d,4}  {(e.LastPostAt is { } l ? l.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {Name(e.Disposition),-11}  {reason}");
         }
 
         return text.ToString();
@@ -29,5 +32,14 @@ internal static class CheckTable
         Verdict.Qualified => "合格 qualified",
         Verdict.Unqualified => "不合格 unqualified",
         _ => "数据不足 unknown",
+    };
+
+    public static string Name(Disposition? disposition) => disposition?.Kind switch
+    {
+        DispositionKind.Retain => "保留 retain",
+        DispositionKind.Rectify => "整改 rectify",
+        DispositionKind.Merge => "归集 merge",
+        DispositionKind.Close => "关停 close",
+        _ => "-",
     };
 }

@@ -1,0 +1,20 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+
+namespace MediaMatrix.Monitoring.Inspection;
+
+/// <summary>
+/// Inputs other stages own, handed to the inspector as plain functions so the inspector needs none of their types.
+/// Each left null means "not available": the tasks or reach part is left out and the weights renormalised; no findings veto.
+/// </summary>
+public sealed record InspectionSources
+{
+    /// <summary>Cluster-task matching's tally for the account at T (null: no tasks assigned in the window).</summary>
+    public Func<Account, DateTimeOffset, TaskTally?>? Tasks { get; init; }
+
+    /// <summary>Followers and reads where the platform shows them.</summary>
+    public Func<Account, AccountReach?>? Reach { get; init; }
+
+    /// <summary>Operators' manual findings (active or cleared) at T.</summary>
+    public Func<DateTimeOffset, IReadOnlyList<ManualFinding>>? Findings { get; init; }
+}
