@@ -126,18 +126,4 @@ public sealed class AccountAssessorTests
         Assert.Equal((2, 3, 4), (e.PostsLast7d, e.PostsLast14d, e.PostsLast30d));
         Assert.Equal(T.AddDays(-1), e.LastPostAt);
     }
-
-    [Theory]
-    [InlineData(0, 0, 0)]        // nothing in a month
-    [InlineData(1, 1, 61.7)]     // one this week: the week is met, 1 of the month's 30/7
-    [InlineData(1, 5, 100)]      // weekly cadence for a month
-    public void Score_MemberCadence_IsHalfWeekHalfMonth(int thisWeek, int thisMonth, double expected)
-    {
-        var posts = Enumerable.Range(0, thisWeek).Select(i => PostAt(T.AddDays(-1 - i), "w"))
-            .Concat(Enumerable.Range(0, thisMonth - thisWeek).Select(i => PostAt(T.AddDays(-8 - i), "m"))).ToList();
-
-        var e = AccountAssessor.Evaluate(Member, posts, ReadAnHourAgo, T, Rubric);
-
-        Assert.Equal(expected, e.Score!.Value, 1);
-    }
 }

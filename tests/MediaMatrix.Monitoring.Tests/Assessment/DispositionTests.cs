@@ -1,0 +1,140 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
+
+namespace MediaMatrix.Monitoring.Tests.Assessment;
+
+/// <summary>处置建议: close the zombie and dormant, merge the weak and little followed, rectify the weak but live, retain the rest.</summary>
+public sealed class DispositionTests
+{
+    private static readonly MatrixReach Medians = new(MedianFollowers: 10_000, MedianReads: 500);
+
+    private static Evaluation WeakWithReach(Account account, long followers, IReadOnlyList<Post>? posts = null) =>
+        Evaluate(Input(account, posts ?? Regular(20)) with
+        {
+            History = [WeakYesterday(account)],
+            Reach = new AccountReach(followers, null),
+            MatrixReach = Medians,
+        });
+
+    [Fact]
+    public void Disposition_Zombie_IsClose()
+    {
+        var d = Evaluate(Education, PostsDaysAgo(120)).Disposition!;
+
+        Assert.Equal(DispositionKind.Close, d.Kind);
+        Assert.Equal(["close", "zombie"], d.Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Disposition_Dormant_IsClose()
+    {
+        var d = Evaluate(Education, PostsDaysAgo(5, 40, 80)).Disposition!;
+
+        Assert.Equal(DispositionKind.Close, d.Kind);
+        Assert.Contains(d.Reasons, r => r.Code == "dormant" && r.Zh.Contains("仅更新3条", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Disposition_WeakWithLowAttention_IsMerge()
+    {
+        var e = WeakWithReach(Education, followers: 2_000);
+
+        Assert.True(e.Weak);
+        var d = e.Disposition!;
+        Assert.Equal(DispositionKind.Merge, d.Kind);
+        Assert.Null(d.MergeInto); // named by the inspector, which sees the whole matrix
+        Assert.Equal(["merge", "merge-low-reach"], d.Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Disposition_WeakButWellFollowed_IsRectifyWithADeadline()
+    {
+        var d = WeakWithReach(Education, followers: 20_000).Disposition!;
+
+        Assert.Equal(DispositionKind.Rectify, d.Kind);
+        Assert.Equal(T.AddDays(30), d.Deadline);
+        Assert.Contains("2026-12-31", d.Reasons[0].Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disposition_WeakHead_IsRectifyNeverMerge()
+    {
+        var d = WeakWithReach(Head, followers: 100).Disposition!;
+
+        Assert.Equal(DispositionKind.Rectify, d.Kind);
+        Assert.Contains("cannot be merged", d.Reasons[0].En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disposition_WeakWithoutReachAndSilent_IsMerge()
+    {
+        // The platform shows no followers; a weak account that has not posted for 20 days has nobody running it.
+        var e = Evaluate(Input(Education, PostsDaysAgo(20, 30, 40, 50)) with { History = [WeakYesterday(Education)] });
+
+        Assert.Equal(DispositionKind.Merge, e.Disposition!.Kind);
+        Assert.Equal("merge-inactive", e.Disposition.Reasons[1].Code);
+    }
+
+    [Fact]
+    public void Disposition_WeakWithoutReachButPosting_IsRectify()
+    {
+        var e = Evaluate(Input(Education, Regular(20)) with { History = [WeakYesterday(Education)] });
+
+        Assert.Equal(DispositionKind.Rectify, e.Disposition!.Kind);
+    }
+
+    [Fact]
+    public void Disposition_VetoedButNotWeak_IsRectify()
+    {
+        var e = Evaluate(Education, PostsDaysAgo(15, 22, 29, 36, 43, 50));
+
+        Assert.Equal(Verdict.Unqualified, e.Verdict);
+        Assert.False(e.Weak);
+        Assert.Equal(DispositionKind.Rectify, e.Disposition!.Kind);
+    }
+
+    [Fact]
+    public void Disposition_Healthy_IsRetain()
+    {
+        Assert.Equal(DispositionKind.Retain, Evaluate(Education, Regular(7)).Disposition!.Kind);
+    }
+
+    [Fact]
+    public void MergeTarget_PrefersAStayingSiblingInTheSameDepartment()
+    {
+        var matrix = new List<(Account, Evaluation)>
+        {
+            (Head, Evaluate(Head, Regular(1))),
+            (Education, WeakWithReach(Education, 100)),
+            (Schools, Evaluate(Schools, Regular(7))),
+            (Culture, Evaluate(Culture, Regular(7))),
+        };
+
+        Assert.Equal(Schools.Id, Dispositions.MergeTarget(Education, matrix));
+    }
+
+    [Fact]
+    public void MergeTarget_WithoutAStayingSibling_IsTheHead()
+    {
+        var matrix = new List<(Account, Evaluation)>
+        {
+            (Head, Evaluate(Head, Regular(1))),
+            (Education, WeakWithReach(Education, 100)),
+            (Schools, WeakWithReach(Schools, 100)), // weak itself: no home for another account
+            (Culture, Evaluate(Culture, Regular(7))), // healthy but another department
+        };
+
+        Assert.Equal(Head.Id, Dispositions.MergeTarget(Education, matrix));
+    }
+
+    [Fact]
+    public void WithMergeTarget_NamesTheAccountInTheReason()
+    {
+        var named = Dispositions.WithMergeTarget(WeakWithReach(Education, 100).Disposition!, Schools.Id);
+
+        Assert.Equal(Schools.Id, named.MergeInto);
+        Assert.Contains("dh-edu-schools", named.Reasons[0].Zh, StringComparison.Ordinal);
+        Assert.Equal("merge-low-reach", named.Reasons[1].Code);
+    }
+}

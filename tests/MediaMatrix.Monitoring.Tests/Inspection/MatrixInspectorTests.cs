@@ -1,0 +1,95 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tests.Assessment;
+using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
+
+namespace MediaMatrix.Monitoring.Tests.Inspection;
+
+public sealed class MatrixInspectorTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static readonly MatrixConfig Matrix = new(
+        new MatrixSettings("定海区", TimeZoneInfo.Utc, AllowPrivateNetworks: false),
+        [Head, Education, Schools, Culture],
+        new Dictionary<string, Profile>());
+
+    private static async Task<InMemoryMatrixStore> StoreWithAsync(params (Account Account, Post[] Posts)[] accounts)
+    {
+        var store = new InMemoryMatrixStore(new StoreOptions());
+        foreach (var (account, posts) in accounts)
+        {
+            await store.RecordPollAsync(new PollRecord(account.Id, posts, ReadAnHourAgo(T)), None);
+        }
+
+        return store;
+    }
+
+    [Fact]
+    public async Task Inspect_WithoutPersist_LeavesTheHistoryAlone()
+    {
+        var store = await StoreWithAsync((Education, Regular(7)));
+
+        await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None);
+
+        Assert.Empty(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+    }
+
+    [Fact]
+    public async Task Inspect_WithPersist_SavesOneRecordPerAccountAndTheNextOneSmoothsWithIt()
+    {
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
+        var inspector = new MatrixInspector(store, Matrix, Rubric);
+
+        var first = await inspector.InspectAsync(T.AddDays(-1), persist: true, None);
+        var saved = Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Equal(first.Accounts.Single(r => r.Account == Education).Evaluation.ToRecord(), saved);
+        Assert.Single(await store.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
+
+        // Education stops completing tasks; the published score moves only part of the way.
+        var withTasks = new MatrixInspector(store, Matrix, Rubric, new InspectionSources { Tasks = (a, _) => a == Education ? new TaskTally(4, 0, 0) : null });
+        var next = (await withTasks.InspectAsync(T, None)).Accounts.Single(r => r.Account == Education).Evaluation;
+        Assert.Equal(Math.Round((0.3 * next.RawScore!.Value) + (0.7 * saved.Score!.Value), 1), next.Score);
+    }
+
+    [Fact]
+    public async Task Inspect_MergeProposal_NamesTheSiblingInTheSameDepartment()
+    {
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(20)), (Schools, Regular(7)), (Culture, Regular(7)));
+        await store.SaveEvaluationAsync(WeakYesterday(Education), None);
+        var sources = new InspectionSources { Reach = a => new AccountReach(a == Education ? 500 : 10_000, null) };
+
+        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+
+        var education = report.Accounts.Single(r => r.Account == Education).Evaluation;
+        Assert.Equal(DispositionKind.Merge, education.Disposition!.Kind);
+        Assert.Equal(Schools.Id, education.Disposition.MergeInto);
+    }
+
+    [Fact]
+    public async Task Inspect_ManualFindings_VetoTheirAccount()
+    {
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
+        var sources = new InspectionSources { Findings = _ => [new ManualFinding(Education.Id, "leak", "泄露个人信息", T.AddDays(-1), null)] };
+
+        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+
+        Assert.Equal(Verdict.Unqualified, report.Accounts.Single(r => r.Account == Education).Evaluation.Verdict);
+        Assert.Equal(Verdict.Qualified, report.Accounts.Single(r => r.Account == Head).Evaluation.Verdict);
+    }
+
+    [Fact]
+    public async Task Summary_CountsGradesAndFlagsOfJudgedAccounts()
+    {
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)), (Schools, PostsDaysAgo(120)));
+
+        var summary = (await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None)).Summary;
+
+        Assert.Equal((4, 2, 1, 1), (summary.Checked, summary.Qualified, summary.Unqualified, summary.Unknown));
+        Assert.Equal(new GradeCounts(2, 0, 0, 1), summary.Grades);
+        Assert.Equal(1, summary.Zombie);
+    }
+}
