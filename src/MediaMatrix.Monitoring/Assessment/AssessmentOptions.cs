@@ -83,7 +83,7 @@ public sealed class StabilityOptions
     /// <summary>Weight of the newest raw score in the exponentially weighted moving average; 1 publishes raw scores.</summary>
     public double SmoothingFactor { get; set; } = 0.3;
 
-    /// <summary>A published score below this counts towards weak (弱运营).</summary>
+    /// <summary>An evaluation whose own score is below this counts towards weak (弱运营).</summary>
     public double WeakThreshold { get; set; } = 60;
 
     /// <summary>A weak account must score at least threshold + margin to count towards recovery, so a score hovering at the line cannot flap.</summary>

@@ -20,7 +20,7 @@ public sealed record Evaluation(
     /// <summary>Null when the verdict is unknown.</summary>
     public Grade? Grade { get; init; }
 
-    /// <summary>弱运营: the published score stayed below the threshold for K evaluations (and has not yet stayed above it for K).</summary>
+    /// <summary>弱运营: K evaluations in a row scored below the threshold (and K in a row have not yet scored above threshold + margin).</summary>
     public bool Weak { get; init; }
 
     /// <summary>僵尸: no post at all in the long-term window (default 90 days).</summary>

@@ -105,8 +105,8 @@ public static class Reasons
         $"This check scores {Score(raw)}; smoothed over recent checks the published score is {Score(published)}");
 
     public static Reason Weak(StabilityOptions options) => new("weak",
-        $"弱运营账号：得分连续{options.ConsecutiveEvaluations}次以上低于{Score(options.WeakThreshold)}分",
-        $"Weak account: the score stayed below {Score(options.WeakThreshold)} for {options.ConsecutiveEvaluations} or more checks in a row");
+        $"弱运营账号：连续{options.ConsecutiveEvaluations}次检查得分低于{Score(options.WeakThreshold)}分，尚未连续{options.ConsecutiveEvaluations}次达到{Score(options.WeakThreshold + options.RecoveryMargin)}分",
+        $"Weak account: {options.ConsecutiveEvaluations} checks in a row scored below {Score(options.WeakThreshold)}, and not yet {options.ConsecutiveEvaluations} in a row at {Score(options.WeakThreshold + options.RecoveryMargin)} or more");
 
     public static Reason Zombie(TimeSpan window) => new("zombie",
         $"僵尸账号：近{Days(window)}天无任何更新",

@@ -4,9 +4,12 @@ namespace MediaMatrix.Monitoring.Assessment;
 public readonly record struct StabilityState(double? Score, bool Weak, int BelowStreak, int AboveStreak);
 
 /// <summary>
-/// Domain.md rule 6, Dinghai's problem 1 (考核评价指数不够稳定): one bad day must not flip anything. The published score is an
-/// exponentially weighted moving average of raw scores; an account turns weak only after K consecutive published scores below
-/// the threshold, and recovers only after K at or above threshold + margin (hysteresis, so a score at the line cannot flap).
+/// Domain.md rule 6, Dinghai's problem 1 (考核评价指数不够稳定): one bad day must not flip anything. Two dampers, one for each
+/// thing an operator reads: the published score is an exponentially weighted moving average of raw scores, so the number and
+/// the grade move gently; the weak flag needs K consecutive evaluations whose own (raw) score is below the threshold, and
+/// recovers only after K at or above threshold + margin (hysteresis, so a score at the line cannot flap).
+/// The streaks count raw scores on purpose: counting the already-smoothed score would delay a real decline twice over,
+/// and the rubric promises "flagged within K evaluations".
 /// </summary>
 public static class Stability
 {
@@ -41,8 +44,8 @@ public static class Stability
         }
 
         var published = Math.Round(previousScore is { } p ? (options.SmoothingFactor * raw) + ((1 - options.SmoothingFactor) * p) : raw, 1);
-        below = published < options.WeakThreshold ? below + 1 : 0;
-        above = published >= options.WeakThreshold + options.RecoveryMargin ? above + 1 : 0;
+        below = raw < options.WeakThreshold ? below + 1 : 0;
+        above = raw >= options.WeakThreshold + options.RecoveryMargin ? above + 1 : 0;
         if (!weak && below >= options.ConsecutiveEvaluations)
         {
             weak = true;

@@ -9,7 +9,7 @@ public sealed class DiligenceTests
     [Theory]
     [InlineData(new[] { 1.0, 30, 60 }, 30.0)]   // 90 − 60 at the old edge of the window
     [InlineData(new[] { 1.0, 5, 50, 60 }, 45.0)] // between posts
-    [InlineData(new[] { 20.0, 50, 80 }, 20.0)]   // from the last post up to T
+    [InlineData(new[] { 20.0, 35, 50, 65, 80 }, 20.0)] // from the last post up to T
     [InlineData(new[] { 5.0 }, 85.0)]            // one post: everything before it is silence
     [InlineData(new[] { 95.0 }, 90.0)]           // outside the window does not shorten it
     public void LongestGap_InTheLast90Days_IncludesBothEdges(double[] daysAgo, double expectedDays)
