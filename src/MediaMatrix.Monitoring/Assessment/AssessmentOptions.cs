@@ -92,6 +92,10 @@ public sealed class StabilityOptions
     /// <summary>K: consecutive evaluations needed to become weak, and to stop being weak.</summary>
     public int ConsecutiveEvaluations { get; set; } = 3;
 
+    /// <summary>A persisted evaluation is kept only if the account's newest stored one is at least this much older, so the
+    /// streaks count days, not however often an evaluation job happens to run (20 h: daily, tolerant of an early firing).</summary>
+    public TimeSpan MinimumSpacing { get; set; } = TimeSpan.FromHours(20);
+
     /// <summary>How many stored evaluations the inspector reads back (the newest is enough for the average and the streaks).</summary>
     public int HistoryDepth { get; set; } = 5;
 }

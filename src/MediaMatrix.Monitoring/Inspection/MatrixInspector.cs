@@ -6,8 +6,9 @@ namespace MediaMatrix.Monitoring.Inspection;
 
 /// <summary>
 /// Reads what the store holds and runs the (pure) assessment for every account at T. Only the periodic evaluation persists
-/// its records (they feed the next evaluation's smoothing and weak streaks); <c>check</c> and the web page read the history
-/// but leave it alone, so looking at the matrix never changes its stability.
+/// its records (they feed the next evaluation's smoothing and weak streaks), at most one per account per
+/// <see cref="StabilityOptions.MinimumSpacing"/>; <c>check</c> and the web page read the history but leave it alone,
+/// so looking at the matrix never changes its stability.
 /// </summary>
 public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null)
 {
@@ -23,11 +24,13 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         var findings = sources?.Findings?.Invoke(now) ?? [];
 
         var results = new List<(Account Account, Evaluation Evaluation)>(matrix.Accounts.Count);
+        var newest = new DateTimeOffset?[matrix.Accounts.Count];
         for (var i = 0; i < matrix.Accounts.Count; i++)
         {
             var account = matrix.Accounts[i];
             var posts = await store.GetPostsAsync(account.Id, now - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
             var history = await store.GetEvaluationHistoryAsync(account.Id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
+            newest[i] = history.Count > 0 ? history[0].At : null;
             var input = new AssessmentInput(account, posts, states.GetValueOrDefault(account.Id))
             {
                 Tasks = sources?.Tasks?.Invoke(account, now),
@@ -42,14 +45,22 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         NameMergeTargets(results);
         if (persist)
         {
-            foreach (var (_, evaluation) in results)
+            for (var i = 0; i < results.Count; i++)
             {
-                await store.SaveEvaluationAsync(evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
+                if (IsDueForHistory(newest[i], now))
+                {
+                    await store.SaveEvaluationAsync(results[i].Evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
         return new MatrixReport(now, MatrixSummary.Of(results.Select(r => r.Evaluation).ToList()), results);
     }
+
+    // Stability counts evaluations, so an evaluation job running every few minutes must not burn through K in a quarter
+    // of an hour: keep one record per spacing. Re-saving the same instant is allowed (it replaces itself).
+    private bool IsDueForHistory(DateTimeOffset? newest, DateTimeOffset now) =>
+        newest is not { } last || last == now || last <= now - options.Stability.MinimumSpacing;
 
     // The merge target depends on the other accounts' evaluations, so it is filled in once all are known.
     private static void NameMergeTargets(List<(Account Account, Evaluation Evaluation)> results)

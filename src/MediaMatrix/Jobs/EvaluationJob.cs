@@ -4,7 +4,8 @@ using Quartz;
 
 namespace MediaMatrix.Jobs;
 
-/// <summary>Evaluates every account over what is stored and publishes the result to the page, the API and /metrics.</summary>
+/// <summary>Evaluates every account over what is stored and publishes the result to the page, the API and /metrics.
+/// The one caller that persists evaluations: the stored history is what makes the next score stable.</summary>
 [DisallowConcurrentExecution]
 internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport latest, MatrixGauges gauges, TimeProvider time) : IJob
 {
@@ -12,7 +13,7 @@ internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport late
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var report = await inspector.InspectAsync(time.GetUtcNow(), cancellationToken);
+        var report = await inspector.InspectAsync(time.GetUtcNow(), persist: true, cancellationToken);
         latest.Publish(report);
         gauges.Update(report);
     }

@@ -55,6 +55,35 @@ public sealed class MatrixInspectorTests
         Assert.Equal(Math.Round((0.3 * next.RawScore!.Value) + (0.7 * saved.Score!.Value), 1), next.Score);
     }
 
+    [Theory]
+    [InlineData(5.0, 1)]    // an evaluation job every few minutes keeps one record a day
+    [InlineData(19.0, 1)]
+    [InlineData(20.0, 2)]
+    [InlineData(24.0, 2)]
+    public async Task Inspect_WithPersist_KeepsOneRecordPerSpacing(double hoursLater, int expected)
+    {
+        var store = await StoreWithAsync((Education, Regular(7)));
+        var inspector = new MatrixInspector(store, Matrix, Rubric);
+
+        await inspector.InspectAsync(T, persist: true, None);
+        await inspector.InspectAsync(T.AddHours(hoursLater), persist: true, None);
+
+        Assert.Equal(expected, (await store.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
+    }
+
+    [Fact]
+    public async Task Inspect_WithPersist_SameInstantTwice_KeepsOneRecord()
+    {
+        var store = await StoreWithAsync((Education, Regular(7)));
+        var inspector = new MatrixInspector(store, Matrix, Rubric);
+
+        var first = await inspector.InspectAsync(T, persist: true, None);
+        var again = await inspector.InspectAsync(T, persist: true, None);
+
+        Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Equal(first.Accounts[1].Evaluation.Score, again.Accounts[1].Evaluation.Score);
+    }
+
     [Fact]
     public async Task Inspect_MergeProposal_NamesTheSiblingInTheSameDepartment()
     {
