@@ -1,0 +1,85 @@
+using System.Text.Json;
+using MediaMatrix.Monitoring;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Reports;
+
+namespace MediaMatrix.IntegrationTests.Reports;
+
+/// <summary>The <c>check</c> JSON is a public interface: existing fields keep their names and meaning, new ones are added.</summary>
+public sealed class CheckReportTests
+{
+    private static readonly DateTimeOffset T = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static Account Account(string id, Tier tier) =>
+        new(id, id, Platform.Wechat, tier, "区教育局", new Source(SourceKind.Feed, new Uri($"http://example.org/{id}.xml")));
+
+    private static async Task<JsonElement> CheckAsync()
+    {
+        var head = Account("dh-app", Tier.Head);
+        var member = Account("dh-edu", Tier.Member);
+        var store = new InMemoryMatrixStore(new StoreOptions());
+        var read = new PollState(LastAttemptAt: T.AddHours(-1), LastSuccessAt: T.AddHours(-1));
+        Post[] daily = [.. Enumerable.Range(0, 90).Select(d => new Post($"h{d}", "要闻", null, T.AddDays(-d).AddHours(-2)))];
+        await store.RecordPollAsync(new PollRecord(head.Id, daily, read), CancellationToken.None);
+        await store.RecordPollAsync(new PollRecord(member.Id, [new Post("e1", "通知", null, T.AddDays(-11))], read), CancellationToken.None);
+        var matrix = new MatrixConfig(new MatrixSettings("定海区", TimeZoneInfo.Utc, false), [head, member], new Dictionary<string, Profile>());
+        var sources = new InspectionSources { Tasks = (a, _) => a.Id == member.Id ? new TaskTally(3, 2, 1) : null };
+
+        var report = await new MatrixInspector(store, matrix, new AssessmentOptions(), sources).InspectAsync(T, CancellationToken.None);
+
+        return JsonDocument.Parse(CheckReport.ToJson(report)).RootElement;
+    }
+
+    [Fact]
+    public async Task CheckJson_KeepsTheExistingFields()
+    {
+        var json = await CheckAsync();
+
+        Assert.Equal(T, json.GetProperty("evaluatedAt").GetDateTimeOffset());
+        var summary = json.GetProperty("summary");
+        foreach (var field in new[] { "checked", "qualified", "unqualified", "unknown", "passRate" })
+        {
+            Assert.True(summary.TryGetProperty(field, out _), $"summary.{field}");
+        }
+
+        var account = json.GetProperty("accounts")[1];
+        foreach (var field in new[] { "id", "name", "verdict", "score", "lastPostAt", "postsLast7d", "postsLast14d", "postsLast30d", "reasons" })
+        {
+            Assert.True(account.TryGetProperty(field, out _), $"accounts[].{field}");
+        }
+
+        Assert.Equal("qualified", account.GetProperty("verdict").GetString());
+        Assert.Equal("cadence", account.GetProperty("reasons")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task CheckJson_HasTheAssessmentFields()
+    {
+        var json = await CheckAsync();
+
+        var grades = json.GetProperty("summary").GetProperty("grades");
+        Assert.Equal(1, grades.GetProperty("A").GetInt32());
+        Assert.Equal(1, json.GetProperty("summary").GetProperty("warned").GetInt32());
+
+        var member = json.GetProperty("accounts")[1];
+        Assert.Equal(JsonValueKind.String, member.GetProperty("grade").ValueKind);
+        Assert.False(member.GetProperty("weak").GetBoolean());
+        Assert.False(member.GetProperty("zombie").GetBoolean());
+        Assert.True(member.GetProperty("dormant").GetBoolean());
+        Assert.Equal("close", member.GetProperty("disposition").GetProperty("kind").GetString());
+        Assert.Equal(["diligence", "tasks", "reach"], member.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.False(member.GetProperty("parts")[2].GetProperty("counted").GetBoolean());
+        var tasks = member.GetProperty("tasks");
+        Assert.Equal((3, 2, 1), (tasks.GetProperty("assigned").GetInt32(), tasks.GetProperty("completed").GetInt32(), tasks.GetProperty("onTime").GetInt32()));
+        Assert.Equal("warning-veto-soon", member.GetProperty("warnings")[0].GetProperty("code").GetString());
+        Assert.Equal(3, member.GetProperty("vetoInDays").GetInt32());
+
+        var head = json.GetProperty("accounts")[0];
+        Assert.Equal(0, head.GetProperty("tasks").GetProperty("assigned").GetInt32()); // none assigned: zeros, part not counted
+        Assert.Equal("retain", head.GetProperty("disposition").GetProperty("kind").GetString());
+    }
+}
