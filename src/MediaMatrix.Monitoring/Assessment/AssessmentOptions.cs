@@ -46,6 +46,42 @@ public sealed class AssessmentOptions
 
     /// <summary>A weak account whose attention/reach part scores below this is proposed for merging rather than rectifying.</summary>
     public double MergeWhenReachBelow { get; set; } = 40;
+
+    /// <summary>Fails fast at start-up with the settings key in the message (style habit 5). Returns the options for chaining.</summary>
+    public AssessmentOptions Validate()
+    {
+        Positive(VetoWindow, "VetoWindow");
+        Positive(CollectionFreshness, "CollectionFreshness");
+        Positive(LongTermWindow, "LongTermWindow");
+        Positive(RectifyWithin, "RectifyWithin");
+        Check(EarlyWarningAfter >= TimeSpan.Zero && EarlyWarningAfter <= VetoWindow, "EarlyWarningAfter", EarlyWarningAfter, "must be between 0 and VetoWindow");
+        Check(HeadPostsPerWeek > 0, "HeadPostsPerWeek", HeadPostsPerWeek, "must be positive");
+        Check(MemberPostsPerWeek > 0, "MemberPostsPerWeek", MemberPostsPerWeek, "must be positive");
+        Check(DormantMaxPosts >= 0, "DormantMaxPosts", DormantMaxPosts, "must not be negative");
+        Check(Weights.Diligence > 0, "Weights:Diligence", Weights.Diligence, "must be positive: diligence is the one part every account has");
+        Check(Weights.Tasks >= 0 && Weights.Reach >= 0, "Weights", $"{Weights.Tasks}/{Weights.Reach}", "Tasks and Reach must not be negative");
+        Check(Diligence.Week >= 0 && Diligence.Month >= 0 && Diligence.Gap >= 0 && Diligence.Week + Diligence.Month + Diligence.Gap > 0,
+            "Diligence", $"{Diligence.Week}/{Diligence.Month}/{Diligence.Gap}", "shares must not be negative and must not all be 0");
+        Check(TasksOnTimeShare is >= 0 and <= 1, "TasksOnTimeShare", TasksOnTimeShare, "must be between 0 and 1");
+        Check(ReachScoreAtMedian is >= 0 and <= 100, "ReachScoreAtMedian", ReachScoreAtMedian, "must be between 0 and 100");
+        Check(Grades.A >= Grades.B && Grades.B >= Grades.C, "Grades", $"{Grades.A}/{Grades.B}/{Grades.C}", "A must be at least B, and B at least C");
+        Check(Stability.SmoothingFactor is > 0 and <= 1, "Stability:SmoothingFactor", Stability.SmoothingFactor, "must be above 0 and at most 1");
+        Check(Stability.ConsecutiveEvaluations >= 1, "Stability:ConsecutiveEvaluations", Stability.ConsecutiveEvaluations, "must be at least 1");
+        Check(Stability.RecoveryMargin >= 0, "Stability:RecoveryMargin", Stability.RecoveryMargin, "must not be negative");
+        Check(Stability.HistoryDepth >= 1, "Stability:HistoryDepth", Stability.HistoryDepth, "must be at least 1");
+        Check(Stability.MinimumSpacing >= TimeSpan.Zero, "Stability:MinimumSpacing", Stability.MinimumSpacing, "must not be negative");
+        return this;
+    }
+
+    private static void Positive(TimeSpan value, string key) => Check(value > TimeSpan.Zero, key, value, "must be positive");
+
+    private static void Check(bool ok, string key, object value, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"Assessment:{key}: {value} {rule}");
+        }
+    }
 }
 
 /// <summary>The default weights of domain.md: diligence 40, cluster tasks 30, attention/reach 30. An absent part's weight is shared out.</summary>

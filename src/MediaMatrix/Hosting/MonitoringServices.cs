@@ -18,7 +18,7 @@ internal static class MonitoringServices
         services.AddSingleton(matrix);
         services.AddSingleton(Bind<FetchOptions>(settings, "Fetch"));
         services.AddSingleton(Bind<PollOptions>(settings, "Polling"));
-        services.AddSingleton(Bind<AssessmentOptions>(settings, "Assessment"));
+        services.AddSingleton(Bind<AssessmentOptions>(settings, "Assessment").Validate());
         services.AddSingleton(Bind<StoreOptions>(settings, "Store"));
         services.AddSingleton(sp => new SourceFetcher(
             SourceHttpClient.Create(sp.GetRequiredService<FetchOptions>(), matrix.Matrix.AllowPrivateNetworks),
