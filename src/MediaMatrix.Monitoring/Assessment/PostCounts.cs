@@ -4,8 +4,9 @@ namespace MediaMatrix.Monitoring.Assessment;
 
 /// <summary>
 /// How many dated posts fell in the windows ending at T, the latest one not after T, and over the long-term window
-/// (default 90 days) the count and the longest silent gap, edges included: from the window's start to the first post,
-/// between posts, and from the last post to T.
+/// (default 90 days) the count and the longest silent gap: between posts, from the last post to T, and from the window's
+/// start to the first post in it, but that edge only when a post from before the window is known. A feed lists only its
+/// newest items (often 20), so for an account that posts a lot the time before its oldest listed post is unknown, not silence.
 /// </summary>
 public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d, int Last14d, int Last30d, int LongTerm = 0, TimeSpan LongestGap = default)
 {
@@ -25,6 +26,7 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
         var lastTicks = long.MinValue;
         int d7 = 0, d14 = 0, d30 = 0, inWindow = 0;
         var newestFirst = true;
+        var olderKnown = false;
 
         var ticks = ArrayPool<long>.Shared.Rent(Math.Max(1, posts.Count));
         try
@@ -54,6 +56,10 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
                     newestFirst &= inWindow == 0 || ticks[inWindow - 1] >= t;
                     ticks[inWindow++] = t;
                 }
+                else
+                {
+                    olderKnown = true;
+                }
 
                 if (t >= since30)
                 {
@@ -69,7 +75,9 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
                 window.Sort(static (a, b) => b.CompareTo(a));
             }
 
-            return new PostCounts(last, d7, d14, d30, inWindow, LongestSilence(window, windowStart, nowTicks));
+            // Nothing in the window at all is silence for the whole window, whatever came before.
+            var knownFrom = olderKnown || inWindow == 0 ? windowStart : window[^1];
+            return new PostCounts(last, d7, d14, d30, inWindow, LongestSilence(window, knownFrom, nowTicks));
         }
         finally
         {
@@ -78,7 +86,7 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
     }
 
     /// <param name="newestFirst">Publication times in the window, newest first.</param>
-    private static TimeSpan LongestSilence(ReadOnlySpan<long> newestFirst, long windowStart, long now)
+    private static TimeSpan LongestSilence(ReadOnlySpan<long> newestFirst, long knownFrom, long now)
     {
         var later = now;
         var longest = 0L;
@@ -88,6 +96,6 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
             later = at;
         }
 
-        return TimeSpan.FromTicks(Math.Max(longest, later - windowStart));
+        return TimeSpan.FromTicks(Math.Max(longest, later - knownFrom));
     }
 }

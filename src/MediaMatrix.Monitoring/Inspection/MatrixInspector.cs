@@ -28,7 +28,8 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         for (var i = 0; i < matrix.Accounts.Count; i++)
         {
             var account = matrix.Accounts[i];
-            var posts = await store.GetPostsAsync(account.Id, now - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
+            // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
+            var posts = await store.GetPostsAsync(account.Id, now - options.LongTermWindow - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
             var history = await store.GetEvaluationHistoryAsync(account.Id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
             newest[i] = history.Count > 0 ? history[0].At : null;
             var input = new AssessmentInput(account, posts, states.GetValueOrDefault(account.Id))

@@ -7,12 +7,13 @@ namespace MediaMatrix.Monitoring.Tests.Assessment;
 public sealed class DiligenceTests
 {
     [Theory]
-    [InlineData(new[] { 1.0, 30, 60 }, 30.0)]   // 90 − 60 at the old edge of the window
-    [InlineData(new[] { 1.0, 5, 50, 60 }, 45.0)] // between posts
+    [InlineData(new[] { 1.0, 30, 60, 120 }, 30.0)]     // from the window's start (day 90) to the post at day 60
+    [InlineData(new[] { 1.0, 5, 50, 60, 120 }, 45.0)]  // between posts
     [InlineData(new[] { 20.0, 35, 50, 65, 80 }, 20.0)] // from the last post up to T
-    [InlineData(new[] { 5.0 }, 85.0)]            // one post: everything before it is silence
-    [InlineData(new[] { 95.0 }, 90.0)]           // outside the window does not shorten it
-    public void LongestGap_InTheLast90Days_IncludesBothEdges(double[] daysAgo, double expectedDays)
+    [InlineData(new[] { 5.0, 120 }, 85.0)]             // a post before the window proves the silence since its start
+    [InlineData(new[] { 5.0 }, 5.0)]                   // nothing known before the oldest post: unknown is not silence
+    [InlineData(new[] { 95.0 }, 90.0)]                 // nothing in the window: silent for all of it
+    public void LongestGap_InTheLast90Days(double[] daysAgo, double expectedDays)
     {
         var e = Evaluate(Education, PostsDaysAgo(daysAgo));
 
