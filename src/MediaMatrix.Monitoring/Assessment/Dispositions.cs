@@ -35,7 +35,9 @@ public static class Dispositions
             return new Disposition(DispositionKind.Rectify, deadline, null, [Reasons.RectifyProposed(deadline, evaluation.Weak, head)]);
         }
 
-        return new Disposition(DispositionKind.Retain, null, null, [Reasons.RetainProposed()]);
+        // One low score is not yet weak (stability), but the operator should not read "operating normally" either.
+        var watched = evaluation.RawScore < options.Stability.WeakThreshold;
+        return new Disposition(DispositionKind.Retain, null, null, [watched ? Reasons.RetainWatched(options.Stability) : Reasons.RetainProposed()]);
     }
 
     /// <summary>Picks where a merged account should go: the best-scoring same-department member that is itself staying

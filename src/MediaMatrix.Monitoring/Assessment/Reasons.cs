@@ -134,6 +134,10 @@ public static class Reasons
 
     public static Reason RetainProposed() => new("retain", "建议保留：运营正常", "Proposed: retain. Operating normally");
 
+    public static Reason RetainWatched(StabilityOptions options) => new("retain-watch",
+        $"建议保留，持续关注：本次得分低于{Score(options.WeakThreshold)}分，连续{options.ConsecutiveEvaluations}次将认定为弱运营",
+        $"Proposed: retain, and watch. This check scores below {Score(options.WeakThreshold)}; {options.ConsecutiveEvaluations} in a row make it a weak account");
+
     private static string Days(TimeSpan span) => span.TotalDays.ToString("0", CultureInfo.InvariantCulture);
 
     private static string Ratio(double ratio) => ratio.ToString("0.##", CultureInfo.InvariantCulture);

@@ -97,7 +97,22 @@ public sealed class DispositionTests
     [Fact]
     public void Disposition_Healthy_IsRetain()
     {
-        Assert.Equal(DispositionKind.Retain, Evaluate(Education, Regular(7)).Disposition!.Kind);
+        var d = Evaluate(Education, Regular(7)).Disposition!;
+
+        Assert.Equal(DispositionKind.Retain, d.Kind);
+        Assert.Equal("retain", d.Reasons.Single().Code);
+    }
+
+    [Fact]
+    public void Disposition_LowScoreNotYetWeak_IsRetainButWatched()
+    {
+        // One low evaluation is not weak (K in a row are needed); the reason says so instead of "operating normally".
+        var e = Evaluate(Education, PostsDaysAgo(11, 23, 35, 47, 59));
+
+        Assert.True(e.RawScore < 60, $"scored {e.RawScore}");
+        Assert.False(e.Weak);
+        Assert.Equal(DispositionKind.Retain, e.Disposition!.Kind);
+        Assert.Equal("retain-watch", e.Disposition.Reasons.Single().Code);
     }
 
     [Fact]
