@@ -10,11 +10,8 @@ internal static class SimulateCommand
         var options = new SimulatorOptions
         {
             Port = int.TryParse(cli.Get("port"), out var port) ? port : 5380,
+            Seed = int.TryParse(cli.Get("seed"), out var seed) ? seed : new SimulatorOptions().Seed,
         };
-        if (int.TryParse(cli.Get("seed"), out var seed))
-        {
-            options.Seed = seed;
-        }
 
         await using var simulator = await SimulatorHost.StartAsync(options, cancellationToken);
         await Console.Out.WriteLineAsync($"Simulator serving the demo matrix at {simulator.BaseUrl} (Ctrl+C stops it)");

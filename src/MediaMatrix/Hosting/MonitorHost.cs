@@ -44,10 +44,10 @@ internal static class MonitorHost
         {
             q.AddJob<PollDispatchJob>(j => j.WithIdentity(PollDispatchJob.Key));
             q.AddTrigger(t => t.ForJob(PollDispatchJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<EvaluationJob>(j => j.WithIdentity(EvaluationJob.Key));
             q.AddTrigger(t => t.ForJob(EvaluationJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(evaluateEvery).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(s => s.WithInterval(evaluateEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

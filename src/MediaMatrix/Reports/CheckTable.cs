@@ -18,7 +18,7 @@ internal static class CheckTable
         foreach (var (account, e) in report.Accounts)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{account.Id,-21} {Name(e.Verdict),-14} {(e.Score is { } sc ? sc.ToString("0", CultureInfo.InvariantCulture) : "-"),5} {e.PostsLast7d,3} {e.PostsLast14d,4} {e.PostsLast30d,4}  {(e.LastPostAt is { } l ? l.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {e.Reasons.FirstOrDefault()?.Zh}");
+                $"{account.Id,-21} {Name(e.Verdict),-14} {(e.Score is { } sc ? sc.ToString("0", CultureInfo.InvariantCulture) : "-"),5} {e.PostsLast7d,3} {e.PostsLast14d,4} {e.PostsLast30d,4}  {(e.LastPostAt is { } l ? l.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {(e.Reasons.Count > 0 ? e.Reasons[0].Zh : string.Empty)}");
         }
 
         return text.ToString();
