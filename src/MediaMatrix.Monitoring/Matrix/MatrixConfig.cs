@@ -19,6 +19,6 @@ public sealed record MatrixConfig(
     /// <summary>Cluster tasks written in the config (<c>tasks:</c>). Init-only so existing constructor calls stand.</summary>
     public IReadOnlyList<ClusterTask> Tasks { get; init; } = [];
 
-    /// <summary>Keyword rules that make tasks from head posts (<c>rules:</c>).</summary>
+    /// <summary>Keyword rules that make tasks from head posts (<c>taskRules:</c>).</summary>
     public IReadOnlyList<KeywordRule> Rules { get; init; } = [];
 }

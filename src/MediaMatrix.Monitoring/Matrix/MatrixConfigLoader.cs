@@ -12,10 +12,10 @@ public static class MatrixConfigLoader
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
-    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "rules"];
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules"];
 
     // Sections that later features parse from the same file; accepted and ignored here.
-    private static readonly string[] ReservedTopLevelKeys = ["users"];
+    private static readonly string[] ReservedTopLevelKeys = ["users", "rules"];
 
     private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks"];
     private static readonly string[] ReservedMatrixKeys = ["digestTo"];

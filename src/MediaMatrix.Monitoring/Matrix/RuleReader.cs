@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace MediaMatrix.Monitoring.Matrix;
 
-/// <summary>Reads the <c>rules:</c> list: keyword rules that turn matching head posts into cluster tasks.</summary>
+/// <summary>Reads the <c>taskRules:</c> list: keyword rules that turn matching head posts into cluster tasks.</summary>
+// Not the top-level "rules:" key: that stays reserved for the rubric's numbers (dormantAfter …), a mapping.
 internal static class RuleReader
 {
     private static readonly string[] Keys = ["keywords", "deadlineAfter", "assignees"];
@@ -11,19 +12,19 @@ internal static class RuleReader
     public static List<KeywordRule> Read(ConfigSection top, ConfigReader reader, DeclaredAccounts accounts)
     {
         var rules = new List<KeywordRule>();
-        var node = top.Find("rules");
+        var node = top.Find("taskRules");
         if (node is null || ConfigReader.IsNull(node))
             return rules;
 
         if (node is not YamlSequenceNode list)
         {
-            reader.Report(node.Start, "rules", "expected a list of rules");
+            reader.Report(node.Start, "taskRules", "expected a list of keyword rules");
             return rules;
         }
 
         for (var i = 0; i < list.Children.Count; i++)
         {
-            var section = reader.Section(list.Children[i], $"rules[{i}]", Keys);
+            var section = reader.Section(list.Children[i], $"taskRules[{i}]", Keys);
             if (section is null)
                 continue;
 

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace MediaMatrix.Monitoring.Tasks;
 
 /// <summary>
-/// A <c>rules:</c> entry: a head post whose title contains one of <see cref="Keywords"/> becomes a task due
+/// A <c>taskRules:</c> entry: a head post whose title contains one of <see cref="Keywords"/> becomes a task due
 /// <see cref="DeadlineAfter"/> after the post, for <see cref="Assignees"/> (empty: every member). This is how the
 /// office's standing orders (every 征兵 or 防汛 notice must be reposted within 48 hours) become tasks without
 /// anyone typing them in.
