@@ -37,11 +37,12 @@ public static partial class KeywordRules
                 continue;
 
             var rule = rules.FirstOrDefault(r => r.Keywords.Any(k => post.Title.Contains(k, StringComparison.Ordinal)));
-            if (rule is null || !ids.Add(TaskId(post.Id)))
+            var id = TaskId(post.Id);
+            if (rule is null || !ids.Add(id))
                 continue;
 
             Uri.TryCreate(post.Link, UriKind.Absolute, out var link);
-            tasks.Add(new ClusterTask(TaskId(post.Id), post.Title, link, published, published + rule.DeadlineAfter, rule.Assignees));
+            tasks.Add(new ClusterTask(id, post.Title, link, published, published + rule.DeadlineAfter, rule.Assignees));
         }
 
         return tasks;

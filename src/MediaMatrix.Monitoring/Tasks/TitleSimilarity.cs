@@ -89,7 +89,7 @@ internal sealed class Bigrams
             counts[pair] = counts.GetValueOrDefault(pair) + 1;
         }
 
-        return new Bigrams(counts, Math.Max(0, core.Length - 1) + (core.Length == 1 ? 1 : 0));
+        return new Bigrams(counts, counts.Values.Sum());
     }
 
     public int SharedWith(Bigrams other) =>
