@@ -19,6 +19,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatedMatrix _matrix;
+    private int _disposed;
 
     private SimulatorHost(WebApplication app, SimulatedMatrix matrix, Uri baseUrl)
     {
@@ -66,6 +67,11 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
