@@ -85,8 +85,11 @@ public sealed partial class SourceFaultTests
     {
         await using var simulator = await RunningSimulator.StartAsync();
 
-        var xml = await simulator.GetStringAsync("feeds/undated-rss/rss.xml");
+        using var response = await simulator.Http.GetAsync("feeds/undated-rss/rss.xml");
+        var xml = await response.Content.ReadAsStringAsync();
 
+        Assert.Null(response.Content.Headers.LastModified);
+        Assert.DoesNotContain("<lastBuildDate>", xml);
         Assert.Equal(20, Regex.Count(xml, "<item>"));
         Assert.InRange(Regex.Count(xml, "<pubDate>"), 1, 19);
         Assert.DoesNotMatch("<pubDate>[A-Z]", xml);
