@@ -127,6 +127,19 @@ public sealed partial class SourceFaultTests
     }
 
     [Fact]
+    public async Task Gbk_WithLateMeta_PutsTheCharsetPastTheFirstKilobyte()
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+
+        var bytes = await simulator.Http.GetByteArrayAsync("sites/gbk-late-meta/list.html");
+
+        var meta = Encoding.ASCII.GetBytes("<meta charset=\"gbk\">");
+        Assert.True(bytes.AsSpan().IndexOf(meta) > 1024);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Assert.Contains("测试gbk-late-meta", Encoding.GetEncoding("gbk").GetString(bytes));
+    }
+
+    [Fact]
     public async Task Hostile_JsonFeedCarriesTheCorpusInTitlesAndLinks()
     {
         await using var simulator = await RunningSimulator.StartAsync();
