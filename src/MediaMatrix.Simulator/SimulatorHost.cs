@@ -1,4 +1,5 @@
 using System.Net;
+using MediaMatrix.Simulator.Cast;
 using MediaMatrix.Simulator.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,6 +19,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatedMatrix _matrix;
+    private int _disposed;
 
     private SimulatorHost(WebApplication app, SimulatedMatrix matrix, Uri baseUrl)
     {
@@ -34,6 +36,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct)
     {
+        CastValidation.ThrowIfInvalid(options.Cast);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name });
         // Quiet by default: the simulator runs inside tests and the demo, whose output is theirs.
         builder.Logging.ClearProviders();
@@ -47,13 +50,28 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.MapRedirects(matrix);
         app.MapCanary(matrix);
 
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // The port may be taken (the demo's fixed 5380): leave nothing half-started behind.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SimulatorHost(app, matrix, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -33,4 +33,28 @@ public sealed class SimulatorHostTests
 
         Assert.Contains("<title>定海山</title>", rss);
     }
+
+    [Theory]
+    [InlineData("Dh-Edu", "must be lower-case")]
+    [InlineData("dh edu", "must be lower-case")]
+    [InlineData("dup", "already used")]
+    public async Task StartAsync_RejectsACastWithABadId_NamingIt(string id, string complaint)
+    {
+        var cast = new[] { TestCast.OneOfEach[1] with { Id = "dup" }, TestCast.OneOfEach[1] with { Id = id } };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHost.StartAsync(new SimulatorOptions { Cast = cast }, CancellationToken.None));
+
+        Assert.Contains($"cast[1].id: '{id}'", error.Message);
+        Assert.Contains(complaint, error.Message);
+    }
+
+    [Fact]
+    public async Task StartAsync_OnATakenPort_Throws()
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+
+        var taken = new SimulatorOptions { Port = simulator.Host.BaseUrl.Port, Cast = TestCast.OneOfEach };
+
+        await Assert.ThrowsAnyAsync<IOException>(() => SimulatorHost.StartAsync(taken, CancellationToken.None));
+    }
 }

@@ -85,8 +85,11 @@ public sealed partial class SourceFaultTests
     {
         await using var simulator = await RunningSimulator.StartAsync();
 
-        var xml = await simulator.GetStringAsync("feeds/undated-rss/rss.xml");
+        using var response = await simulator.Http.GetAsync("feeds/undated-rss/rss.xml");
+        var xml = await response.Content.ReadAsStringAsync();
 
+        Assert.Null(response.Content.Headers.LastModified);
+        Assert.DoesNotContain("<lastBuildDate>", xml);
         Assert.Equal(20, Regex.Count(xml, "<item>"));
         Assert.InRange(Regex.Count(xml, "<pubDate>"), 1, 19);
         Assert.DoesNotMatch("<pubDate>[A-Z]", xml);
@@ -121,6 +124,19 @@ public sealed partial class SourceFaultTests
 
         simulator.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Contains("<div class=\"list-box\">", await simulator.GetStringAsync("sites/layout-by-time/list.html"));
+    }
+
+    [Fact]
+    public async Task Gbk_WithLateMeta_PutsTheCharsetPastTheFirstKilobyte()
+    {
+        await using var simulator = await RunningSimulator.StartAsync();
+
+        var bytes = await simulator.Http.GetByteArrayAsync("sites/gbk-late-meta/list.html");
+
+        var meta = Encoding.ASCII.GetBytes("<meta charset=\"gbk\">");
+        Assert.True(bytes.AsSpan().IndexOf(meta) > 1024);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Assert.Contains("测试gbk-late-meta", Encoding.GetEncoding("gbk").GetString(bytes));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal static class TestCast
         Member("undated", AccountBehaviour.Undated, SourceFormat.HtmlList),
         Member("undated-rss", AccountBehaviour.Undated),
         Member("gbk", AccountBehaviour.Gbk, SourceFormat.HtmlList),
+        Member("gbk-late-meta", AccountBehaviour.Gbk, SourceFormat.HtmlList) with { LateCharsetMeta = true },
         Member("hostile", AccountBehaviour.Hostile, SourceFormat.JsonFeed),
         Member("hostile-rss", AccountBehaviour.Hostile),
         Member("hostile-html", AccountBehaviour.Hostile, SourceFormat.HtmlList),

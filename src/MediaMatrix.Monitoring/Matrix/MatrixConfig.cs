@@ -1,3 +1,5 @@
+using MediaMatrix.Monitoring.Tasks;
+
 namespace MediaMatrix.Monitoring.Matrix;
 
 /// <summary>The matrix-wide settings (the <c>matrix:</c> section of the config).</summary>
@@ -10,4 +12,13 @@ public sealed record MatrixConfig(
     IReadOnlyDictionary<string, Profile> Profiles)
 {
     public Account Head => Accounts.Single(a => a.Tier == Tier.Head);
+
+    /// <summary>The member accounts' ids in config order: the assignees of a task that names none.</summary>
+    public IReadOnlyList<string> MemberIds => [.. Accounts.Where(a => a.Tier == Tier.Member).Select(a => a.Id)];
+
+    /// <summary>Cluster tasks written in the config (<c>tasks:</c>). Init-only so existing constructor calls stand.</summary>
+    public IReadOnlyList<ClusterTask> Tasks { get; init; } = [];
+
+    /// <summary>Keyword rules that make tasks from head posts (<c>taskRules:</c>).</summary>
+    public IReadOnlyList<KeywordRule> Rules { get; init; } = [];
 }

@@ -12,10 +12,10 @@ public static class MatrixConfigLoader
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
-    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles"];
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules"];
 
     // Sections that later features parse from the same file; accepted and ignored here.
-    private static readonly string[] ReservedTopLevelKeys = ["tasks", "users", "rules"];
+    private static readonly string[] ReservedTopLevelKeys = ["users", "rules"];
 
     private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks"];
     private static readonly string[] ReservedMatrixKeys = ["digestTo"];
@@ -61,8 +61,12 @@ public static class MatrixConfigLoader
         var profiles = ProfileReader.Read(top.Find("profiles"), reader, declaredProfiles);
         var settings = ReadSettings(top, reader);
         var accounts = AccountReader.Read(top, reader, declaredProfiles, settings?.AllowPrivateNetworks ?? false);
+        var declaredAccounts = DeclaredAccounts.From(top.Find("accounts"));
+        // With an unreadable time zone the tasks are still checked; their times only matter once it is fixed.
+        var tasks = TaskReader.Read(top, reader, declaredAccounts, settings?.TimeZone ?? TimeZoneInfo.Utc);
+        var rules = RuleReader.Read(top, reader, declaredAccounts);
 
-        return settings is null ? null : new MatrixConfig(settings, accounts, profiles);
+        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules };
     }
 
     private static MatrixSettings? ReadSettings(ConfigSection top, ConfigReader reader)

@@ -25,11 +25,11 @@ public sealed class PollSchedule(PollOptions options)
     }
 
     /// <summary>
-    /// A never-polled account is due within the first minute (spread, so a cold start does not poll
+    /// A never-polled account is due within the first ten seconds (spread, so a cold start does not poll
     /// everything in the same second): an operator who starts the monitor wants verdicts, not a wait.
     /// </summary>
     public DateTimeOffset FirstDue(Account account, DateTimeOffset now, double random01) =>
-        now + TimeSpan.FromTicks((long)(Math.Min(IntervalOf(account).Ticks / 10, TimeSpan.TicksPerMinute) * random01));
+        now + TimeSpan.FromTicks((long)(Math.Min(IntervalOf(account).Ticks / 10, 10 * TimeSpan.TicksPerSecond) * random01));
 
     private TimeSpan Jittered(TimeSpan span, double random01) =>
         TimeSpan.FromTicks((long)(span.Ticks * (1 + options.Jitter * (2 * random01 - 1))));

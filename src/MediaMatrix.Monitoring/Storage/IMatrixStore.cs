@@ -11,7 +11,7 @@ public sealed record PollRecord(string AccountId, IReadOnlyList<Post> Posts, Pol
 /// Both implementations pass one contract test suite. Every write is idempotent: applying the
 /// same <see cref="PollRecord"/> twice leaves the same data behind.
 /// </summary>
-public interface IMatrixStore
+public partial interface IMatrixStore
 {
     /// <summary>Saves the poll's posts (deduplicated by id per account; a re-seen post is updated in place),
     /// replaces the account's poll state and moves it in the due index to <see cref="PollState.NextDueAt"/>.

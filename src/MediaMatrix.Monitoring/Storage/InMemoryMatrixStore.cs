@@ -8,7 +8,7 @@ namespace MediaMatrix.Monitoring.Storage;
 /// for rule (same ordering of ties, same trimming, same millisecond scores) because both pass one contract suite.
 /// Nothing expires here: a process does not outlive the TTLs that bound Redis.
 /// </summary>
-public sealed class InMemoryMatrixStore : IMatrixStore
+public sealed partial class InMemoryMatrixStore : IMatrixStore
 {
     private readonly StoreOptions options;
     private readonly Lock gate = new();

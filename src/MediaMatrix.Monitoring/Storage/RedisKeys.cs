@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Storage;
 /// Per-account keys carry the account id as a hash tag (<c>{id}</c>) so one account's keys share a cluster slot
 /// and one script can update them together.
 /// </summary>
-public sealed class RedisKeys(string prefix)
+public sealed partial class RedisKeys(string prefix)
 {
     /// <summary>Hash: post id → post JSON (dated and undated).</summary>
     public RedisKey Posts(string accountId) => Account(accountId, "posts");

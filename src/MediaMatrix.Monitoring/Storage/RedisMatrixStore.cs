@@ -10,7 +10,7 @@ namespace MediaMatrix.Monitoring.Storage;
 /// The production store. A poll is one script call for the account's keys plus the due-index update, pipelined in
 /// the same flush (the due index lives in another cluster slot, so it cannot join the script). Key layout: docs/redis-keys.md.
 /// </summary>
-public sealed class RedisMatrixStore : IMatrixStore
+public sealed partial class RedisMatrixStore : IMatrixStore
 {
     private readonly IConnectionMultiplexer redis;
     private readonly StoreOptions options;

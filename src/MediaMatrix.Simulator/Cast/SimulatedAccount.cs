@@ -7,6 +7,7 @@ namespace MediaMatrix.Simulator.Cast;
 /// <param name="Id">Lower-case <c>[a-z0-9-]</c>; used in URLs and in the config.</param>
 /// <param name="ListShowsTime">HTML list dates as <c>yyyy-MM-dd HH:mm</c> instead of date-only.</param>
 /// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup (null: no limit by count).</param>
+/// <param name="LateCharsetMeta">Puts over 1 KB of head metadata before the HTML list's <c>&lt;meta charset&gt;</c>.</param>
 /// <param name="HtmlPageBytes">Pads an HTML list page with site navigation up to about this size, as real CMS pages (≈100 KB) are; 0 leaves it lean.</param>
 /// <param name="LayoutChangesAfter">For <see cref="AccountBehaviour.LayoutChanged"/>: how long after the simulator starts the new markup appears (null: no limit by time). Whichever comes first wins.</param>
 public sealed record SimulatedAccount(
@@ -21,7 +22,8 @@ public sealed record SimulatedAccount(
     bool ListShowsTime = false,
     int? LayoutChangesAfterRequests = 3,
     TimeSpan? LayoutChangesAfter = null,
-    int HtmlPageBytes = 0)
+    int HtmlPageBytes = 0,
+    bool LateCharsetMeta = false)
 {
     public bool IsHead => Tier == "head";
 

@@ -21,8 +21,8 @@ internal sealed record HistoryPlan(DateTimeOffset? RegularUntil, IReadOnlyList<D
             // Regular until five weeks ago, then one post at ~24 days and the last at 11–12 days:
             // still inside the 2-week window at the anchor, and out of it three days later.
             AccountBehaviour.Slowing => new(DaysAgo(35), [SporadicPost(24), SporadicPost(random.Next(11, 13))]),
-            // 17–23 days: regular cadence leaves the last post at most two days earlier, so 17–25.
-            AccountBehaviour.Quiet => new(DaysAgo(random.Next(17, 24)), []),
+            // Cut at 17–22 days: a member's cadence leaves its last post up to 2½ days before the cut, so 17–25.
+            AccountBehaviour.Quiet => new(DaysAgo(random.Next(17, 23)), []),
             // Three posts in the last 90 days (≤ 3 is the dormant rule), the last 31–59 days ago.
             AccountBehaviour.Dormant => new(DaysAgo(150), [SporadicPost(85), SporadicPost(70), SporadicPost(random.Next(31, 60))]),
             AccountBehaviour.Zombie => new(DaysAgo(random.Next(130, 201)), []),

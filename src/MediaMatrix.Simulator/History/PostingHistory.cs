@@ -109,7 +109,7 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
         var link = account.Format == SourceFormat.HtmlList
             ? $"/sites/{account.Id}/art/{day:yyyy}/{day:MM}/{day:dd}/art_{number}.html"
             : $"/posts/{account.Id}/{number}.html";
-        var post = new SimulatedPost($"{account.Id}-{number}", number, TitleCatalogue.Pick(account.Topic, random), link, local);
+        var post = new SimulatedPost($"{account.Id}-{number}", number, TitleCatalogue.Pick(account.Topic, random, day), link, local);
         return account.Behaviour == AccountBehaviour.Hostile ? HostilePayloads.Infect(post, (long)day.DayNumber * 7 + indexInDay) : post;
     }
 }

@@ -61,9 +61,11 @@ internal static class TitleCatalogue
             ["退役军人优待证申领指南", "光荣之家走访慰问", "退役军人就业招聘专场", "优抚对象抚恤补助标准调整", "烈士纪念设施维护公告", "双拥模范城创建工作推进会"]),
     };
 
-    public static string Pick(Topic topic, Random random)
+    /// <summary>Subject｜angle; some titles carry their date, as notices and weekly round-ups often do.</summary>
+    public static string Pick(Topic topic, Random random, DateOnly day)
     {
         var (subjects, angles) = Catalogue[topic];
-        return $"{subjects[random.Next(subjects.Length)]}｜{angles[random.Next(angles.Length)]}";
+        var title = $"{subjects[random.Next(subjects.Length)]}｜{angles[random.Next(angles.Length)]}";
+        return random.NextDouble() < 0.4 ? $"{title}（{day.Month}月{day.Day}日）" : title;
     }
 }

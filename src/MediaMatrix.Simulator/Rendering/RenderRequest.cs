@@ -23,5 +23,9 @@ internal sealed record RenderRequest(
 
     public string HomeUrl => new Uri(BaseUrl, $"sites/{Account.Id}/").AbsoluteUri;
 
-    public DateTimeOffset? Newest => Posts.Count > 0 ? Posts[0].Published : null;
+    /// <summary>
+    /// The newest post's time, for feed-level dates and Last-Modified. None for the undated
+    /// behaviour: a header or channel date must not give away what the items hide.
+    /// </summary>
+    public DateTimeOffset? Newest => Posts.Count > 0 && Account.Behaviour != AccountBehaviour.Undated ? Posts[0].Published : null;
 }

@@ -7,11 +7,10 @@ internal static class SimulateCommand
 {
     public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
     {
-        var defaults = new SimulatorOptions();
         var options = new SimulatorOptions
         {
             Port = int.TryParse(cli.Get("port"), out var port) ? port : 5380,
-            Seed = int.TryParse(cli.Get("seed"), out var seed) ? seed : defaults.Seed,
+            Seed = int.TryParse(cli.Get("seed"), out var seed) ? seed : new SimulatorOptions().Seed,
         };
 
         await using var simulator = await SimulatorHost.StartAsync(options, cancellationToken);

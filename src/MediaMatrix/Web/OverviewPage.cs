@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Inspection;
 
@@ -12,9 +13,12 @@ namespace MediaMatrix.Web;
 /// </summary>
 internal static class OverviewPage
 {
+    // Encodes markup characters but leaves Chinese as itself (the default encoder turns every CJK character into an entity).
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(MatrixReport report, string matrixName, bool english)
     {
-        var h = HtmlEncoder.Default;
+        var h = Html;
         var s = report.Summary;
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""

@@ -9,8 +9,8 @@ namespace MediaMatrix.IntegrationTests.Storage;
 [Collection(RedisCollection.Name)]
 public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContract, IAsyncLifetime
 {
-    /// <summary>Keys the store may keep without a TTL (docs/redis-keys.md). Storage keeps none: every key it writes expires.</summary>
-    private static readonly string[] PermanentKinds = [];
+    /// <summary>Keys the store may keep without a TTL (docs/redis-keys.md): only operators' manual task completions.</summary>
+    private static readonly string[] PermanentKinds = ["manual", "manual-tasks"];
 
     private RedisKeys Keys => new(Options.KeyPrefix);
 

@@ -97,8 +97,6 @@ public class MatrixConfigLoaderTests
             (12, "    contacts: [{ name: 张三, phone: '0580-0000000' }]"))
             + """
 
-            tasks:
-              - id: 2026-11-flood
             users: [{ name: admin }]
             rules: { dormantAfter: 14d }
             """;

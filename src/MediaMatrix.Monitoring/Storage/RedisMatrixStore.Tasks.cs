@@ -1,0 +1,45 @@
+using System.Text.Json;
+using MediaMatrix.Monitoring.Tasks;
+using StackExchange.Redis;
+
+namespace MediaMatrix.Monitoring.Storage;
+
+/// <summary>Manual completions: one hash per task (account → record) and a set indexing the tasks that have any.
+/// Both keys are permanent: an operator's decision is audit data, and it is small (tasks × members).</summary>
+public sealed partial class RedisMatrixStore
+{
+    public async Task SaveManualCompletionAsync(ManualCompletion completion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = JsonSerializer.Serialize(completion, TaskStorageJsonContext.Compact.ManualCompletion);
+
+        // Two slots (the task's hash, the index), so one batch rather than one script. Written index last would not
+        // help: both are idempotent, and a half-applied save is completed by the operator saving again.
+        var batch = redis.GetDatabase().CreateBatch();
+        var saved = batch.HashSetAsync(keys.ManualCompletions(completion.TaskId), completion.AccountId, json);
+        var indexed = batch.SetAddAsync(keys.TasksWithManualCompletions, completion.TaskId);
+        batch.Execute();
+        await Task.WhenAll(saved, indexed).WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ManualCompletion>> GetManualCompletionsAsync(IReadOnlyCollection<string>? taskIds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = redis.GetDatabase();
+        taskIds ??= [.. (await db.SetMembersAsync(keys.TasksWithManualCompletions).WaitAsync(cancellationToken)).Select(id => (string)id!)];
+
+        var batch = db.CreateBatch();
+        var reads = taskIds.Distinct(StringComparer.Ordinal).Select(id => batch.HashGetAllAsync(keys.ManualCompletions(id))).ToList();
+        batch.Execute();
+        await Task.WhenAll(reads).WaitAsync(cancellationToken);
+
+        var completions = new List<ManualCompletion>();
+        foreach (var read in reads)
+        {
+            foreach (var entry in await read)
+                completions.Add(JsonSerializer.Deserialize((string)entry.Value!, TaskStorageJsonContext.Compact.ManualCompletion)!);
+        }
+
+        return [.. completions.OrderBy(c => c.TaskId, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,11 @@
+namespace MediaMatrix.Monitoring.Tasks;
+
+/// <summary>The numbers of task matching and tallying (docs/tasks.md explains each).</summary>
+public sealed record TaskMatchOptions
+{
+    /// <summary>Minimum Dice similarity of title bigrams for a title match (domain.md: default 0.6).</summary>
+    public double TitleSimilarity { get; init; } = 0.6;
+
+    /// <summary>The rubric counts tasks whose deadline fell in this window before T (domain.md: the last 30 days).</summary>
+    public TimeSpan TallyWindow { get; init; } = TimeSpan.FromDays(30);
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using MediaMatrix.IntegrationTests.Infrastructure;
+
+namespace MediaMatrix.IntegrationTests.Spine;
+
+/// <summary>The first of README's two commands: `demo` prints a URL whose page lists every demo account with a verdict.</summary>
+public sealed class DemoCommandTests
+{
+    private static readonly string[] DemoAccounts =
+    [
+        "dinghaishan", "dh-fabu", "dh-gov", "dh-hrss", "dh-hrss-web", "dh-mz", "dh-edu", "dh-edu-dy", "dh-wlty", "dh-wlty-bili",
+        "dh-wj", "dh-police", "dh-police-dy", "dh-scjg", "dh-zj", "dh-nync", "dh-yjgl", "dh-sthj", "dh-jt", "dh-sf", "dh-tyjr",
+    ];
+
+    [Fact]
+    public async Task Demo_ServesAPageListingEveryAccountWithAVerdict()
+    {
+        await using var demo = CliProcess.Start("demo", "--urls", "http://127.0.0.1:0", "--sim-port", "0");
+        var line = await demo.WaitForLineAsync(l => l.Contains("MediaMatrix demo: open", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var url = new Uri(line.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
+        using var http = new HttpClient();
+
+        // Accounts are first polled within seconds of the start; wait until only the down site is unread.
+        var page = "";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            page = await http.GetStringAsync(url);
+            if (page.Split("尚未成功读取").Length - 1 == 1)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        Assert.All(DemoAccounts, id => Assert.Contains($"data-account=\"{id}\"", page, StringComparison.Ordinal));
+        Assert.Contains("合格", page, StringComparison.Ordinal);
+        Assert.Contains("不合格", page, StringComparison.Ordinal);
+        Assert.Contains("数据不足", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(url, "/healthz"))).StatusCode);
+        var metrics = await http.GetStringAsync(new Uri(url, "/metrics"));
+        Assert.Contains("mediamatrix_", metrics, StringComparison.Ordinal);
+    }
+}

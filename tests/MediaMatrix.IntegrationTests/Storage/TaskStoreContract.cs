@@ -1,0 +1,83 @@
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.IntegrationTests.Storage;
+
+/// <summary>
+/// What every <see cref="IMatrixStore"/> promises about cluster tasks' manual completions. Kept apart from
+/// <see cref="MatrixStoreContract"/> so post storage and task storage grow independently; same two-store pattern.
+/// </summary>
+public abstract class TaskStoreContract
+{
+    protected static readonly DateTimeOffset Now = new(2026, 12, 2, 15, 30, 0, TimeSpan.FromHours(8));
+
+    protected static readonly CancellationToken None = CancellationToken.None;
+
+    protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
+
+    protected abstract IMatrixStore CreateStore(StoreOptions options);
+
+    protected static ManualCompletion Manual(string taskId, string accountId, string by = "王科长") =>
+        new(taskId, accountId, new Uri($"https://mp.weixin.qq.com/s/{taskId}-{accountId}"), by, Now,
+            CompletedAt: Now - TimeSpan.FromHours(20), Note: "截图见政务微信群");
+
+    [Fact]
+    public async Task ManualCompletion_SavedThenRead_RoundTripsEveryField()
+    {
+        var store = CreateStore(Options);
+        var completion = Manual("t-1201", "dh-hrss");
+
+        await store.SaveManualCompletionAsync(completion, None);
+
+        Assert.Equal([completion], await store.GetManualCompletionsAsync(["t-1201"], None));
+    }
+
+    [Fact]
+    public async Task ManualCompletion_SavedTwice_IsKeptOnce()
+    {
+        var store = CreateStore(Options);
+        var completion = Manual("t-1201", "dh-hrss");
+
+        await store.SaveManualCompletionAsync(completion, None);
+        await store.SaveManualCompletionAsync(completion, None);
+
+        Assert.Equal([completion], await store.GetManualCompletionsAsync(null, None));
+    }
+
+    [Fact]
+    public async Task ManualCompletion_SavedAgainForSamePair_ReplacesTheFirst()
+    {
+        var store = CreateStore(Options);
+        var corrected = Manual("t-1201", "dh-hrss", by: "李主任") with { Note = null, CompletedAt = null };
+
+        await store.SaveManualCompletionAsync(Manual("t-1201", "dh-hrss"), None);
+        await store.SaveManualCompletionAsync(corrected, None);
+
+        Assert.Equal([corrected], await store.GetManualCompletionsAsync(["t-1201"], None));
+    }
+
+    [Fact]
+    public async Task GetManualCompletions_ByTaskIds_ReturnsOnlyThoseTasksInOrder()
+    {
+        var store = CreateStore(Options);
+        var b2 = Manual("t-b", "dh-edu");
+        var b1 = Manual("t-b", "dh-hrss");
+        var a1 = Manual("t-a", "dh-hrss");
+        var c1 = Manual("t-c", "dh-hrss");
+        foreach (var completion in new[] { b1, c1, b2, a1 })
+            await store.SaveManualCompletionAsync(completion, None);
+
+        Assert.Equal([a1, b2, b1], await store.GetManualCompletionsAsync(["t-b", "t-a", "t-unknown"], None));
+        Assert.Equal([a1, b2, b1, c1], await store.GetManualCompletionsAsync(null, None));
+        Assert.Empty(await store.GetManualCompletionsAsync([], None));
+    }
+
+    [Fact]
+    public async Task GetManualCompletions_WhenNoneSaved_IsEmpty()
+    {
+        var store = CreateStore(Options);
+
+        Assert.Empty(await store.GetManualCompletionsAsync(null, None));
+        Assert.Empty(await store.GetManualCompletionsAsync(["t-1201"], None));
+    }
+}
