@@ -23,22 +23,33 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         var matrixReach = MatrixReach.Of(reach);
         var findings = sources?.Findings?.Invoke(now) ?? [];
 
+        // Read everything first: whole-matrix task matching needs every account's posts.
+        var posts = new Dictionary<string, IReadOnlyList<Post>>(matrix.Accounts.Count, StringComparer.Ordinal);
+        var histories = new IReadOnlyList<EvaluationRecord>[matrix.Accounts.Count];
+        for (var i = 0; i < matrix.Accounts.Count; i++)
+        {
+            var id = matrix.Accounts[i].Id;
+
+            // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
+            posts[id] = await store.GetPostsAsync(id, now - options.LongTermWindow - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
+            histories[i] = await store.GetEvaluationHistoryAsync(id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tallies = sources?.Tasks is null && sources?.TaskTallies is { } tally
+            ? await tally(now, posts, cancellationToken).ConfigureAwait(false)
+            : null;
+
         var results = new List<(Account Account, Evaluation Evaluation)>(matrix.Accounts.Count);
-        var newest = new DateTimeOffset?[matrix.Accounts.Count];
         for (var i = 0; i < matrix.Accounts.Count; i++)
         {
             var account = matrix.Accounts[i];
-            // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
-            var posts = await store.GetPostsAsync(account.Id, now - options.LongTermWindow - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
-            var history = await store.GetEvaluationHistoryAsync(account.Id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
-            newest[i] = history.Count > 0 ? history[0].At : null;
-            var input = new AssessmentInput(account, posts, states.GetValueOrDefault(account.Id))
+            var input = new AssessmentInput(account, posts[account.Id], states.GetValueOrDefault(account.Id))
             {
-                Tasks = sources?.Tasks?.Invoke(account, now),
+                Tasks = sources?.Tasks is { } tasks ? tasks(account, now) : tallies?.GetValueOrDefault(account.Id),
                 Reach = reach[i],
                 MatrixReach = matrixReach,
                 Findings = findings,
-                History = history,
+                History = histories[i],
             };
             results.Add((account, AccountAssessor.Evaluate(input, now, options)));
         }
@@ -48,7 +59,7 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         {
             for (var i = 0; i < results.Count; i++)
             {
-                if (IsDueForHistory(newest[i], now))
+                if (IsDueForHistory(histories[i].Count > 0 ? histories[i][0].At : null, now))
                 {
                     await store.SaveEvaluationAsync(results[i].Evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
                 }

@@ -99,6 +99,27 @@ public sealed class MatrixInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_MatrixTaskTallies_SeeEveryAccountsPostsAndFeedTheTasksPart()
+    {
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
+        IReadOnlyDictionary<string, IReadOnlyList<Post>>? seen = null;
+        var sources = new InspectionSources
+        {
+            TaskTallies = (_, posts, _) =>
+            {
+                seen = posts;
+                return Task.FromResult<IReadOnlyDictionary<string, TaskTally>>(new Dictionary<string, TaskTally> { [Education.Id] = new(2, 1, 1) });
+            },
+        };
+
+        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+
+        Assert.Equal(Regular(7).Length, seen![Education.Id].Count);
+        Assert.Equal(new TaskTally(2, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
+        Assert.Null(report.Accounts.Single(r => r.Account == Head).Evaluation.Tasks); // not in the result: no tasks
+    }
+
+    [Fact]
     public async Task Inspect_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
