@@ -4,6 +4,7 @@ using MediaMatrix.Monitoring.Inspection;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
@@ -27,6 +28,8 @@ internal static class MonitoringServices
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<AccountPoller>();
         services.AddSingleton<PollDispatcher>();
+        services.AddSingleton(Bind<TaskMatchOptions>(settings, "Tasks"));
+        services.AddSingleton(sp => ClusterTaskTallies.Sources(matrix, sp.GetRequiredService<IMatrixStore>(), sp.GetRequiredService<TaskMatchOptions>()));
         services.AddSingleton<MatrixInspector>();
         return services;
     }

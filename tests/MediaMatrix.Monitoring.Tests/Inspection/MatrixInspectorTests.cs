@@ -120,6 +120,29 @@ public sealed class MatrixInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_ConfiguredTasks_AreMatchedAndTallied()
+    {
+        // Issued 10 days before T, due 2 days later: Education reposted on time by title, Culture late, Schools never.
+        var issued = T.AddDays(-10);
+        var task = new MediaMatrix.Monitoring.Tasks.ClusterTask("t-1201", "定海区2026年冬季征兵公告", new Uri("http://example.org/art_1.html"), issued, issued.AddDays(2), []);
+        var matrix = Matrix with { Tasks = [task] };
+        var store = await StoreWithAsync(
+            (Head, Regular(1)),
+            (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
+            (Schools, Regular(7)),
+            (Culture, [.. Regular(7), new Post("c-repost", "【转载】定海区2026年冬季征兵公告", null, issued.AddDays(4))]));
+        var sources = ClusterTaskTallies.Sources(matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
+
+        var report = await new MatrixInspector(store, matrix, Rubric, sources).InspectAsync(T, None);
+
+        TaskTally? TallyOf(Account account) => report.Accounts.Single(r => r.Account == account).Evaluation.Tasks;
+        Assert.Equal(new TaskTally(1, 1, 1), TallyOf(Education));
+        Assert.Equal(new TaskTally(1, 1, 0), TallyOf(Culture));
+        Assert.Equal(new TaskTally(1, 0, 0), TallyOf(Schools));
+        Assert.Null(TallyOf(Head)); // the head issues tasks, it is not assigned them
+    }
+
+    [Fact]
     public async Task Inspect_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));

@@ -1,0 +1,29 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Monitoring.Inspection;
+
+/// <summary>
+/// Connects cluster-task matching to the rubric: the configured tasks plus those the keyword rules make from head posts,
+/// matched against the posts the inspector has read and the operators' manual completions, tallied per member.
+/// </summary>
+public static class ClusterTaskTallies
+{
+    public static InspectionSources Sources(MatrixConfig matrix, IMatrixStore store, TaskMatchOptions options) => new()
+    {
+        TaskTallies = async (at, posts, cancellationToken) =>
+        {
+            if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0)
+            {
+                return new Dictionary<string, TaskTally>();
+            }
+
+            var headPosts = posts.GetValueOrDefault(matrix.Head.Id) ?? [];
+            IEnumerable<ClusterTask> tasks = [.. matrix.Tasks, .. KeywordRules.Apply(headPosts, matrix.Rules, matrix.Tasks)];
+            var manual = await store.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
+            return CompletionMatrix.Build(tasks, matrix.MemberIds, posts, manual, at, options).Tallies(options.TallyWindow);
+        },
+    };
+}
