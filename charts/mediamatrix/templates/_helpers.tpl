@@ -79,6 +79,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "mediamatrix.redis.endpoint" -}}
 {{- if .Values.redis.enabled }}
 {{- printf "%s-master:6379" (include "mediamatrix.subchartFullname" (dict "root" . "chart" "redis")) }}
+{{- else if .Values.externalRedis.configuration }}
+{{- .Values.externalRedis.configuration }}
 {{- else }}
 {{- printf "%s:%v" (required "externalRedis.host is required when store.kind=redis and redis.enabled=false" .Values.externalRedis.host) .Values.externalRedis.port }}
 {{- end }}
@@ -111,10 +113,14 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/* StackExchange.Redis configuration string (env Redis__Configuration). */}}
 {{- define "mediamatrix.redis.configuration" -}}
+{{- if and (not .Values.redis.enabled) .Values.externalRedis.configuration }}
+{{- .Values.externalRedis.configuration }}
+{{- else }}
 {{- include "mediamatrix.redis.endpoint" . }}
 {{- if include "mediamatrix.redis.hasPassword" . }},password=$(MEDIAMATRIX_REDIS_PASSWORD){{ end }}
 {{- if and (not .Values.redis.enabled) .Values.externalRedis.ssl }},ssl=true{{ end }}
 {{- if and (not .Values.redis.enabled) .Values.externalRedis.options }},{{ .Values.externalRedis.options }}{{ end }}
+{{- end }}
 {{- end }}
 
 {{/* Env entry with the PostgreSQL password from the right Secret. */}}

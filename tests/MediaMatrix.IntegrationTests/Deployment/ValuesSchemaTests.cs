@@ -66,6 +66,7 @@ public sealed class ValuesSchemaTests
         values["service"]!["port"] = "eighty";
         values["ingress"]!["enabeld"] = true;
         values["image"]!.AsObject().Remove("repository");
+        values["store"]!["keyPrefix"] = "{mm}";
 
         var errors = MiniJsonSchema.Validate(Schema, values);
 
@@ -73,6 +74,7 @@ public sealed class ValuesSchemaTests
         Assert.Contains(errors, e => e.StartsWith("$.service.port:", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("$.ingress:", StringComparison.Ordinal) && e.Contains("enabeld", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("$.image:", StringComparison.Ordinal) && e.Contains("repository", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("$.store.keyPrefix:", StringComparison.Ordinal));
     }
 
     /// <summary>Each key must be named in its object's properties, or fall under an additionalProperties schema (a free map).</summary>
