@@ -123,6 +123,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 
+{{/* True (non-empty) when the whole PostgreSQL connection string comes from a Secret. */}}
+{{- define "mediamatrix.postgresql.wholeString" -}}
+{{- if and (not .Values.postgresql.enabled) (or .Values.externalPostgresql.connectionString (and .Values.externalPostgresql.existingSecret .Values.externalPostgresql.existingSecretConnectionStringKey)) }}true{{ end }}
+{{- end }}
+
+{{/* Env entry Scheduler__PostgreSql read whole from a Secret. */}}
+{{- define "mediamatrix.postgresql.connectionStringEnv" -}}
+- name: Scheduler__PostgreSql
+  valueFrom:
+    secretKeyRef:
+{{- if and .Values.externalPostgresql.existingSecret .Values.externalPostgresql.existingSecretConnectionStringKey }}
+      name: {{ .Values.externalPostgresql.existingSecret }}
+      key: {{ .Values.externalPostgresql.existingSecretConnectionStringKey }}
+{{- else }}
+      name: {{ include "mediamatrix.secretName" . }}
+      key: postgresql-connection-string
+{{- end }}
+{{- end }}
+
 {{/* Env entry with the PostgreSQL password from the right Secret. */}}
 {{- define "mediamatrix.postgresql.passwordEnv" -}}
 - name: MEDIAMATRIX_POSTGRESQL_PASSWORD
