@@ -23,6 +23,29 @@ public sealed class ValuesSchemaTests
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    public static TheoryData<string> CiValuesFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Chart, "ci"), "*-values.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    /// <summary>The example installs in ci/ (chart-testing's convention), laid over values.yaml as helm does, validate too.</summary>
+    [Theory]
+    [MemberData(nameof(CiValuesFiles))]
+    public void CiValues_OverValuesYaml_ValidateAgainstTheSchema(string name)
+    {
+        var overlay = Yaml.ParseToJson(File.ReadAllText(Path.Combine(Repo.Chart, "ci", name)));
+        var merged = Merge(Values(), overlay);
+
+        var errors = MiniJsonSchema.Validate(Schema, merged);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Fact]
     public void EveryKeyInValuesYaml_IsDeclaredInTheSchema()
     {
@@ -75,6 +98,23 @@ public sealed class ValuesSchemaTests
         Assert.Contains(errors, e => e.StartsWith("$.ingress:", StringComparison.Ordinal) && e.Contains("enabeld", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("$.image:", StringComparison.Ordinal) && e.Contains("repository", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("$.store.keyPrefix:", StringComparison.Ordinal));
+    }
+
+    /// <summary>Helm's coalescing: maps merge key by key, anything else in the overlay replaces the default.</summary>
+    private static JsonNode? Merge(JsonNode? defaults, JsonNode? overlay)
+    {
+        if (defaults is not JsonObject baseObject || overlay is not JsonObject overlayObject)
+        {
+            return overlay?.DeepClone();
+        }
+
+        var result = (JsonObject)baseObject.DeepClone();
+        foreach (var (key, value) in overlayObject)
+        {
+            result[key] = Merge(result[key], value);
+        }
+
+        return result;
     }
 
     /// <summary>Each key must be named in its object's properties, or fall under an additionalProperties schema (a free map).</summary>
