@@ -144,6 +144,16 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void DefaultMatrixConfig_InValuesYaml_PassesTheAppsValidation()
+    {
+        var config = (string)Values["matrix"]!["config"]!;
+
+        var result = MediaMatrix.Monitoring.Matrix.MatrixConfigLoader.LoadFromText(config, "values.yaml:matrix.config");
+
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
     public void RedisSubchart_RunsWithAofAndNoEviction()
     {
         // Reliability R1: MediaMatrix reports degraded unless AOF is on and eviction is noeviction.
