@@ -16,7 +16,8 @@ internal static class ServeCommand
         }
 
         await using var app = MonitorHost.Build(settings, matrix);
-        if (app.Urls.Count == 0 && string.IsNullOrEmpty(settings["Urls"]))
+        // Loopback unless told otherwise (--urls, Urls, ASPNETCORE_URLS): an office network is not the internet.
+        if (string.IsNullOrEmpty(app.Configuration["urls"]) && string.IsNullOrEmpty(settings["Urls"]))
         {
             app.Urls.Add("http://127.0.0.1:5300");
         }
