@@ -91,7 +91,7 @@ public sealed record PeriodChange(BulletinPeriod Previous, PeriodFigures? Previo
 }
 
 /// <summary>
-/// What a 政府信息公开工作年度报告 asks of the new-media matrix for the year up to the evaluation instant: how many accounts
+/// What a 政府信息公开工作年度报告 asks of the new-media matrix for the period's year, up to the evaluation instant: how many accounts
 /// it has, how many posts they published (as stored: what the sources still listed when polled) and how many are proposed
 /// for cleanup (close or merge).
 /// </summary>

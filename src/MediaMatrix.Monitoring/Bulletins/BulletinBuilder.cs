@@ -24,7 +24,7 @@ public static class BulletinBuilder
         var previous = inputs.Period.Previous;
         var change = new PeriodChange(previous, PreviousPeriod.Figures(previous, inputs.TimeZone, inputs.History), figures);
         var year = new YearFigures(
-            report.EvaluatedAt.ToOffset(inputs.TimeZone.GetUtcOffset(report.EvaluatedAt)).Year,
+            inputs.Period.Year,
             report.Accounts.Count,
             inputs.PostsThisYear,
             accounts.Count(a => a.Disposition == DispositionKind.Close),

@@ -31,7 +31,8 @@ public sealed class BulletinService(IMatrixStore store, MatrixConfig matrix, Mat
         var at = end < now ? end : now;
         var report = await inspector.InspectAsync(at, cancellationToken).ConfigureAwait(false);
 
-        var yearStart = BulletinPeriod.Month(at.ToOffset(zone.GetUtcOffset(at)).Year, 1).Start(zone);
+        // The year the period belongs to: the Q4 bulletin, evaluated at midnight on 1 January, reports the year just ended.
+        var yearStart = BulletinPeriod.Month(period.Year, 1).Start(zone);
         var readFrom = Min(yearStart, at - assessment.LongTermWindow - assessment.LongTermWindow);
         var posts = new Dictionary<string, IReadOnlyList<Post>>(matrix.Accounts.Count, StringComparer.Ordinal);
         var history = new List<EvaluationRecord>();

@@ -18,6 +18,8 @@ public static class BulletinXlsx
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const int HeaderStyle = 1;
 
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static byte[] Render(Bulletin bulletin) => Render(BulletinTables.Of(bulletin), bulletin.EvaluatedAt);
 
     /// <param name="tables">One sheet each, named after the table.</param>
@@ -52,7 +54,7 @@ public static class BulletinXlsx
     private static void Add(ZipArchive zip, DateTimeOffset stamp, string name, Action<XmlWriter> write)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = stamp;
+        entry.LastWriteTime = stamp.Year is >= 1980 and < 2107 ? stamp : ZipEpoch; // what a zip header can hold
         using var stream = entry.Open();
 
         // Entitize keeps a CR inside a cell as &#xD;, which an XML reader would otherwise turn into LF.
