@@ -9,6 +9,8 @@ internal static class CommandLine
           validate --config FILE                 check a matrix config; every problem with file, line and field
           check    --config FILE [--now ISO8601] [--format json|table] [--store memory|redis] [--redis HOST:PORT]
                                                  poll every account once, evaluate at --now, print the report
+          bulletin --config FILE --quarter 2026Q4 | --month 2026-11 [--format html|xlsx|csv|all] [--out DIR] [--now ISO8601] [--store memory|redis]
+                                                 poll every account once, write the period's bulletin (通报) files, print their paths
           serve    --config FILE [--urls URL] [--store memory|redis] [--redis HOST:PORT]
                                                  run the monitor: scheduled polls, evaluation, web page, /metrics, /healthz
           demo     [--urls URL] [--sim-port PORT] start the simulator and serve the bundled demo matrix
@@ -43,6 +45,7 @@ internal static class CommandLine
         {
             "validate" => await ValidateCommand.RunAsync(cli),
             "check" => await CheckCommand.RunAsync(cli, stop.Token),
+            "bulletin" => await BulletinCommand.RunAsync(cli, stop.Token),
             "serve" => await ServeCommand.RunAsync(cli, demo: null, stop.Token),
             "demo" => await DemoCommand.RunAsync(cli, stop.Token),
             "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),

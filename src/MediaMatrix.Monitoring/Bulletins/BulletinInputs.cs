@@ -1,0 +1,19 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Monitoring.Bulletins;
+
+/// <summary>
+/// Everything <see cref="BulletinBuilder"/> needs, already read: the inspection at the period's end (or now), the stored
+/// evaluation history (any order, any accounts; the previous period's figures come from it), the cluster tasks' completion
+/// matrix at the same instant (null: no tasks) and the number of posts stored for the year up to that instant.
+/// </summary>
+public sealed record BulletinInputs(
+    BulletinPeriod Period,
+    string MatrixName,
+    TimeZoneInfo TimeZone,
+    MatrixReport Report,
+    IReadOnlyList<EvaluationRecord> History,
+    CompletionMatrix? Tasks,
+    int PostsThisYear);

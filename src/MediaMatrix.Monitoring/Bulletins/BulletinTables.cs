@@ -1,0 +1,126 @@
+using System.Globalization;
+using MediaMatrix.Monitoring.Assessment;
+
+namespace MediaMatrix.Monitoring.Bulletins;
+
+/// <summary>
+/// The bulletin as tables, in the order an office reads it. All three formats render these, so the HTML, the XLSX sheets
+/// and the CSV sections always carry the same rows. Sheet names are the constants below (Excel allows at most 31 characters).
+/// </summary>
+public static class BulletinTables
+{
+    public const string Summary = "概况";
+    public const string Change = "与上期比较";
+    public const string Unqualified = "不合格账号";
+    public const string Weak = "弱运营账号";
+    public const string ZombieOrDormant = "僵尸与休眠账号";
+    public const string Departments = "集群任务完成情况";
+    public const string Tasks = "集群任务";
+    public const string Accounts = "检查明细";
+    public const string Year = "年度报告数据";
+
+    /// <summary>What a missing figure reads as (no previous period stored, nothing judged).</summary>
+    public const string NotAvailable = "n/a";
+
+    public static IReadOnlyList<SheetTable> Of(Bulletin b) =>
+    [
+        SummaryTable(b),
+        ChangeTable(b.Change),
+        new(Unqualified, ["账号ID", "账号名称", "部门", "平台", "得分", "等级", "不合格原因"],
+            [.. b.Unqualified.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Platform), Score(a), T(a.Grade?.ToString()), T(Join(a.Reasons))))]),
+        new(Weak, ["账号ID", "账号名称", "部门", "得分", "等级", "处置建议", "整改期限", "建议归集到", "处置理由"],
+            [.. b.Weak.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), Score(a), T(a.Grade?.ToString()), T(DispositionName(a.Disposition)),
+                T(Date(a.DispositionDeadline, b)), T(a.MergeInto), T(Join(a.DispositionReasons))))]),
+        new(ZombieOrDormant, ["账号ID", "账号名称", "部门", "类别", "最近更新", "处置建议", "处置理由"],
+            [.. b.ZombieOrDormant.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号" : "休眠账号"),
+                T(Date(a.LastPostAt, b) ?? "未采集到"), T(DispositionName(a.Disposition)), T(Join(a.DispositionReasons))))]),
+        new(Departments, ["部门", "分派（账号×任务）", "完成", "按时完成", "完成率"],
+            [.. b.TaskCompletion.Select(d => Row(T(d.Department), N(d.Assigned), N(d.Completed), N(d.OnTime), SheetCell.Of(d.Rate, NotAvailable)))]),
+        new(Tasks, ["任务编号", "标题", "链接", "下发时间", "截止时间", "分派", "完成", "按时完成", "未完成账号"],
+            [.. b.Tasks.Select(t => Row(T(t.Id), T(t.Title), T(t.Link), T(Date(t.Issued, b)), T(Date(t.Deadline, b)),
+                N(t.Assigned), N(t.Completed), N(t.OnTime), T(string.Join("、", t.Missing))))]),
+        new(Accounts, ["账号ID", "账号名称", "部门", "平台", "主账号", "检查结论", "得分", "等级", "最近更新", "弱运营", "僵尸", "休眠", "处置建议", "原因"],
+            [.. b.Accounts.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Platform), T(a.Head ? "是" : "否"), T(VerdictName(a.Verdict)),
+                Score(a), T(a.Grade?.ToString()), T(Date(a.LastPostAt, b)), T(YesNo(a.Weak)), T(YesNo(a.Zombie)), T(YesNo(a.Dormant)),
+                T(DispositionName(a.Disposition)), T(Join(a.Reasons))))]),
+        new(Year, ["项目", "数值"],
+        [
+            Row(T("年度"), N(b.Year.Year)),
+            Row(T("政务新媒体账号数"), N(b.Year.Accounts)),
+            Row(T("年内发布信息数（已采集）"), N(b.Year.PostsPublished)),
+            Row(T("建议注销关停账号数"), N(b.Year.ProposedForClosure)),
+            Row(T("建议归集整合账号数"), N(b.Year.ProposedForMerger)),
+            Row(T("建议清理整合账号数合计"), N(b.Year.ProposedForCleanup)),
+        ]),
+    ];
+
+    public static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Qualified => "合格",
+        Verdict.Unqualified => "不合格",
+        _ => "数据不足",
+    };
+
+    public static string DispositionName(DispositionKind? kind) => kind switch
+    {
+        DispositionKind.Retain => "保留",
+        DispositionKind.Rectify => "限期整改",
+        DispositionKind.Merge => "归集整合",
+        DispositionKind.Close => "注销关停",
+        _ => string.Empty,
+    };
+
+    /// <summary>A pass rate as operators write it: 85.71%.</summary>
+    public static string Percent(double? rate) =>
+        rate is { } r ? (r * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : NotAvailable;
+
+    private static SheetTable SummaryTable(Bulletin b)
+    {
+        var f = b.Figures;
+        return new SheetTable(Summary, ["项目", "数值"],
+        [
+            Row(T("通报期"), T(b.Period.Label)),
+            Row(T("矩阵"), T(b.MatrixName)),
+            Row(T("监测时间点"), T(Date(b.EvaluatedAt, b))),
+            Row(T("检查账号数"), N(f.Checked)),
+            Row(T("合格"), N(f.Qualified)),
+            Row(T("不合格"), N(f.Unqualified)),
+            Row(T("数据不足（未评判）"), N(f.Unknown)),
+            Row(T("合格率"), SheetCell.Of(f.PassRate, NotAvailable)),
+            Row(T("弱运营账号"), N(f.Weak)),
+            Row(T("僵尸账号"), N(f.Zombie)),
+            Row(T("休眠账号"), N(f.Dormant)),
+        ]);
+    }
+
+    private static SheetTable ChangeTable(PeriodChange c)
+    {
+        var p = c.PreviousFigures;
+        return new SheetTable(Change, ["指标", "上期（" + c.Previous.Label + "）", "本期", "变化"],
+        [
+            Row(T("合格"), Maybe(p?.Qualified), N(c.Current.Qualified), Maybe(c.QualifiedDelta)),
+            Row(T("不合格"), Maybe(p?.Unqualified), N(c.Current.Unqualified), Maybe(c.UnqualifiedDelta)),
+            Row(T("合格率"), SheetCell.Of(p?.PassRate, NotAvailable), SheetCell.Of(c.Current.PassRate, NotAvailable),
+                SheetCell.Of(c.PassRatePointsDelta, NotAvailable)),
+            Row(T("弱运营账号"), Maybe(p?.Weak), N(c.Current.Weak), Maybe(c.WeakDelta)),
+        ]);
+    }
+
+    private static SheetCell[] Row(params SheetCell[] cells) => cells;
+
+    private static SheetCell T(string? text) => SheetCell.Of(text);
+
+    private static SheetCell N(int number) => SheetCell.Of(number);
+
+    private static SheetCell Maybe(int? number) => SheetCell.Of(number, NotAvailable);
+
+    private static SheetCell Score(BulletinAccount a) => a.Score is { } s ? SheetCell.Of(Math.Round(s, 1)) : SheetCell.Of(string.Empty);
+
+    private static string Join(IReadOnlyList<string> texts) => string.Join("；", texts);
+
+    private static string YesNo(bool value) => value ? "是" : "否";
+
+    // Times in the matrix's zone, which is the offset the evaluation instant carries.
+    private static string? Date(DateTimeOffset? at, Bulletin b) =>
+        at?.ToOffset(b.EvaluatedAt.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using MediaMatrix.Hosting;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Bulletins;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Cli;
+
+/// <summary>
+/// <c>bulletin</c>: poll every account once (as <c>check</c> does), build the period's bulletin (通报) and write it as
+/// <c>bulletin-2026Q4.html/.xlsx/.csv</c> into <c>--out</c>, printing each path on stdout. Exit 0 done, 1 config error,
+/// 2 usage (a bad or missing period, an unknown format, a period that has not started).
+/// </summary>
+internal static class BulletinCommand
+{
+    private static readonly string[] Formats = ["html", "xlsx", "csv"];
+
+    public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
+    {
+        if (!TryReadPeriod(cli, out var period, out var error) || !TryReadFormats(cli, out var formats, out error)
+            || !TryReadNow(cli, out var at, out error))
+        {
+            await Console.Error.WriteLineAsync(error);
+            return 2;
+        }
+
+        var settings = Settings.Build(cli);
+        var matrix = MatrixFile.Load(settings, Console.Error);
+        if (matrix is null)
+        {
+            return 1;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Error).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddMonitoring(settings, matrix);
+        await using var provider = services.BuildServiceProvider();
+
+        var done = 0;
+        var progress = new Progress<PollReport>(r =>
+            Console.Error.WriteLine($"[{Interlocked.Increment(ref done)}/{matrix.Accounts.Count}] {r.AccountId}: {r.Outcome}"));
+        await provider.GetRequiredService<PollDispatcher>().PollAsync(matrix.Accounts, progress, cancellationToken);
+
+        var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
+        var service = new BulletinService(provider.GetRequiredService<IMatrixStore>(), matrix, provider.GetRequiredService<MatrixInspector>(),
+            provider.GetRequiredService<AssessmentOptions>(), provider.GetRequiredService<TaskMatchOptions>());
+        Bulletin bulletin;
+        try
+        {
+            bulletin = await service.CreateAsync(period, now, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"bulletin: {e.Message}");
+            return 2;
+        }
+
+        var directory = Path.GetFullPath(cli.Get("out") ?? ".");
+        Directory.CreateDirectory(directory);
+        foreach (var format in formats)
+        {
+            var path = Path.Combine(directory, $"bulletin-{period.Label}.{format}");
+            await File.WriteAllBytesAsync(path, Render(bulletin, format), cancellationToken);
+            await Console.Out.WriteLineAsync(path);
+        }
+
+        return 0;
+    }
+
+    private static byte[] Render(Bulletin bulletin, string format) => format switch
+    {
+        "html" => new UTF8Encoding(false).GetBytes(BulletinHtml.Render(bulletin)),
+        "xlsx" => BulletinXlsx.Render(bulletin),
+        _ => BulletinCsv.Render(bulletin),
+    };
+
+    private static bool TryReadPeriod(CliArguments cli, out BulletinPeriod period, out string error)
+    {
+        period = default;
+        error = string.Empty;
+        var (quarter, month) = (cli.Get("quarter"), cli.Get("month"));
+        if ((quarter is null) == (month is null))
+        {
+            error = "bulletin: give exactly one of --quarter (e.g. 2026Q4) or --month (e.g. 2026-11)";
+            return false;
+        }
+
+        try
+        {
+            period = quarter is not null ? BulletinPeriod.ParseQuarter(quarter) : BulletinPeriod.ParseMonth(month!);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            error = $"{(quarter is not null ? "--quarter" : "--month")}: {e.Message}";
+            return false;
+        }
+    }
+
+    private static bool TryReadFormats(CliArguments cli, out IReadOnlyList<string> formats, out string error)
+    {
+        var format = cli.Get("format") ?? "all";
+        formats = format == "all" ? Formats : Formats.Where(f => f == format).ToList();
+        error = formats.Count == 0 ? $"--format: '{format}' is not html, xlsx, csv or all" : string.Empty;
+        return formats.Count > 0;
+    }
+
+    private static bool TryReadNow(CliArguments cli, out DateTimeOffset? at, out string error)
+    {
+        at = null;
+        error = string.Empty;
+        if (cli.Get("now") is not { } text)
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            error = $"--now: '{text}' is not an ISO 8601 instant (e.g. 2026-12-31T18:00:00+08:00)";
+            return false;
+        }
+
+        at = parsed;
+        return true;
+    }
+}
