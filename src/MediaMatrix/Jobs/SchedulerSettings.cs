@@ -21,6 +21,10 @@ internal sealed class SchedulerSettings
     /// <summary>How late a check-in may be before the node is declared dead; above the worst GC or VM pause.</summary>
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How late a firing may be before its misfire policy decides instead of firing it late. Below any
+    /// downtime worth treating as one (reliability Q5): a minute job back after two hours fires once, not 120 times.</summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many dispatcher jobs share the due accounts. Each fires on one node; more shards spread one
     /// tick's polling over more replicas. Fixed, whatever the number of accounts.</summary>
     public int? DispatchShards { get; set; }

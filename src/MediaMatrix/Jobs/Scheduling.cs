@@ -60,6 +60,7 @@ internal static class Scheduling
     {
         store.UsePostgres(scheduler.PostgreSql!);
         store.UseSystemTextJsonSerializer();
+        store.ConfigureStore(o => o.MisfireThreshold = scheduler.MisfireThreshold);
         store.UseClustering(c =>
         {
             c.CheckinInterval = scheduler.CheckinInterval;
