@@ -1,5 +1,7 @@
+using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Polling;
 using Quartz;
+using StackExchange.Redis;
 
 namespace MediaMatrix.Jobs;
 
@@ -19,8 +21,21 @@ internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger
     {
         // Operators (and the Q2 test) read from this which node ran which shard, and whether it was a recovery.
         LogDispatch(logger, context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.Recovering);
-        await dispatcher.DispatchDueAsync(cancellationToken);
+        try
+        {
+            await dispatcher.DispatchDueAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            // Redis away (reliability R3): nothing was claimed, so nothing is lost; the next tick tries again and the
+            // multiplexer reconnects on its own. Counted for the alert rules, logged once per tick.
+            StoreGauges.Errors.WithLabels("claim").Inc();
+            LogStoreUnavailable(logger, ex, context.JobDetail.Key.Name);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch {Shard}: the store is unavailable; retrying next tick")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string shard);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {Shard} on {InstanceId} (recovering: {Recovering})")]
     private static partial void LogDispatch(ILogger logger, string shard, string instanceId, bool recovering);
