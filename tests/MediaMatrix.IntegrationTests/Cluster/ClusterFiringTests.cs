@@ -12,6 +12,9 @@ namespace MediaMatrix.IntegrationTests.Cluster;
 [Collection(PostgresCollection.Name)]
 public sealed class ClusterFiringTests(PostgresServer postgres, ITestOutputHelper output)
 {
+    // The 2 h outage of the scenario scaled to 8 s needs the misfire threshold scaled with it.
+    private static readonly TimeSpan Q5MisfireThreshold = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task Q1_ThreeNodes_EveryFireOnceNoDuplicatesNoneMissed()
     {
@@ -88,7 +91,7 @@ public sealed class ClusterFiringTests(PostgresServer postgres, ITestOutputHelpe
         var database = await postgres.CreateDatabaseAsync();
         var ledger = new Ledger(database);
         await ledger.CreateAsync();
-        var first = await QuartzNode.StartAsync(database, "node-a", ledger);
+        var first = await QuartzNode.StartAsync(database, "node-a", ledger, Q5MisfireThreshold);
 
         // The "minute" job (scaled to 1 s) with the dispatcher's misfire policy, and a weekly-digest-like cron job
         // (scaled to every 3 s) that must catch up once after an outage.
@@ -109,7 +112,7 @@ public sealed class ClusterFiringTests(PostgresServer postgres, ITestOutputHelpe
         var nodes = new List<QuartzNode>();
         foreach (var id in new[] { "node-a", "node-b", "node-c" })
         {
-            nodes.Add(await QuartzNode.StartAsync(database, id, ledger));
+            nodes.Add(await QuartzNode.StartAsync(database, id, ledger, Q5MisfireThreshold));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));

@@ -71,9 +71,10 @@ public sealed class NodeKillTests(PostgresServer postgres, ITestOutputHelper out
             var recovery = killedAt.Elapsed;
 
             output.WriteLine($"Q2: dispatcher killed on {runner}, recovered on {survivor} after {recovery.TotalSeconds:F1} s (check-in {Checkin.TotalSeconds} s)");
-            // Check-in plus its misfire threshold (1 s) is when a peer may declare the node dead; the peer notices at its own
-            // next check-in. Two check-ins plus the threshold bound it.
-            Assert.True(recovery <= (2 * Checkin) + TimeSpan.FromSeconds(1.5), $"recovered after {recovery.TotalSeconds:F1} s");
+            // A peer may declare the node dead after check-in + threshold (3 s) and notices at its own next check-in, so
+            // 2 check-ins + the threshold (5 s) is the design bound; 2 s more absorb a loaded 2-core CI machine.
+            // A threshold small enough for a strict 2 × check-in would declare live but paused nodes dead.
+            Assert.True(recovery <= (2 * Checkin) + TimeSpan.FromSeconds(3), $"recovered after {recovery.TotalSeconds:F1} s");
         }
         finally
         {
