@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 need_pkgs=()
 command -v redis-server >/dev/null || need_pkgs+=(redis-server)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need_pkgs+=(python3-openpyxl)
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_bin)" ] || need_pkgs+=(postgresql)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -23,7 +25,9 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mediamatrix-test.XXXXXX")
 pids=()
+stop_postgres() { :; }
 cleanup() {
+  stop_postgres
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   wait 2>/dev/null
   rm -rf "$work"
@@ -57,6 +61,24 @@ redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --save ""
 pids+=($!)
 wait_for_port "$redis_port" redis-server || exit 1
 export MEDIAMATRIX_TEST_REDIS="127.0.0.1:$redis_port"
+
+# PostgreSQL for the clustered scheduler (reliability Q): a throwaway cluster on loopback, trust auth.
+# initdb refuses to run as root, so as root the data folder belongs to the postgres user and runs as it.
+pg_port=$(free_port)
+pg_dir="$work/postgres"
+mkdir -p "$pg_dir"
+as_pg=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$pg_dir" && chmod 755 "$work"
+  as_pg=(runuser -u postgres --)
+fi
+"${as_pg[@]}" "$(pg_bin)/initdb" -D "$pg_dir/data" -U postgres -A trust >"$work/initdb.log" 2>&1 \
+  || { echo "test.sh: initdb failed:" >&2; cat "$work/initdb.log" >&2; exit 1; }
+"${as_pg[@]}" "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+  || { echo "test.sh: PostgreSQL did not start:" >&2; cat "$pg_dir/postgres.log" >&2; exit 1; }
+stop_postgres() { "${as_pg[@]}" "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; }
+export MEDIAMATRIX_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 results="$work/results"
 dotnet test MediaMatrix.sln --logger "trx" --results-directory "$results" \

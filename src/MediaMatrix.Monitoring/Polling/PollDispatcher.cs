@@ -35,12 +35,9 @@ public sealed partial class PollDispatcher(
     public async Task<IReadOnlyList<PollReport>> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = await store.GetDueAccountsAsync(now, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        // Read and move in one atomic store step: replicas (and dispatcher shards) never claim the same account twice.
+        var due = await store.ClaimDueAsync(now, ClaimLease, options.BatchSize, cancellationToken).ConfigureAwait(false);
         var accounts = due.Select(id => _accounts.GetValueOrDefault(id)).OfType<Account>().ToList();
-        foreach (var account in accounts)
-        {
-            await store.SetNextDueAsync(account.Id, now + ClaimLease, cancellationToken).ConfigureAwait(false);
-        }
 
         return await PollAsync(accounts, null, cancellationToken).ConfigureAwait(false);
     }

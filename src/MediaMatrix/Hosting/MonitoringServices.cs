@@ -57,6 +57,8 @@ internal static class MonitoringServices
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
+        // Health reads appendonly and maxmemory-policy with CONFIG GET (reliability R1), an admin command.
+        options.AllowAdmin = true;
         return options;
     }
 

@@ -1,13 +1,42 @@
+using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Polling;
 using Quartz;
+using StackExchange.Redis;
 
 namespace MediaMatrix.Jobs;
 
-/// <summary>Every tick: poll the accounts that are due. One job for the whole matrix, never a trigger per account.</summary>
+/// <summary>
+/// Every tick of one shard: poll the accounts that are due. Shards never split accounts among themselves; each claims
+/// from the shared due index, which hands every due account to exactly one claimer. Never a trigger per account.
+/// Non-concurrent (one run of a shard at a time, cluster-wide) and recoverable (a dead node's run restarts elsewhere).
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class PollDispatchJob(PollDispatcher dispatcher) : IJob
+internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger<PollDispatchJob> logger) : IJob
 {
-    public static readonly JobKey Key = new("poll-dispatch", "polling");
+    public static readonly JobKey Key = KeyFor(0);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await dispatcher.DispatchDueAsync(cancellationToken);
+    public static JobKey KeyFor(int shard) => new($"poll-dispatch-{shard}", "polling");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        // Operators (and the Q2 test) read from this which node ran which shard, and whether it was a recovery.
+        LogDispatch(logger, context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.Recovering);
+        try
+        {
+            await dispatcher.DispatchDueAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            // Redis away (reliability R3): nothing was claimed, so nothing is lost; the next tick tries again and the
+            // multiplexer reconnects on its own. Counted for the alert rules, logged once per tick.
+            StoreGauges.Errors.WithLabels("claim").Inc();
+            LogStoreUnavailable(logger, ex, context.JobDetail.Key.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch {Shard}: the store is unavailable; retrying next tick")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {Shard} on {InstanceId} (recovering: {Recovering})")]
+    private static partial void LogDispatch(ILogger logger, string shard, string instanceId, bool recovering);
 }

@@ -3,25 +3,75 @@ using Quartz;
 namespace MediaMatrix.Jobs;
 
 /// <summary>
-/// The Quartz set-up: a fixed, small set of jobs, registered explicitly. Accounts are never one
-/// trigger each; the dispatcher picks the due ones from the store.
+/// The Quartz set-up: a fixed, small set of jobs, registered explicitly. Accounts are never one trigger each: a fixed
+/// number of dispatcher shards each claim due accounts atomically from the store, so the schedule holds the same
+/// handful of triggers at 100 or 100,000 accounts (docs/scheduling.md).
 /// </summary>
 internal static class Scheduling
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration settings)
     {
-        var dispatchEvery = settings.GetValue("Scheduler:DispatchInterval", TimeSpan.FromSeconds(15));
-        var evaluateEvery = settings.GetValue("Scheduler:EvaluationInterval", TimeSpan.FromMinutes(5));
+        var scheduler = settings.GetSection("Scheduler").Get<SchedulerSettings>() ?? new SchedulerSettings();
+        scheduler.Validate();
+        services.AddSingleton(scheduler);
+        if (scheduler.Clustered)
+        {
+            // Before Quartz's hosted service: hosted services start in registration order.
+            services.AddHostedService<QuartzSchemaOnStart>();
+        }
+
         services.AddQuartz(q =>
         {
-            q.AddJob<PollDispatchJob>(j => j.WithIdentity(PollDispatchJob.Key));
-            q.AddTrigger(t => t.ForJob(PollDispatchJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-            q.AddJob<EvaluationJob>(j => j.WithIdentity(EvaluationJob.Key));
-            q.AddTrigger(t => t.ForJob(EvaluationJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(evaluateEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (scheduler.Clustered)
+            {
+                q.ConfigureScheduler(o =>
+                {
+                    o.InstanceName = scheduler.Name;
+                    o.InstanceId = scheduler.InstanceId;
+                    o.GenerateInstanceId = scheduler.InstanceId == "AUTO";
+                });
+                q.UsePersistentStore(store => UseClusteredPostgres(store, scheduler));
+            }
+
+            for (var shard = 0; shard < scheduler.Shards; shard++)
+            {
+                var key = PollDispatchJob.KeyFor(shard);
+                q.AddJob<PollDispatchJob>(j => j.WithIdentity(key).StoreDurably().RequestRecovery());
+                q.AddTrigger(t => t.WithIdentity($"{key.Name}-every", key.Group).ForJob(key).StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(scheduler.DispatchInterval).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            }
+
+            q.AddJob<EvaluationJob>(j => j.WithIdentity(EvaluationJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("evaluate-every", EvaluationJob.Key.Group).ForJob(EvaluationJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(scheduler.EvaluationInterval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+
+        // Every replica declares the same jobs and triggers; the one starting last replaces the stored definitions
+        // rather than failing on duplicate keys, so a changed interval rolls out with the deployment.
+        services.Configure<QuartzOptions>(o => o.Scheduling.OverwriteExistingData = true);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>The clustered AdoJobStore on PostgreSQL, shared with the cluster tests so they test what we ship.</summary>
+    public static void UseClusteredPostgres(IPersistentStoreBuilder store, SchedulerSettings scheduler)
+    {
+        store.UsePostgres(scheduler.PostgreSql!);
+        store.UseSystemTextJsonSerializer();
+        store.ConfigureStore(o => o.MisfireThreshold = scheduler.MisfireThreshold);
+        store.UseClustering(c =>
+        {
+            c.CheckinInterval = scheduler.CheckinInterval;
+            c.CheckinMisfireThreshold = scheduler.CheckinMisfireThreshold;
+        });
+    }
+
+    private sealed class QuartzSchemaOnStart(SchedulerSettings scheduler) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => QuartzSchema.EnsureCreatedAsync(scheduler.PostgreSql!, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
