@@ -21,6 +21,10 @@ public static class SourceHttpClient
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = options.AttemptTimeout,
             UseCookies = false,
+            // Never drain an abandoned body to reuse the connection: a trickling source would hold
+            // the fetch for the drain timeout past its own budget (F3).
+            MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
             ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks, ct),
         };
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
