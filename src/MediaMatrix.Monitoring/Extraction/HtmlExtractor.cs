@@ -24,11 +24,12 @@ public static class HtmlExtractor
         IHtmlCollection<IElement> items;
         try
         {
+            InlineScriptHtml(document, profile.ScriptHtml);
             items = document.QuerySelectorAll(profile.Items);
         }
         catch (DomException ex)
         {
-            throw new ExtractionException(FetchErrorClass.Other, $"profile '{profile.Name}': items selector '{profile.Items}' is not valid CSS", ex);
+            throw new ExtractionException(FetchErrorClass.Other, $"profile '{profile.Name}': a selector ('{profile.Items}' or '{profile.ScriptHtml}') is not valid CSS", ex);
         }
         if (items.Length == 0)
         {
@@ -60,6 +61,33 @@ public static class HtmlExtractor
 
         var next = FieldSelector.Parse(profile.NextPage)?.Read(document.DocumentElement);
         return (posts, PostIds.Resolve(pageUrl, next));
+    }
+
+    /// <summary>
+    /// Moves markup shipped as script text into the page, so the item selectors see it. Hanweb JCMS
+    /// writes <c>&lt;record&gt;&lt;![CDATA[&lt;li&gt;…&lt;/li&gt;]]&gt;&lt;/record&gt;</c> into a
+    /// <c>text/xml</c> script and builds the list in the browser.
+    /// </summary>
+    private static void InlineScriptHtml(IDocument document, string? scriptSelector)
+    {
+        if (string.IsNullOrWhiteSpace(scriptSelector) || document.Body is null)
+        {
+            return;
+        }
+
+        foreach (var script in document.QuerySelectorAll(scriptSelector).ToList())
+        {
+            var markup = script.TextContent.Replace("<![CDATA[", string.Empty, StringComparison.Ordinal).Replace("]]>", string.Empty, StringComparison.Ordinal);
+            if (NestingGuard.IsTooDeep(markup))
+            {
+                throw new ExtractionException(FetchErrorClass.Parse, $"script markup nests elements deeper than {NestingGuard.MaxDepth} levels; refused as hostile or broken");
+            }
+
+            var holder = document.CreateElement("div");
+            holder.SetAttribute("data-script-html", string.Empty);
+            holder.InnerHtml = markup;
+            script.Parent?.ReplaceChild(holder, script);
+        }
     }
 
     private static PostMetrics? MetricsOf(IElement item, FieldSelector?[] selectors, FieldFilters filters)

@@ -18,6 +18,8 @@ namespace MediaMatrix.Monitoring.Matrix;
 /// (<c>a.next@href</c>, or a JSON path); a never-read account follows it up to <see cref="MaxPages"/>
 /// pages (backfill). <see cref="Reads"/>, <see cref="Likes"/>, <see cref="Comments"/> and
 /// <see cref="Followers"/> are optional metric fields (<c>10万+</c> and <c>1.2万</c> are read).
+/// <see cref="ScriptHtml"/> selects script elements whose text is markup to read as part of the page:
+/// Hanweb JCMS column pages ship their list as CDATA records in <c>&lt;script type="text/xml"&gt;</c>.
 /// </para>
 /// </summary>
 public sealed record Profile(
@@ -41,4 +43,5 @@ public sealed record Profile(
     string? Reads = null,
     string? Likes = null,
     string? Comments = null,
-    string? Followers = null);
+    string? Followers = null,
+    string? ScriptHtml = null);
