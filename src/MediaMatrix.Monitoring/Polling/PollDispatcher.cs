@@ -45,6 +45,21 @@ public sealed partial class PollDispatcher(
         return await PollAsync(accounts, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An operator's "poll now" for one account, whatever its due time or back-off step. The poll's
+    /// result sets its next due time as usual. Null when the matrix has no such account.
+    /// </summary>
+    public async Task<PollReport?> PollNowAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!_accounts.TryGetValue(accountId, out var account))
+        {
+            return null;
+        }
+
+        var reports = await PollAsync([account], null, cancellationToken).ConfigureAwait(false);
+        return reports.Count == 1 ? reports[0] : null;
+    }
+
     /// <summary>Polls the given accounts now, whatever their due time (the <c>check</c> verb, "poll now").</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress, CancellationToken cancellationToken)
     {

@@ -153,3 +153,36 @@ public sealed class HostileSourceCollectionTests
         return Encoding.GetEncoding("GB18030").GetBytes(text);
     }
 }
+
+/// <summary>"Poll now": an account on a long back-off step is polled at once when an operator asks.</summary>
+public sealed class PollNowTests
+{
+    [Fact]
+    public async Task PollNow_PollsAFailingAccountAtOnceAndKeepsItsLadderStep()
+    {
+        var healthy = false;
+        await using var server = await LoopbackServer.StartAsync(c =>
+        {
+            if (!Volatile.Read(ref healthy))
+            {
+                c.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+
+            return c.Response.WriteAsync(PoliteCollectionTests.Feed(c.Request.Path));
+        });
+        using var rig = CollectionRig.ForYaml(PoliteCollectionTests.MatrixOf(server.BaseUrl, 1));
+        for (var i = 0; i < 5; i++)
+        {
+            await rig.Dispatcher.PollNowAsync("a0", CancellationToken.None);
+        }
+
+        Volatile.Write(ref healthy, true);
+        var report = await rig.Dispatcher.PollNowAsync("a0", CancellationToken.None);
+
+        Assert.NotNull(report);
+        Assert.Equal(0, report.State.ConsecutiveFailures);
+        Assert.Equal(4, report.State.BackoffLevel); // five failures climbed to step 5; one success drops one step
+        Assert.Null(await rig.Dispatcher.PollNowAsync("no-such-account", CancellationToken.None));
+    }
+}
