@@ -25,7 +25,7 @@ internal sealed class CollectionRig : IDisposable
         Store = new InMemoryMatrixStore(new StoreOptions());
         var schedule = new PollSchedule(poll);
         Poller = new AccountPoller(Fetcher, Store, matrix, schedule, poll, TimeProvider.System, NullLogger<AccountPoller>.Instance);
-        Dispatcher = new PollDispatcher(Store, Poller, matrix, schedule, poll, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
+        Dispatcher = new PollDispatcher(Store, Poller, matrix, schedule, poll, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
     }
 
     public MatrixConfig Matrix { get; }
