@@ -189,6 +189,36 @@ public sealed class SourceFetcherTests
         Assert.False(listener.Pending());
     }
 
+    [Fact]
+    public async Task F5_PublicUrlRedirectingToLoopback_IsBlockedAtConnectAndTheListenerGetsZeroBytes()
+    {
+        // The internal service on 127.0.0.1 must never be reached.
+        using var internalListener = new TcpListener(IPAddress.Loopback, 0);
+        internalListener.Start();
+        var internalPort = ((IPEndPoint)internalListener.LocalEndpoint).Port;
+        // A "public" host (127.0.0.2, which this test's gate treats as public) redirects there.
+        using var publicListener = new TcpListener(IPAddress.Parse("127.0.0.2"), 0);
+        publicListener.Start();
+        var publicPort = ((IPEndPoint)publicListener.LocalEndpoint).Port;
+        var redirecting = Task.Run(async () =>
+        {
+            using var client = await publicListener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            _ = await stream.ReadAsync(buffer);
+            var answer = System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{internalPort}/admin\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            await stream.WriteAsync(answer);
+        });
+        static bool OnlyLoopbackOneIsPrivate(IPAddress a) => a.Equals(IPAddress.Loopback) || (PrivateNetwork.IsPrivate(a) && !a.Equals(IPAddress.Parse("127.0.0.2")));
+        using var fetcher = new SourceFetcher(SourceHttpClient.Create(Fast, allowPrivateNetworks: false, OnlyLoopbackOneIsPrivate), Fast, TimeProvider.System);
+
+        var result = await fetcher.FetchAsync(new Uri($"http://127.0.0.2:{publicPort}/feed.xml"), null, null, CancellationToken.None);
+        await redirecting;
+
+        Assert.Equal(FetchErrorClass.BlockedPrivate, result.ErrorClass);
+        Assert.False(internalListener.Pending());
+    }
+
     [Theory]
     [InlineData("file:///etc/passwd")]
     [InlineData("FILE:///etc/passwd")]
