@@ -109,10 +109,57 @@ public sealed class SourceFetcher : IDisposable
         && (result.RetryAfter is null || result.RetryAfter <= LongestRetryAfterToWait)
         || result.Status == HttpStatusCode.RequestTimeout;
 
+    /// <summary>
+    /// One attempt, following up to <see cref="FetchOptions.MaxRedirects"/> redirects itself rather
+    /// than in the handler: the source's extra headers (a session cookie from a secret) go only to
+    /// the host they were configured for, never to whatever host a redirect names.
+    /// </summary>
     private async ValueTask<FetchResult> AttemptAsync(Uri url, string? etag, string? lastModified,
         IReadOnlyList<KeyValuePair<string, string>> extraHeaders, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var current = url;
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                var sameHost = string.Equals(current.Host, url.Host, StringComparison.OrdinalIgnoreCase);
+                using var request = BuildRequest(current, etag, lastModified, sameHost ? extraHeaders : []);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+                {
+                    return await ReadResponseAsync(response, ct).ConfigureAwait(false);
+                }
+
+                if (hop >= _options.MaxRedirects)
+                {
+                    return FetchResult.Failed(FetchErrorClass.Redirects,
+                        $"more than {_options.MaxRedirects} redirects (or a redirect loop); last status {(int)response.StatusCode}", response.StatusCode);
+                }
+
+                var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                {
+                    return FetchResult.Failed(FetchErrorClass.Other, $"redirect to scheme '{next.Scheme}' refused; only http and https", response.StatusCode);
+                }
+
+                current = next;
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            return Classify(ex);
+        }
+        catch (IOException ex)
+        {
+            return FetchResult.Failed(FetchErrorClass.Connect, $"connection broken while reading: {ex.Message}");
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
+
+    private static HttpRequestMessage BuildRequest(Uri url, string? etag, string? lastModified, IReadOnlyList<KeyValuePair<string, string>> extraHeaders)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
         foreach (var (name, value) in extraHeaders)
         {
             request.Headers.Remove(name);
@@ -129,19 +176,7 @@ public sealed class SourceFetcher : IDisposable
             request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
 
-        try
-        {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            return await ReadResponseAsync(response, ct).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Classify(ex);
-        }
-        catch (IOException ex)
-        {
-            return FetchResult.Failed(FetchErrorClass.Connect, $"connection broken while reading: {ex.Message}");
-        }
+        return request;
     }
 
     private async Task<FetchResult> ReadResponseAsync(HttpResponseMessage response, CancellationToken ct)
@@ -155,7 +190,7 @@ public sealed class SourceFetcher : IDisposable
 
         if ((int)status is >= 300 and < 400)
         {
-            return FetchResult.Failed(FetchErrorClass.Redirects, $"more than {_options.MaxRedirects} redirects (or a redirect loop); last status {(int)status}", status);
+            return FetchResult.Failed(FetchErrorClass.Redirects, $"redirect (status {(int)status}) without a usable Location", status);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -19,8 +19,8 @@ public static class SourceHttpClient
     {
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = options.MaxRedirects,
+            // SourceFetcher follows redirects itself, so a source's secret headers stay on their own host.
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = options.AttemptTimeout,

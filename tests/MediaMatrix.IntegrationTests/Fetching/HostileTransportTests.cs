@@ -179,6 +179,39 @@ public sealed class HostileTransportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SourceHeaders_FollowSameHostRedirectsButNeverGoToAnotherHost()
+    {
+        var cookies = new List<string>();
+        await using var server = await LoopbackServer.StartAsync(c =>
+        {
+            lock (cookies)
+            {
+                cookies.Add($"{c.Request.Host.Host}{c.Request.Path}={c.Request.Headers.Cookie}");
+            }
+
+            return c.Request.Path.Value switch
+            {
+                "/start" => Redirect(c, "/moved"),
+                // The same server under another name is another host to the fetcher.
+                "/moved" => Redirect(c, $"http://localhost:{c.Request.Host.Port}/elsewhere"),
+                _ => c.Response.WriteAsync("ok"),
+            };
+        });
+        using var fetcher = Fetcher(new FetchOptions());
+
+        var result = await fetcher.FetchAsync(server.Url("start"), null, null, new Dictionary<string, string> { ["Cookie"] = "SUB=secret" }, CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+        Assert.Equal(["127.0.0.1/start=SUB=secret", "127.0.0.1/moved=SUB=secret", "localhost/elsewhere="], cookies);
+    }
+
+    private static Task Redirect(HttpContext context, string location)
+    {
+        context.Response.Redirect(location);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task SourceHeaders_AreExpandedFromTheEnvironmentPerRequest()
     {
         string? cookie = null;
