@@ -65,4 +65,16 @@ public sealed class CollectionConfigTests
 
         Assert.Contains(result.Errors, e => e.Field.StartsWith("accounts[0].source.headers", StringComparison.Ordinal) && e.Message.Contains(message, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("replace: [\"nonsense\"]", "is not \"field: regex => replacement\"")]
+    [InlineData("replace: [\"title: ([ => x\"]", "is not a valid regex")]
+    public void BadReplaceFilter_IsAConfigError(string replace, string message)
+    {
+        var yaml = Yaml.Replace("replace: [\"published: [\\\\[\\\\]] => \"]", replace, StringComparison.Ordinal);
+
+        var result = MatrixConfigLoader.LoadFromText(yaml, "matrix.yaml");
+
+        Assert.Contains(result.Errors, e => e.Field == "profiles.trs.replace" && e.Message.Contains(message, StringComparison.Ordinal));
+    }
 }
