@@ -16,13 +16,7 @@ internal static class BlockedPage
         "请开启JavaScript", "请启用JavaScript", "enable JavaScript and cookies",
     ];
 
-    public static string? MarkerIn(string text, string? profileMarker)
-    {
-        if (!string.IsNullOrEmpty(profileMarker) && text.Contains(profileMarker, StringComparison.Ordinal))
-        {
-            return profileMarker;
-        }
-
-        return Markers.FirstOrDefault(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The first known anti-bot marker in the page, or null. (A profile's own <c>blockedMarker</c> is checked earlier, on every body.)</summary>
+    public static string? MarkerIn(string text) =>
+        Markers.FirstOrDefault(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
 }

@@ -60,7 +60,7 @@ public static class PostExtractor
             return new ExtractionResult([], 0, EmptyByMarker: true);
         }
 
-        if (BlockedPage.MarkerIn(text, null) is { } marker)
+        if (BlockedPage.MarkerIn(text) is { } marker)
         {
             throw new ExtractionException(FetchErrorClass.Blocked, $"the page looks like an anti-bot or captcha page ('{marker}'): {failure.Message}", failure);
         }
