@@ -10,4 +10,11 @@ public sealed record Post(
     string Title,
     string? Link,
     DateTimeOffset? PublishedAt,
-    bool Pinned = false);
+    bool Pinned = false,
+    PostMetrics? Metrics = null);
+
+/// <summary>Engagement figures a source shows beside a post (阅读, 点赞, 评论) and the account's followers (粉丝), when its profile reads them.</summary>
+public sealed record PostMetrics(long? Reads = null, long? Likes = null, long? Comments = null, long? Followers = null)
+{
+    public bool IsEmpty => Reads is null && Likes is null && Comments is null && Followers is null;
+}

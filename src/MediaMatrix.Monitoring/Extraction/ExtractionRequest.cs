@@ -15,5 +15,9 @@ public sealed record ExtractionRequest(
     DateTimeOffset Now,
     TimeZoneInfo Zone);
 
-/// <summary>The posts read from one body; <see cref="UndatedCount"/> of them have no readable date.</summary>
-public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount);
+/// <summary>
+/// The posts read from one body; <see cref="UndatedCount"/> of them have no readable date.
+/// <see cref="NextPage"/> is the older page's URL when the profile names one and the page has it.
+/// <see cref="EmptyByMarker"/>: no items, and the page says so with the profile's empty marker.
+/// </summary>
+public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false);

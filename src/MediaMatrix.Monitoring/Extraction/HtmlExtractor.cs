@@ -8,22 +8,28 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// <summary>Reads a list page through a <see cref="Profile"/> of CSS selectors.</summary>
 public static class HtmlExtractor
 {
-    public static IReadOnlyList<Post> Extract(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    public static IReadOnlyList<Post> Extract(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
+        ExtractPage(html, profile, pageUrl, now, zone).Posts;
+
+    /// <summary>The posts and, when the profile names a <see cref="Profile.NextPage"/> link, the older page's URL.</summary>
+    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (NestingGuard.IsTooDeep(html))
         {
             throw new ExtractionException(FetchErrorClass.Parse, $"page nests elements deeper than {NestingGuard.MaxDepth} levels; refused as hostile or broken");
         }
 
+        var filters = FieldFilters.Of(profile);
         var document = new HtmlParser().ParseDocument(html);
         IHtmlCollection<IElement> items;
         try
         {
+            InlineScriptHtml(document, profile.ScriptHtml);
             items = document.QuerySelectorAll(profile.Items);
         }
         catch (DomException ex)
         {
-            throw new ExtractionException(FetchErrorClass.Other, $"profile '{profile.Name}': items selector '{profile.Items}' is not valid CSS", ex);
+            throw new ExtractionException(FetchErrorClass.Other, $"profile '{profile.Name}': a selector ('{profile.Items}' or '{profile.ScriptHtml}') is not valid CSS", ex);
         }
         if (items.Length == 0)
         {
@@ -35,21 +41,67 @@ public static class HtmlExtractor
         var published = FieldSelector.Parse(profile.Published);
         var id = FieldSelector.Parse(profile.Id);
         var pinned = FieldSelector.Parse(profile.Pinned);
+        var metrics = new[] { profile.Reads, profile.Likes, profile.Comments, profile.Followers }.Select(FieldSelector.Parse).ToArray();
 
         var posts = new List<Post>(items.Length);
         foreach (var item in items)
         {
-            var titleText = PlainText.Collapse(title?.Read(item));
-            var absoluteLink = PostIds.Resolve(pageUrl, link?.Read(item))?.AbsoluteUri;
-            var dateText = published?.Read(item);
+            var titleText = PlainText.Collapse(filters.Apply("title", title?.Read(item)));
+            var absoluteLink = PostIds.Resolve(pageUrl, filters.Apply("link", link?.Read(item)))?.AbsoluteUri;
+            var dateText = filters.Apply("published", published?.Read(item));
             DateTimeOffset? date = PublishedDateParser.TryParse(dateText, now, zone, profile.DateFormats, out var parsed) ? parsed : null;
             posts.Add(new Post(
-                PostIds.Choose(id?.Read(item), absoluteLink, titleText, dateText),
+                PostIds.Choose(filters.Apply("id", id?.Read(item)), absoluteLink, titleText, dateText),
                 titleText,
                 absoluteLink,
                 date,
-                pinned?.IsPresent(item) ?? false));
+                pinned?.IsPresent(item) ?? false,
+                MetricsOf(item, metrics, filters)));
         }
-        return posts;
+
+        var next = FieldSelector.Parse(profile.NextPage)?.Read(document.DocumentElement);
+        return (posts, PostIds.Resolve(pageUrl, next));
+    }
+
+    /// <summary>
+    /// Moves markup shipped as script text into the page, so the item selectors see it. Hanweb JCMS
+    /// writes <c>&lt;record&gt;&lt;![CDATA[&lt;li&gt;…&lt;/li&gt;]]&gt;&lt;/record&gt;</c> into a
+    /// <c>text/xml</c> script and builds the list in the browser.
+    /// </summary>
+    private static void InlineScriptHtml(IDocument document, string? scriptSelector)
+    {
+        if (string.IsNullOrWhiteSpace(scriptSelector) || document.Body is null)
+        {
+            return;
+        }
+
+        foreach (var script in document.QuerySelectorAll(scriptSelector).ToList())
+        {
+            var markup = script.TextContent.Replace("<![CDATA[", string.Empty, StringComparison.Ordinal).Replace("]]>", string.Empty, StringComparison.Ordinal);
+            if (NestingGuard.IsTooDeep(markup))
+            {
+                throw new ExtractionException(FetchErrorClass.Parse, $"script markup nests elements deeper than {NestingGuard.MaxDepth} levels; refused as hostile or broken");
+            }
+
+            var holder = document.CreateElement("div");
+            holder.SetAttribute("data-script-html", string.Empty);
+            holder.InnerHtml = markup;
+            script.Parent?.ReplaceChild(holder, script);
+        }
+    }
+
+    private static PostMetrics? MetricsOf(IElement item, FieldSelector?[] selectors, FieldFilters filters)
+    {
+        if (selectors.All(s => s is null))
+        {
+            return null;
+        }
+
+        var metrics = new PostMetrics(
+            MetricNumber.Parse(filters.Apply("reads", selectors[0]?.Read(item))),
+            MetricNumber.Parse(filters.Apply("likes", selectors[1]?.Read(item))),
+            MetricNumber.Parse(filters.Apply("comments", selectors[2]?.Read(item))),
+            MetricNumber.Parse(filters.Apply("followers", selectors[3]?.Read(item))));
+        return metrics.IsEmpty ? null : metrics;
     }
 }

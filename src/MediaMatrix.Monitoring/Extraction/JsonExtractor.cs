@@ -8,7 +8,14 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// <summary>Reads a platform API response (m.weibo.cn getIndex, Bilibili space feed) through a <see cref="Profile"/> of dotted paths.</summary>
 public static class JsonExtractor
 {
-    public static IReadOnlyList<Post> Extract(string json, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    public static IReadOnlyList<Post> Extract(string json, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
+        ExtractPage(json, profile, pageUrl, now, zone).Posts;
+
+    internal static IReadOnlyList<Post> Extract(JsonElement root, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
+        ExtractPage(root, profile, pageUrl, now, zone).Posts;
+
+    /// <summary>The posts and, when the profile names a <see cref="Profile.NextPage"/> path, the older page's URL.</summary>
+    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(string json, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         JsonDocument document;
         try
@@ -21,13 +28,14 @@ public static class JsonExtractor
         }
         using (document)
         {
-            return Extract(document.RootElement, profile, pageUrl, now, zone);
+            return ExtractPage(document.RootElement, profile, pageUrl, now, zone);
         }
     }
 
-    internal static IReadOnlyList<Post> Extract(JsonElement root, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(JsonElement root, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         CheckSuccess(root, profile);
+        var filters = FieldFilters.Of(profile);
 
         var items = JsonFieldPath.Find(root, profile.Items);
         if (items is not { ValueKind: JsonValueKind.Array } array)
@@ -42,23 +50,37 @@ public static class JsonExtractor
         var posts = new List<Post>(array.GetArrayLength());
         foreach (var item in array.EnumerateArray())
         {
-            var id = JsonFieldPath.ReadText(item, profile.Id);
+            var id = filters.Apply("id", JsonFieldPath.ReadText(item, profile.Id));
             // A profile that names an id path skips entries without one: Weibo mixes user cards
             // and card groups into the list of posts.
             if (!string.IsNullOrEmpty(profile.Id) && string.IsNullOrWhiteSpace(id))
             {
                 continue;
             }
-            var title = PlainText.FromHtml(JsonFieldPath.ReadText(item, profile.Title));
+            var title = PlainText.FromHtml(filters.Apply("title", JsonFieldPath.ReadText(item, profile.Title)));
             // Links embedded in pages come HTML-escaped (WeChat's content_url has "&amp;").
-            var rawLink = JsonFieldPath.ReadText(item, profile.Link);
+            var rawLink = filters.Apply("link", JsonFieldPath.ReadText(item, profile.Link));
             var link = PostIds.Resolve(pageUrl, rawLink is null ? null : WebUtility.HtmlDecode(rawLink))?.AbsoluteUri;
-            var dateText = JsonFieldPath.ReadText(item, profile.Published);
+            var dateText = filters.Apply("published", JsonFieldPath.ReadText(item, profile.Published));
             DateTimeOffset? published = PublishedDateParser.TryParse(dateText, now, zone, profile.DateFormats, out var date) ? date : null;
             var pinned = JsonFieldPath.IsTruthy(JsonFieldPath.ReadText(item, profile.Pinned));
-            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, published, pinned));
+            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, published, pinned, MetricsOf(item, profile, filters)));
         }
-        return posts;
+
+        var next = filters.Apply("link", JsonFieldPath.ReadText(root, profile.NextPage));
+        return (posts, PostIds.Resolve(pageUrl, next is null ? null : WebUtility.HtmlDecode(next)));
+    }
+
+    private static PostMetrics? MetricsOf(JsonElement item, Profile profile, FieldFilters filters)
+    {
+        if (profile.Reads is null && profile.Likes is null && profile.Comments is null && profile.Followers is null)
+        {
+            return null;
+        }
+
+        long? Read(string field, string? path) => MetricNumber.Parse(filters.Apply(field, JsonFieldPath.ReadText(item, path)));
+        var metrics = new PostMetrics(Read("reads", profile.Reads), Read("likes", profile.Likes), Read("comments", profile.Comments), Read("followers", profile.Followers));
+        return metrics.IsEmpty ? null : metrics;
     }
 
     private static void CheckSuccess(JsonElement root, Profile profile)

@@ -13,18 +13,29 @@ public static class PostExtractor
     public static ExtractionResult Extract(ExtractionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var text = string.Empty;
         try
         {
-            var text = BodyDecoder.Decode(request.Body.Span, request.ContentType);
-            var posts = request.Kind switch
+            text = BodyDecoder.Decode(request.Body.Span, request.ContentType);
+            // The operator's own marker for the site's block page wins over whatever the page parses to.
+            if (request.Profile?.BlockedMarker is { Length: > 0 } blocked && text.Contains(blocked, StringComparison.Ordinal))
             {
-                SourceKind.Feed => FeedParser.Parse(text, request.PageUrl, request.Now, request.Zone),
+                throw new ExtractionException(FetchErrorClass.Blocked, $"the page shows the profile's blocked marker '{blocked}' (anti-bot or login page)");
+            }
+
+            var (posts, next) = request.Kind switch
+            {
+                SourceKind.Feed => (FeedParser.Parse(text, request.PageUrl, request.Now, request.Zone), null),
                 SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(text, variable, request),
-                SourceKind.Html => HtmlExtractor.Extract(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
-                SourceKind.Json => JsonExtractor.Extract(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
+                SourceKind.Html => HtmlExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
+                SourceKind.Json => JsonExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
-            return new ExtractionResult(posts, posts.Count(p => p.PublishedAt is null));
+            return new ExtractionResult(posts, posts.Count(p => p.PublishedAt is null), next);
+        }
+        catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
+        {
+            return ExplainNothing(request, text, ex);
         }
         catch (ExtractionException)
         {
@@ -32,14 +43,35 @@ public static class PostExtractor
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ExtractionException(FetchErrorClass.Parse, $"could not read the {request.Kind.ToString().ToLowerInvariant()} body: {ex.Message}", ex);
+            var failure = new ExtractionException(FetchErrorClass.Parse, $"could not read the {request.Kind.ToString().ToLowerInvariant()} body: {ex.Message}", ex);
+            return ExplainNothing(request, text, failure);
         }
     }
 
-    private static IReadOnlyList<Post> FromScript(string html, string variable, ExtractionRequest request)
+    /// <summary>
+    /// A page that yielded nothing is one of three things: legitimately empty (the profile's
+    /// marker, e.g. 暂无内容), an anti-bot page (blocked, not a layout change), or a layout change.
+    /// </summary>
+    private static ExtractionResult ExplainNothing(ExtractionRequest request, string text, ExtractionException failure)
+    {
+        if (failure.ErrorClass == FetchErrorClass.Empty
+            && request.Profile?.EmptyMarker is { Length: > 0 } empty && text.Contains(empty, StringComparison.Ordinal))
+        {
+            return new ExtractionResult([], 0, EmptyByMarker: true);
+        }
+
+        if (BlockedPage.MarkerIn(text) is { } marker)
+        {
+            throw new ExtractionException(FetchErrorClass.Blocked, $"the page looks like an anti-bot or captcha page ('{marker}'): {failure.Message}", failure);
+        }
+
+        throw failure;
+    }
+
+    private static (IReadOnlyList<Post>, Uri?) FromScript(string html, string variable, ExtractionRequest request)
     {
         using var document = ScriptJson.Find(html, variable);
-        return JsonExtractor.Extract(document.RootElement, RequireProfile(request), request.PageUrl, request.Now, request.Zone);
+        return JsonExtractor.ExtractPage(document.RootElement, RequireProfile(request), request.PageUrl, request.Now, request.Zone);
     }
 
     private static Profile RequireProfile(ExtractionRequest request) =>

@@ -23,4 +23,21 @@ public sealed class FetchOptions
 
     /// <summary>Requests in flight to one host at once: a county's sites share a few CMS hosts.</summary>
     public int MaxConcurrencyPerHost { get; set; } = 4;
+
+    /// <summary>
+    /// Least time between the starts of two fetches from one host. Zero by default so the demo and
+    /// tests run at full speed; a production matrix on shared county CMS hosts should set e.g. 00:00:01.
+    /// </summary>
+    public TimeSpan MinIntervalPerHost { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Share of transient failures to one host, within <see cref="BreakerSamplingDuration"/>, that opens its circuit.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.8;
+
+    /// <summary>Fetches to one host needed within the sampling window before its circuit may open.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 10;
+
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an open circuit fails fetches to that host at once, before one probe is let through.</summary>
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

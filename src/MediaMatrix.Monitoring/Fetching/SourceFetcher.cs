@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using MediaMatrix.Monitoring.Polling;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
@@ -12,8 +13,10 @@ namespace MediaMatrix.Monitoring.Fetching;
 
 /// <summary>
 /// Reads one source URL: conditional GET, a Polly pipeline per host (total timeout → retry with
-/// jitter → attempt timeout), a per-host concurrency limit and a body size cap. It never throws for
-/// a bad source: every failure comes back as a classified <see cref="FetchResult"/>.
+/// jitter → circuit breaker → attempt timeout), a per-host concurrency limit and minimum interval,
+/// and a body size cap. It never throws for a bad source: every failure comes back as a classified
+/// <see cref="FetchResult"/>. The breaker is per host, so one dead CMS host fails fast without
+/// opening the circuit for every other site.
 /// Retries here cover seconds; the poller's back-off covers hours (style habit 4).
 /// </summary>
 public sealed class SourceFetcher : IDisposable
@@ -25,7 +28,7 @@ public sealed class SourceFetcher : IDisposable
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
     private readonly ResiliencePipelineRegistry<string> _pipelines = new();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostSlots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostGate> _hostGates = new(StringComparer.OrdinalIgnoreCase);
 
     public SourceFetcher(HttpClient client, FetchOptions options, TimeProvider time)
     {
@@ -34,29 +37,41 @@ public sealed class SourceFetcher : IDisposable
         _time = time;
     }
 
-    public async Task<FetchResult> FetchAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken)
+    public Task<FetchResult> FetchAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken) =>
+        FetchAsync(url, etag, lastModified, null, cancellationToken);
+
+    /// <param name="headers">The source's extra headers as configured; <c>${ENV}</c> references are expanded here, per request.</param>
+    public async Task<FetchResult> FetchAsync(Uri url, string? etag, string? lastModified,
+        IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
             return FetchResult.Failed(FetchErrorClass.Other, $"scheme '{url.Scheme}' is not allowed; only http and https");
         }
 
-        var slot = _hostSlots.GetOrAdd(url.Host, _ => new SemaphoreSlim(_options.MaxConcurrencyPerHost));
-        await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var extraHeaders = SourceHeaders.Expand(headers, Environment.GetEnvironmentVariable, out var headerProblem);
+        if (extraHeaders is null)
+        {
+            return FetchResult.Failed(FetchErrorClass.Other, headerProblem ?? "source headers cannot be expanded");
+        }
+
+        var gate = _hostGates.GetOrAdd(url.Host, _ => new HostGate(_options.MaxConcurrencyPerHost, _options.MinIntervalPerHost, _time));
+        using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var pipeline = _pipelines.GetOrAddPipeline<FetchResult>(url.Host, BuildPipeline);
             return await pipeline.ExecuteAsync(
-                async ct => await AttemptAsync(url, etag, lastModified, ct).ConfigureAwait(false),
+                async ct => await AttemptAsync(url, etag, lastModified, extraHeaders, ct).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
         {
             return FetchResult.Failed(FetchErrorClass.Timeout, $"no complete answer within {_options.TotalTimeout.TotalSeconds:0} s");
         }
-        finally
+        catch (BrokenCircuitException)
         {
-            slot.Release();
+            return FetchResult.Failed(FetchErrorClass.Connect,
+                $"{url.Host} failed repeatedly; not contacted for up to {_options.BreakerBreakDuration.TotalSeconds:0} s (circuit open)");
         }
     }
 
@@ -76,6 +91,16 @@ public sealed class SourceFetcher : IDisposable
                         || (args.Outcome.Result is { } r && IsTransient(r)))),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
             })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<FetchResult>
+            {
+                FailureRatio = _options.BreakerFailureRatio,
+                MinimumThroughput = Math.Max(2, _options.BreakerMinimumThroughput),
+                SamplingDuration = _options.BreakerSamplingDuration,
+                BreakDuration = _options.BreakerBreakDuration,
+                // Only faults of the host itself; a 404 or a parse problem says nothing about whether it is up.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is TimeoutRejectedException
+                    || args.Outcome.Result is { Outcome: FetchOutcome.Failed, ErrorClass: FetchErrorClass.Connect or FetchErrorClass.Timeout or FetchErrorClass.Http5xx }),
+            })
             .AddTimeout(_options.AttemptTimeout);
     }
 
@@ -84,9 +109,63 @@ public sealed class SourceFetcher : IDisposable
         && (result.RetryAfter is null || result.RetryAfter <= LongestRetryAfterToWait)
         || result.Status == HttpStatusCode.RequestTimeout;
 
-    private async ValueTask<FetchResult> AttemptAsync(Uri url, string? etag, string? lastModified, CancellationToken ct)
+    /// <summary>
+    /// One attempt, following up to <see cref="FetchOptions.MaxRedirects"/> redirects itself rather
+    /// than in the handler: the source's extra headers (a session cookie from a secret) go only to
+    /// the host they were configured for, never to whatever host a redirect names.
+    /// </summary>
+    private async ValueTask<FetchResult> AttemptAsync(Uri url, string? etag, string? lastModified,
+        IReadOnlyList<KeyValuePair<string, string>> extraHeaders, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var current = url;
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                var sameHost = string.Equals(current.Host, url.Host, StringComparison.OrdinalIgnoreCase);
+                using var request = BuildRequest(current, etag, lastModified, sameHost ? extraHeaders : []);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+                {
+                    return await ReadResponseAsync(response, ct).ConfigureAwait(false);
+                }
+
+                if (hop >= _options.MaxRedirects)
+                {
+                    return FetchResult.Failed(FetchErrorClass.Redirects,
+                        $"more than {_options.MaxRedirects} redirects (or a redirect loop); last status {(int)response.StatusCode}", response.StatusCode);
+                }
+
+                var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                {
+                    return FetchResult.Failed(FetchErrorClass.Other, $"redirect to scheme '{next.Scheme}' refused; only http and https", response.StatusCode);
+                }
+
+                current = next;
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            return Classify(ex);
+        }
+        catch (IOException ex)
+        {
+            return FetchResult.Failed(FetchErrorClass.Connect, $"connection broken while reading: {ex.Message}");
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
+
+    private static HttpRequestMessage BuildRequest(Uri url, string? etag, string? lastModified, IReadOnlyList<KeyValuePair<string, string>> extraHeaders)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in extraHeaders)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -97,19 +176,7 @@ public sealed class SourceFetcher : IDisposable
             request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
 
-        try
-        {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            return await ReadResponseAsync(response, ct).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Classify(ex);
-        }
-        catch (IOException ex)
-        {
-            return FetchResult.Failed(FetchErrorClass.Connect, $"connection broken while reading: {ex.Message}");
-        }
+        return request;
     }
 
     private async Task<FetchResult> ReadResponseAsync(HttpResponseMessage response, CancellationToken ct)
@@ -123,7 +190,7 @@ public sealed class SourceFetcher : IDisposable
 
         if ((int)status is >= 300 and < 400)
         {
-            return FetchResult.Failed(FetchErrorClass.Redirects, $"more than {_options.MaxRedirects} redirects (or a redirect loop); last status {(int)status}", status);
+            return FetchResult.Failed(FetchErrorClass.Redirects, $"redirect (status {(int)status}) without a usable Location", status);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -188,9 +255,9 @@ public sealed class SourceFetcher : IDisposable
 
     public void Dispose()
     {
-        foreach (var slot in _hostSlots.Values)
+        foreach (var gate in _hostGates.Values)
         {
-            slot.Dispose();
+            gate.Dispose();
         }
 
         _pipelines.Dispose();

@@ -11,17 +11,25 @@ namespace MediaMatrix.Monitoring.Fetching;
 /// </summary>
 public static class SourceHttpClient
 {
-    public static HttpClient Create(FetchOptions options, bool allowPrivateNetworks)
+    public static HttpClient Create(FetchOptions options, bool allowPrivateNetworks) =>
+        Create(options, allowPrivateNetworks, PrivateNetwork.IsPrivate);
+
+    /// <param name="isPrivate">The address rule; tests pass one that calls 127.0.0.2 "public" to stand in for a public host on loopback.</param>
+    internal static HttpClient Create(FetchOptions options, bool allowPrivateNetworks, Func<IPAddress, bool> isPrivate)
     {
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = options.MaxRedirects,
+            // SourceFetcher follows redirects itself, so a source's secret headers stay on their own host.
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = options.AttemptTimeout,
             UseCookies = false,
-            ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks, ct),
+            // Never drain an abandoned body to reuse the connection: a trickling source would hold
+            // the fetch for the drain timeout past its own budget (F3).
+            MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
+            ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks, isPrivate, ct),
         };
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
@@ -30,13 +38,13 @@ public static class SourceHttpClient
         return client;
     }
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, Func<IPAddress, bool> isPrivate, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        var permitted = allowPrivate ? addresses : addresses.Where(a => !PrivateNetwork.IsPrivate(a)).ToArray();
+        var permitted = allowPrivate ? addresses : addresses.Where(a => !isPrivate(a)).ToArray();
         if (permitted.Length == 0)
         {
             throw addresses.Length == 0

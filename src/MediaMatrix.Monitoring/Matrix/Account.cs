@@ -9,8 +9,13 @@ public enum Tier { Head, Member }
 /// <summary>How a source's body is read: a feed (RSS 2.0 / RSS 1.0 / Atom / JSON Feed, detected), an HTML list page through a profile, or JSON through a profile.</summary>
 public enum SourceKind { Feed, Html, Json }
 
-/// <summary>Where an account's public posts are read from.</summary>
-public sealed record Source(SourceKind Kind, Uri Url, string? Profile = null);
+/// <summary>
+/// Where an account's public posts are read from. <see cref="Headers"/> are extra request headers
+/// (a cookie a self-hosted RSSHub's Weibo route needs) as written in config: values may hold
+/// <c>${ENV_NAME}</c> references, expanded only when a request is sent, so a secret never sits in
+/// the loaded config, its logs or its error messages.
+/// </summary>
+public sealed record Source(SourceKind Kind, Uri Url, string? Profile = null, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>One official account in the matrix.</summary>
 public sealed record Account(

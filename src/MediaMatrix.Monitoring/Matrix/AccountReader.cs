@@ -15,7 +15,7 @@ internal static partial class AccountReader
     // Contacts (who answers for an account) arrive with alerts; accepted now so configs can carry them already.
     private static readonly string[] Reserved = ["contacts"];
 
-    private static readonly string[] SourceKeys = ["kind", "url", "profile"];
+    private static readonly string[] SourceKeys = ["kind", "url", "profile", "headers"];
 
     // Ids end up in Redis keys, URLs and metric values, so they stay plain.
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]
@@ -135,6 +135,8 @@ internal static partial class AccountReader
             profileKnown = false;
         }
 
-        return kind is { } k && url is not null && profileKnown ? new Source(k, url, profile) : null;
+        var headers = section.Find("headers") is { } headersNode ? SourceHeaderReader.Read(headersNode, section.Field("headers"), reader) : null;
+
+        return kind is { } k && url is not null && profileKnown ? new Source(k, url, profile, headers) : null;
     }
 }

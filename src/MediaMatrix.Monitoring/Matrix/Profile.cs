@@ -9,6 +9,18 @@ namespace MediaMatrix.Monitoring.Matrix;
 /// text at <see cref="MessagePath"/>. An empty <see cref="Link"/> means the source gives no link.
 /// <see cref="ScriptVariable"/> reads an HTML page's posts from a JSON literal assigned in a script
 /// (WeChat's <c>var msgList = {…}</c>), with the other fields as JSON paths.
+/// <para>
+/// <see cref="EmptyMarker"/> is text a legitimately empty list shows (<c>暂无内容</c>): a page with it
+/// and no items is a success with no posts, not a layout change. <see cref="BlockedMarker"/> is text
+/// of the site's anti-bot or login page: a body with it is <c>blocked</c>, whatever it parses to.
+/// <see cref="Replace"/> holds filters <c>"field: regex => replacement"</c> applied to a field's raw
+/// text (<c>"published: ^发布于 => "</c>). <see cref="NextPage"/> finds the older page's link
+/// (<c>a.next@href</c>, or a JSON path); a never-read account follows it up to <see cref="MaxPages"/>
+/// pages (backfill). <see cref="Reads"/>, <see cref="Likes"/>, <see cref="Comments"/> and
+/// <see cref="Followers"/> are optional metric fields (<c>10万+</c> and <c>1.2万</c> are read).
+/// <see cref="ScriptHtml"/> selects script elements whose text is markup to read as part of the page:
+/// Hanweb JCMS column pages ship their list as CDATA records in <c>&lt;script type="text/xml"&gt;</c>.
+/// </para>
 /// </summary>
 public sealed record Profile(
     string Name,
@@ -22,4 +34,14 @@ public sealed record Profile(
     string? SuccessPath = null,
     string? SuccessValue = null,
     string? MessagePath = null,
-    string? ScriptVariable = null);
+    string? ScriptVariable = null,
+    string? EmptyMarker = null,
+    string? BlockedMarker = null,
+    IReadOnlyList<string>? Replace = null,
+    string? NextPage = null,
+    int MaxPages = 1,
+    string? Reads = null,
+    string? Likes = null,
+    string? Comments = null,
+    string? Followers = null,
+    string? ScriptHtml = null);

@@ -66,7 +66,22 @@ internal static class ProfileReader
             arguments[i + 1] = value ?? (required ? null : Fields[i].DefaultValue);
         }
 
-        return complete && reader.Errors.Count == errorsBefore ? (Profile)Constructor.Invoke(arguments) : null;
+        if (!complete || reader.Errors.Count != errorsBefore)
+            return null;
+
+        var profile = (Profile)Constructor.Invoke(arguments);
+        // A bad filter would otherwise surface only at the first poll, as that account's error.
+        try
+        {
+            Extraction.FieldFilters.Of(profile);
+        }
+        catch (Extraction.ExtractionException ex)
+        {
+            reader.Report(section.Node("replace").Start, section.Field("replace"), ex.Message.Replace($"profile '{name}': ", string.Empty, StringComparison.Ordinal));
+            return null;
+        }
+
+        return profile;
     }
 
     private static object? ReadField(Type type, ConfigSection section, string key, bool required, ConfigReader reader)

@@ -12,20 +12,24 @@ public sealed partial class AccountPoller(
     IMatrixStore store,
     MatrixConfig matrix,
     PollSchedule schedule,
+    PollOptions options,
     TimeProvider time,
     ILogger<AccountPoller> logger)
 {
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
     public async Task<PollReport> PollAsync(Account account, PollState? previous, CancellationToken cancellationToken)
     {
         previous ??= new PollState();
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        var fetch = await fetcher.FetchAsync(account.Source.Url, previous.ETag, previous.LastModified, cancellationToken).ConfigureAwait(false);
+        var headers = account.Source.Headers;
+        var fetch = await fetcher.FetchAsync(account.Source.Url, previous.ETag, previous.LastModified, headers, cancellationToken).ConfigureAwait(false);
 
         var (posts, state) = fetch.Outcome switch
         {
-            FetchOutcome.NotModified => ([], Succeeded(account, previous, now, fetch, previous.LastItemCount, previous.LastUndatedCount)),
-            FetchOutcome.Fetched => Extract(account, previous, now, fetch),
+            FetchOutcome.NotModified => ([], Succeeded(account, previous, now, fetch, previous.LastItemCount, previous.LastUndatedCount, previous.PostsLastWeek)),
+            FetchOutcome.Fetched => await ExtractAsync(account, previous, now, fetch, cancellationToken).ConfigureAwait(false),
             _ => ([], Failed(account, previous, now, fetch.ErrorClass, fetch.Error ?? "unknown error", fetch.RetryAfter)),
         };
 
@@ -44,29 +48,76 @@ public sealed partial class AccountPoller(
         return report;
     }
 
-    private (IReadOnlyList<Post> Posts, PollState State) Extract(Account account, PollState previous, DateTimeOffset now, FetchResult fetch)
+    private async Task<(IReadOnlyList<Post> Posts, PollState State)> ExtractAsync(
+        Account account, PollState previous, DateTimeOffset now, FetchResult fetch, CancellationToken ct)
     {
         var profile = account.Source.Profile is { } name ? matrix.Profiles[name] : null;
         try
         {
-            var result = PostExtractor.Extract(new ExtractionRequest(account.Source.Kind, profile, fetch.Body, fetch.ContentType,
-                account.Source.Url, now, matrix.Matrix.TimeZone));
-            if (result.Posts.Count > 0 && result.UndatedCount == result.Posts.Count)
+            var result = ExtractPage(account, profile, fetch, account.Source.Url, now);
+            // Backfill: an account never read before follows "next page" links up to the profile's
+            // MaxPages; afterwards the first page is enough, since it holds the newest posts.
+            if (previous.LastSuccessAt is null && profile is { MaxPages: > 1 })
             {
-                // Every item undated is an extraction problem, not a quiet account (issue 3, reliability "Truth").
-                return (result.Posts, Failed(account, previous, now, FetchErrorClass.Parse,
-                    $"none of the {result.Posts.Count} items has a readable date", null));
+                result = await FollowPagesAsync(account, profile, result, now, ct).ConfigureAwait(false);
             }
 
-            return (result.Posts, Succeeded(account, previous, now, fetch, result.Posts.Count, result.UndatedCount));
+            var posts = result.Posts;
+            if (posts.Count > 0 && result.UndatedCount == posts.Count)
+            {
+                // Every item undated is an extraction problem, not a quiet account (issue 3, reliability "Truth").
+                return (posts, Failed(account, previous, now, FetchErrorClass.Parse,
+                    $"none of the {posts.Count} items has a readable date", null, yieldedNothing: true));
+            }
+
+            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, PostsInLastWeek(posts, now)));
         }
         catch (ExtractionException ex)
         {
-            return ([], Failed(account, previous, now, ex.ErrorClass, ex.Message, null));
+            return ([], Failed(account, previous, now, ex.ErrorClass, ex.Message, null,
+                yieldedNothing: ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse));
         }
     }
 
-    private PollState Succeeded(Account account, PollState previous, DateTimeOffset now, FetchResult fetch, int items, int undated) =>
+    private ExtractionResult ExtractPage(Account account, Profile? profile, FetchResult fetch, Uri pageUrl, DateTimeOffset now) =>
+        PostExtractor.Extract(new ExtractionRequest(account.Source.Kind, profile, fetch.Body, fetch.ContentType,
+            pageUrl, now, matrix.Matrix.TimeZone));
+
+    private async Task<ExtractionResult> FollowPagesAsync(Account account, Profile profile, ExtractionResult first, DateTimeOffset now, CancellationToken ct)
+    {
+        var posts = new List<Post>(first.Posts);
+        var undated = first.UndatedCount;
+        var seen = new HashSet<Uri> { account.Source.Url };
+        var next = first.NextPage;
+        for (var page = 2; page <= profile.MaxPages && next is not null && seen.Add(next); page++)
+        {
+            var fetch = await fetcher.FetchAsync(next, null, null, account.Source.Headers, ct).ConfigureAwait(false);
+            if (fetch.Outcome != FetchOutcome.Fetched)
+            {
+                break;
+            }
+
+            try
+            {
+                var result = ExtractPage(account, profile, fetch, next, now);
+                posts.AddRange(result.Posts);
+                undated += result.UndatedCount;
+                next = result.NextPage;
+            }
+            catch (ExtractionException)
+            {
+                // A broken older page does not spoil the first page's posts.
+                break;
+            }
+        }
+
+        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated);
+    }
+
+    private static int PostsInLastWeek(IReadOnlyList<Post> posts, DateTimeOffset now) =>
+        posts.Count(p => !p.Pinned && p.PublishedAt is { } at && at > now - Week && at <= now);
+
+    private PollState Succeeded(Account account, PollState previous, DateTimeOffset now, FetchResult fetch, int items, int undated, int? postsLastWeek) =>
         previous with
         {
             LastAttemptAt = now,
@@ -78,22 +129,34 @@ public sealed partial class AccountPoller(
             LastUndatedCount = undated,
             ETag = fetch.ETag ?? previous.ETag,
             LastModified = fetch.LastModified ?? previous.LastModified,
-            NextDueAt = schedule.AfterSuccess(account, now, Random.Shared.NextDouble()),
+            ConsecutiveEmptyPolls = 0,
+            ExtractionBroken = false,
+            BackoffLevel = PollSchedule.LevelAfterSuccess(previous.BackoffLevel),
+            PostsLastWeek = postsLastWeek,
+            NextDueAt = schedule.AfterSuccess(account, now, Random.Shared.NextDouble(), postsLastWeek),
         };
 
-    private PollState Failed(Account account, PollState previous, DateTimeOffset now, FetchErrorClass errorClass, string error, TimeSpan? retryAfter)
+    /// <param name="yieldedNothing">The page loaded but gave no usable posts: a layout change until shown otherwise (F13).</param>
+    private PollState Failed(Account account, PollState previous, DateTimeOffset now, FetchErrorClass errorClass, string error, TimeSpan? retryAfter,
+        bool yieldedNothing = false)
     {
-        var failures = previous.ConsecutiveFailures + 1;
+        var level = schedule.LevelAfterFailure(previous.BackoffLevel);
+        // Only a page that loads counts towards "extraction broken": a site that is down says nothing about its markup.
+        var empties = yieldedNothing ? previous.ConsecutiveEmptyPolls + 1 : previous.ConsecutiveEmptyPolls;
         return previous with
         {
             LastAttemptAt = now,
             LastError = error,
             LastErrorClass = errorClass,
-            ConsecutiveFailures = failures,
+            ConsecutiveFailures = previous.ConsecutiveFailures + 1,
+            LastItemCount = yieldedNothing ? 0 : previous.LastItemCount,
             // A failed parse must not be answered with a 304 next time: forget the validators.
-            ETag = errorClass is FetchErrorClass.Parse or FetchErrorClass.Empty ? null : previous.ETag,
-            LastModified = errorClass is FetchErrorClass.Parse or FetchErrorClass.Empty ? null : previous.LastModified,
-            NextDueAt = schedule.AfterFailure(account, failures, retryAfter, now, Random.Shared.NextDouble()),
+            ETag = yieldedNothing ? null : previous.ETag,
+            LastModified = yieldedNothing ? null : previous.LastModified,
+            ConsecutiveEmptyPolls = empties,
+            ExtractionBroken = previous.ExtractionBroken || empties >= Math.Max(1, options.EmptyPollsBeforeBroken),
+            BackoffLevel = level,
+            NextDueAt = schedule.AfterFailure(account, level, retryAfter, now, Random.Shared.NextDouble()),
         };
     }
 

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed partial class PollDispatcher(
     MatrixConfig matrix,
     PollSchedule schedule,
     PollOptions options,
+    FetchOptions fetchOptions,
     TimeProvider time,
     ILogger<PollDispatcher> logger)
 {
@@ -42,6 +44,21 @@ public sealed partial class PollDispatcher(
         return await PollAsync(accounts, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An operator's "poll now" for one account, whatever its due time or back-off step. The poll's
+    /// result sets its next due time as usual. Null when the matrix has no such account.
+    /// </summary>
+    public async Task<PollReport?> PollNowAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!_accounts.TryGetValue(accountId, out var account))
+        {
+            return null;
+        }
+
+        var reports = await PollAsync([account], null, cancellationToken).ConfigureAwait(false);
+        return reports.Count == 1 ? reports[0] : null;
+    }
+
     /// <summary>Polls the given accounts now, whatever their due time (the <c>check</c> verb, "poll now").</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress, CancellationToken cancellationToken)
     {
@@ -52,24 +69,64 @@ public sealed partial class PollDispatcher(
 
         var states = await store.GetPollStatesAsync(accounts.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var reports = new PollReport?[accounts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, accounts.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) =>
+        using var workers = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+        await Task.WhenAll(HostLanes(accounts).Select(async lane =>
+        {
+            foreach (var i in lane)
             {
-                var account = accounts[i];
+                await workers.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    reports[i] = await poller.PollAsync(account, states.GetValueOrDefault(account.Id), ct).ConfigureAwait(false);
-                    progress?.Report(reports[i]!);
+                    reports[i] = await PollOneAsync(accounts[i], states.GetValueOrDefault(accounts[i].Id), progress, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                finally
                 {
-                    // One broken account never breaks the batch (style habit 3): the store may be
-                    // unreachable for this write; the account stays due and is retried next tick.
-                    LogPollCrashed(logger, ex, account.Id);
+                    workers.Release();
                 }
-            }).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
         return reports.OfType<PollReport>().ToList();
+    }
+
+    /// <summary>
+    /// Splits the batch into lanes, at most the fetcher's per-host limit per host, each polled one
+    /// account after another. A worker is taken only for a poll that can start, so a dead or slow
+    /// host ties up at most its own few slots and never the workers other hosts need (F11).
+    /// </summary>
+    private IEnumerable<List<int>> HostLanes(IReadOnlyList<Account> accounts)
+    {
+        var perHost = Math.Max(1, fetchOptions.MaxConcurrencyPerHost);
+        foreach (var host in Enumerable.Range(0, accounts.Count).GroupBy(i => accounts[i].Source.Url.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            var lanes = Enumerable.Range(0, perHost).Select(_ => new List<int>()).ToArray();
+            var n = 0;
+            foreach (var i in host)
+            {
+                lanes[n++ % perHost].Add(i);
+            }
+
+            foreach (var lane in lanes.Where(l => l.Count > 0))
+            {
+                yield return lane;
+            }
+        }
+    }
+
+    private async Task<PollReport?> PollOneAsync(Account account, PollState? state, IProgress<PollReport>? progress, CancellationToken ct)
+    {
+        try
+        {
+            var report = await poller.PollAsync(account, state, ct).ConfigureAwait(false);
+            progress?.Report(report);
+            return report;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // One broken account never breaks the batch (style habit 3): the store may be
+            // unreachable for this write; the account stays due and is retried next tick.
+            LogPollCrashed(logger, ex, account.Id);
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poll of {AccountId} failed on our side")]

@@ -17,12 +17,26 @@ public sealed class PollOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// The failure ladder: the n-th consecutive failure waits the n-th step (the last step repeats).
-    /// A failing source is never dropped for good; a success resets it.
+    /// The failure ladder: a source on step n waits the n-th step (the last step repeats).
+    /// A failing source is never dropped for good; each success drops it one step.
     /// </summary>
     public IReadOnlyList<TimeSpan> BackoffLadder { get; set; } =
     [
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
         TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
     ];
+
+    /// <summary>Consecutive polls whose page loaded but yielded nothing before the account is marked "extraction broken".</summary>
+    public int EmptyPollsBeforeBroken { get; set; } = 2;
+
+    /// <summary>
+    /// Poll each account about as often as it posts: a week ÷ its posts in the last week, clamped to
+    /// <see cref="AdaptiveMinInterval"/>…<see cref="AdaptiveMaxInterval"/>. Off by default: the
+    /// configured intervals are what the rubric's reporting expects.
+    /// </summary>
+    public bool Adaptive { get; set; }
+
+    public TimeSpan AdaptiveMinInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan AdaptiveMaxInterval { get; set; } = TimeSpan.FromHours(12);
 }

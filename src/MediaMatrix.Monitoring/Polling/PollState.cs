@@ -16,6 +16,12 @@ public enum FetchErrorClass
 /// <summary>
 /// What we know about reading one account's source: the operator's collection health, and what
 /// the next conditional GET needs. Stored per account, overwritten by every poll.
+/// <see cref="BackoffLevel"/> is the step on the failure ladder: a failure climbs one step, a success
+/// drops one, so a flapping source is not hammered at the bottom step after each lucky poll.
+/// <see cref="ConsecutiveEmptyPolls"/> counts polls whose page loaded but yielded no posts (a layout
+/// change, F13); <see cref="ExtractionBroken"/> is set once that count reaches
+/// <see cref="PollOptions.EmptyPollsBeforeBroken"/> and cleared by the next poll that yields posts.
+/// <see cref="PostsLastWeek"/> (dated, not pinned) drives the optional adaptive interval.
 /// </summary>
 public sealed record PollState(
     DateTimeOffset? LastAttemptAt = null,
@@ -27,4 +33,8 @@ public sealed record PollState(
     int LastUndatedCount = 0,
     string? ETag = null,
     string? LastModified = null,
-    DateTimeOffset? NextDueAt = null);
+    DateTimeOffset? NextDueAt = null,
+    int ConsecutiveEmptyPolls = 0,
+    bool ExtractionBroken = false,
+    int BackoffLevel = 0,
+    int? PostsLastWeek = null);

@@ -10,9 +10,10 @@ internal sealed record StoredPost(
     [property: JsonPropertyName("t")] string Title,
     [property: JsonPropertyName("l")] string? Link,
     [property: JsonPropertyName("p")] DateTimeOffset? PublishedAt,
-    [property: JsonPropertyName("n")] bool Pinned)
+    [property: JsonPropertyName("n")] bool Pinned,
+    [property: JsonPropertyName("m")] PostMetrics? Metrics = null)
 {
-    public static StoredPost From(Post post) => new(post.Title, post.Link, post.PublishedAt, post.Pinned);
+    public static StoredPost From(Post post) => new(post.Title, post.Link, post.PublishedAt, post.Pinned, post.Metrics);
 
-    public Post ToPost(string id) => new(id, Title, Link, PublishedAt, Pinned);
+    public Post ToPost(string id) => new(id, Title, Link, PublishedAt, Pinned, Metrics);
 }

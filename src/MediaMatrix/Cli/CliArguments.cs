@@ -15,9 +15,15 @@ internal sealed class CliArguments
         ["urls"] = "Urls",
     };
 
+    // Verbs that take a sub-verb as their first argument (profile test).
+    private static readonly HashSet<string> VerbsWithSubVerbs = new(StringComparer.Ordinal) { "profile" };
+
     private readonly Dictionary<string, string?> _flags = new(StringComparer.Ordinal);
 
     public string Verb { get; }
+
+    /// <summary>The word after a verb that has sub-verbs (<c>test</c> in <c>profile test</c>), else null.</summary>
+    public string? SubVerb { get; }
 
     public IReadOnlyList<string> Errors => _errors;
 
@@ -26,7 +32,14 @@ internal sealed class CliArguments
     public CliArguments(IReadOnlyList<string> args)
     {
         Verb = args.Count > 0 ? args[0] : string.Empty;
-        for (var i = 1; i < args.Count; i++)
+        var first = 1;
+        if (VerbsWithSubVerbs.Contains(Verb) && args.Count > 1 && !args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            SubVerb = args[1];
+            first = 2;
+        }
+
+        for (var i = first; i < args.Count; i++)
         {
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))

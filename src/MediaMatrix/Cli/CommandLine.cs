@@ -16,6 +16,8 @@ internal static class CommandLine
           demo     [--urls URL] [--sim-port PORT] start the simulator and serve the bundled demo matrix
           simulate [--port PORT] [--seed N]      serve the demo matrix's sources on loopback
           healthcheck [--url URL]                exit 0 when the monitor's /healthz answers (container HEALTHCHECK)
+          profile test --config FILE --profile NAME --url URL [--kind html|json|feed]
+                                                 fetch one page and print what the profile extracts (and what it cannot)
 
         settings: appsettings.json < environment (e.g. Redis__Configuration=127.0.0.1:6379) < flags
         """;
@@ -50,6 +52,7 @@ internal static class CommandLine
             "demo" => await DemoCommand.RunAsync(cli, stop.Token),
             "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
             "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop.Token),
+            "profile" => await ProfileCommand.RunAsync(cli, stop.Token),
             "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
             _ => PrintUsage(Console.Error, 2),
         };

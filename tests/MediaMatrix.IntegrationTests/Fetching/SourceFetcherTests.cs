@@ -162,8 +162,20 @@ public sealed class SourceFetcherTests
         Assert.Equal(FetchErrorClass.Timeout, result.ErrorClass);
     }
 
-    [Fact]
-    public async Task F5_LoopbackWhenPrivateNetworksAreNotAllowed_ReceivesNothing()
+    [Theory]
+    [InlineData("http://127.0.0.1:{0}/")]
+    [InlineData("http://localhost:{0}/")]                 // a DNS name resolving to loopback
+    [InlineData("http://LocalHost:{0}/")]
+    [InlineData("http://[::ffff:127.0.0.1]:{0}/")]        // IPv4-mapped IPv6
+    [InlineData("http://[::1]:{0}/")]
+    [InlineData("http://0x7f000001:{0}/")]                // hex
+    [InlineData("http://0x7f.0.0.1:{0}/")]
+    [InlineData("http://2130706433:{0}/")]                // decimal
+    [InlineData("http://0177.0.0.1:{0}/")]                // octal
+    [InlineData("http://017700000001:{0}/")]
+    [InlineData("http://127.1:{0}/")]                     // short form
+    [InlineData("http://0.0.0.0:{0}/")]
+    public async Task F5_LoopbackWhenPrivateNetworksAreNotAllowed_ReceivesZeroBytes(string template)
     {
         // A raw listener, so even a connection attempt would be seen.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -171,13 +183,92 @@ public sealed class SourceFetcherTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         using var fetcher = Fetcher(allowPrivate: false);
 
-        foreach (var url in new[] { $"http://127.0.0.1:{port}/", $"http://localhost:{port}/", $"http://[::ffff:127.0.0.1]:{port}/", $"http://0x7f000001:{port}/" })
+        var result = await fetcher.FetchAsync(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, port)), null, null, CancellationToken.None);
+
+        Assert.Equal(FetchErrorClass.BlockedPrivate, result.ErrorClass);
+        Assert.False(listener.Pending());
+    }
+
+    [Fact]
+    public async Task F5_PublicUrlRedirectingToLoopback_IsBlockedAtConnectAndTheListenerGetsZeroBytes()
+    {
+        // The internal service on 127.0.0.1 must never be reached.
+        using var internalListener = new TcpListener(IPAddress.Loopback, 0);
+        internalListener.Start();
+        var internalPort = ((IPEndPoint)internalListener.LocalEndpoint).Port;
+        // A "public" host (127.0.0.2, which this test's gate treats as public) redirects there.
+        using var publicListener = new TcpListener(IPAddress.Parse("127.0.0.2"), 0);
+        publicListener.Start();
+        var publicPort = ((IPEndPoint)publicListener.LocalEndpoint).Port;
+        var redirecting = Task.Run(async () =>
         {
-            var result = await fetcher.FetchAsync(new Uri(url), null, null, CancellationToken.None);
-            Assert.Equal(FetchErrorClass.BlockedPrivate, result.ErrorClass);
+            using var client = await publicListener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            _ = await stream.ReadAsync(buffer);
+            var answer = System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{internalPort}/admin\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            await stream.WriteAsync(answer);
+        });
+        static bool OnlyLoopbackOneIsPrivate(IPAddress a) => a.Equals(IPAddress.Loopback) || (PrivateNetwork.IsPrivate(a) && !a.Equals(IPAddress.Parse("127.0.0.2")));
+        using var fetcher = new SourceFetcher(SourceHttpClient.Create(Fast, allowPrivateNetworks: false, OnlyLoopbackOneIsPrivate), Fast, TimeProvider.System);
+
+        var result = await fetcher.FetchAsync(new Uri($"http://127.0.0.2:{publicPort}/feed.xml"), null, null, CancellationToken.None);
+        await redirecting;
+
+        Assert.Equal(FetchErrorClass.BlockedPrivate, result.ErrorClass);
+        Assert.False(internalListener.Pending());
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("FILE:///etc/passwd")]
+    [InlineData("ftp://example.org/feed.xml")]
+    [InlineData("gopher://example.org/")]
+    [InlineData("data:text/html,<rss/>")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JaVaScRiPt:alert(1)")]
+    [InlineData("  file:///etc/passwd")]
+    public async Task F6_NonHttpSchemes_AreRejectedByValidateAndAtFetch(string url)
+    {
+        Assert.NotNull(SourceUrlRule.Check(url, allowPrivateNetworks: true, out _));
+        using var fetcher = Fetcher();
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return; // not even a URL: nothing to fetch
         }
 
-        Assert.False(listener.Pending());
+        var result = await fetcher.FetchAsync(uri, null, null, CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Failed, result.Outcome);
+        Assert.Equal(FetchErrorClass.Other, result.ErrorClass);
+    }
+
+    [Fact]
+    public async Task F11_DeadHost_OpensItsOwnCircuitOnly()
+    {
+        await using var dead = await LoopbackServer.StartAsync(c =>
+        {
+            c.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+        await using var alive = await LoopbackServer.StartAsync(c => c.Response.WriteAsync("ok"));
+        var options = new FetchOptions { MaxRetries = 0, BreakerMinimumThroughput = 4, BreakerBreakDuration = TimeSpan.FromMinutes(1) };
+        using var fetcher = Fetcher(options: options);
+        // The same server under another host name is another host to the fetcher: "localhost" vs 127.0.0.1.
+        var deadUrl = new Uri($"http://localhost:{dead.BaseUrl.Port}/x");
+
+        for (var i = 0; i < 6; i++)
+        {
+            await fetcher.FetchAsync(deadUrl, null, null, CancellationToken.None);
+        }
+
+        var requestsWhenOpen = dead.Requests;
+        var refused = await fetcher.FetchAsync(deadUrl, null, null, CancellationToken.None);
+        var other = await fetcher.FetchAsync(alive.Url("x"), null, null, CancellationToken.None);
+
+        Assert.Contains("circuit open", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(requestsWhenOpen, dead.Requests); // an open circuit sends nothing
+        Assert.Equal(FetchOutcome.Fetched, other.Outcome);
     }
 
     [Fact]

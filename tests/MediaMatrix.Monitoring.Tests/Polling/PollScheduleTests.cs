@@ -57,3 +57,45 @@ public sealed class PollScheduleTests
         Assert.InRange(due, Now, Now.AddMinutes(1));
     }
 }
+
+/// <summary>The ladder as a story: failures climb, successes step down one at a time, the top repeats.</summary>
+public sealed class BackoffLadderStoryTests
+{
+    private static readonly PollSchedule Schedule = new(new PollOptions());
+
+    [Fact]
+    public void FailuresClimb_SuccessesDropOneLevel_NeverDropped()
+    {
+        var level = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            level = Schedule.LevelAfterFailure(level);
+        }
+
+        Assert.Equal(8, level);                            // 20 failures: at the top (24 h), still polled
+        level = PollSchedule.LevelAfterSuccess(level);
+        Assert.Equal(7, level);                            // one success: one step down, not back to 1 m
+        level = Schedule.LevelAfterFailure(level);
+        Assert.Equal(8, level);                            // a flapping source stays spaced out
+        for (var i = 0; i < 10; i++)
+        {
+            level = PollSchedule.LevelAfterSuccess(level);
+        }
+
+        Assert.Equal(0, level);                            // healthy again after enough successes
+    }
+
+    [Theory]
+    [InlineData(null, 240)]   // unknown: the configured interval (member 4 h)
+    [InlineData(0, 720)]      // silent week: the longest (12 h)
+    [InlineData(7, 720)]      // daily: a day, clamped to 12 h
+    [InlineData(28, 360)]     // four a day: 6 h
+    [InlineData(1000, 30)]    // very busy: clamped to 30 m
+    public void Adaptive_IsAWeekOverPostsLastWeekClamped(int? postsLastWeek, int minutes)
+    {
+        var schedule = new PollSchedule(new PollOptions { Adaptive = true });
+        var account = new Account("a", "a", Platform.Weibo, Tier.Member, "d", new Source(SourceKind.Feed, new Uri("http://example.org/")));
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), schedule.IntervalOf(account, postsLastWeek));
+    }
+}
