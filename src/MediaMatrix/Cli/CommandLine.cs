@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MediaMatrix.Cli;
 
 /// <summary>The verbs of <c>mediamatrix</c>. Exit codes: 0 done, 1 bad config or input, 2 usage.</summary>
@@ -42,6 +44,12 @@ internal static class CommandLine
             e.Cancel = true;
             stop.Cancel();
         };
+        // Kubernetes and systemd stop a process with SIGTERM: stop as gracefully as on Ctrl+C.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
 
         return cli.Verb switch
         {

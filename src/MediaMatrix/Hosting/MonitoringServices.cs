@@ -59,6 +59,10 @@ internal static class MonitoringServices
         options.AbortOnConnectFail = false;
         // Health reads appendonly and maxmemory-policy with CONFIG GET (reliability R1), an admin command.
         options.AllowAdmin = true;
+        // While Redis is away, fail each command at once instead of queueing it until reconnect (R3):
+        // a poll's write is then either confirmed or reported failed and counted, never silently
+        // held in memory, and the account simply stays due for the next tick.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 
