@@ -25,7 +25,10 @@ public abstract class AlertStoreContract
 
     protected static Alert Overdue(string task, DateTimeOffset at) =>
         new(Alert.KeyOf(AlertKind.TaskOverdue, task, at), AlertKind.TaskOverdue, task, AlertSeverity.Critical,
-            AlertStatus.Open, "任务「征兵公告」已逾期，未完成：dh-hrss", $"Task {task} overdue", at) { Accounts = ["dh-hrss"] };
+            AlertStatus.Open, "任务「征兵公告」已逾期，未完成：dh-hrss", $"Task {task} overdue", at)
+        {
+            Accounts = ["dh-hrss"],
+        };
 
     protected static Alert Resolved(Alert alert, DateTimeOffset at, string? by = null) =>
         alert with { Status = AlertStatus.Resolved, ResolvedAt = at, ResolvedBy = by };
