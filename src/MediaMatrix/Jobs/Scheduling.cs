@@ -46,6 +46,8 @@ internal static class Scheduling
             q.AddTrigger(t => t.WithIdentity("evaluate-every", EvaluationJob.Key.Group).ForJob(EvaluationJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(scheduler.EvaluationInterval).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            q.AddInspectionRhythm(settings);
         });
 
         // Every replica declares the same jobs and triggers; the one starting last replaces the stored definitions
