@@ -1,3 +1,4 @@
+using MediaMatrix.Reports;
 using System.Globalization;
 using System.Text;
 using MediaMatrix.Hosting;
@@ -60,23 +61,13 @@ internal static class BulletinCommand
         }
 
         var directory = Path.GetFullPath(cli.Get("out") ?? ".");
-        Directory.CreateDirectory(directory);
-        foreach (var format in formats)
+        foreach (var path in await BulletinFiles.WriteAsync(bulletin, period.Label, directory, formats, cancellationToken))
         {
-            var path = Path.Combine(directory, $"bulletin-{period.Label}.{format}");
-            await File.WriteAllBytesAsync(path, Render(bulletin, format), cancellationToken);
             await Console.Out.WriteLineAsync(path);
         }
 
         return 0;
     }
-
-    private static byte[] Render(Bulletin bulletin, string format) => format switch
-    {
-        "html" => new UTF8Encoding(false).GetBytes(BulletinHtml.Render(bulletin)),
-        "xlsx" => BulletinXlsx.Render(bulletin),
-        _ => BulletinCsv.Render(bulletin),
-    };
 
     private static bool TryReadPeriod(CliArguments cli, out BulletinPeriod period, out string error)
     {
