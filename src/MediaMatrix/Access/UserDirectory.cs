@@ -81,6 +81,9 @@ internal sealed class UserDirectory
 
     public bool IsCurrent(string name, string stamp) => Find(name) is { Disabled: false } user && user.Stamp == stamp;
 
+    /// <summary>Adds a person at run time (kept in this process; lasting users belong in config).</summary>
+    public bool Add(string name, Role role, string password) => _users.TryAdd(name, new User(name, role, Hash(password), false, NewStamp()));
+
     public bool SetPassword(string name, string password) => Update(name, u => u with { PasswordHash = Hash(password) });
 
     public bool Disable(string name) => Update(name, u => u with { Disabled = true });

@@ -12,7 +12,7 @@ internal sealed class MatrixView(
     MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions)
 {
     // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this.
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     public MatrixConfig Matrix => matrix;
 
