@@ -73,7 +73,12 @@ internal static class AccessControl
 
     public static WebApplication UseAccessControl(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxy configured the middleware would believe every sender, so it is only added when there are proxies to trust.
+        if (app.Services.GetRequiredService<AuthOptions>().TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -31,7 +31,7 @@ public sealed class HostileTextTests(DemoWorkplace demo)
     {
         using var admin = await demo.Host.LogInAsync("admin", WorkplaceHost.AdminPassword);
         var hostile = await admin.GetStringAsync("/accounts/dh-police-dy");
-        Assert.Contains(Html.E(HostilePayloads.Titles[0]), hostile, StringComparison.Ordinal);
+        Assert.Contains(HostilePayloads.Titles, p => p.Contains('<', StringComparison.Ordinal) && hostile.Contains(Html.E(p), StringComparison.Ordinal));
         var parser = new HtmlParser();
         foreach (var path in Pages(demo.Host))
         {
@@ -73,7 +73,7 @@ public sealed class HostileTextTests(DemoWorkplace demo)
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         var titles = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("title")).ToList();
         Assert.All(titles, t => Assert.Equal(JsonValueKind.String, t.ValueKind));
-        Assert.Contains(titles, t => HostilePayloads.Titles.Contains(t.GetString()));
+        Assert.Contains(titles, t => HostilePayloads.Titles.Any(p => p.Contains('<', StringComparison.Ordinal) && t.GetString()!.Contains(p, StringComparison.Ordinal)));
     }
 
     [Fact]
