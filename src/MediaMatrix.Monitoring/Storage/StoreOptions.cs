@@ -29,6 +29,9 @@ public sealed record StoreOptions
     /// <summary>TTL of an account's stored evaluations, refreshed by every save: an account nobody evaluates for this long starts afresh.</summary>
     public TimeSpan EvaluationRetention { get; init; } = TimeSpan.FromDays(400);
 
+    /// <summary>How long a resolved alert and its audit trail are kept (open ones are kept until they resolve).</summary>
+    public TimeSpan ResolvedAlertRetention { get; init; } = TimeSpan.FromDays(180);
+
     /// <summary>Fails fast at start-up with the config key in the message (style habit 5).</summary>
     public void Validate()
     {

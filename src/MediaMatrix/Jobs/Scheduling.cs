@@ -20,6 +20,7 @@ internal static class Scheduling
             q.AddJob<EvaluationJob>(j => j.WithIdentity(EvaluationJob.Key));
             q.AddTrigger(t => t.ForJob(EvaluationJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(evaluateEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddInspectionRhythm(settings);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -1,0 +1,120 @@
+using System.Globalization;
+using MediaMatrix.Monitoring.Assessment;
+
+namespace MediaMatrix.Monitoring.Alerts;
+
+/// <summary>
+/// The alert rules, pure: the open alerts are the previous state (an alert is a stored state change, style habit 12),
+/// the evaluations and task standings the current one. A condition that holds with no open alert in its slot opens one;
+/// an open alert whose condition no longer holds resolves itself. A condition that cannot be judged (an unknown verdict
+/// for the rubric's kinds, no poll yet for collection's) leaves its alert as it is, and so does an account or task that
+/// is not in this run (the daily spot check evaluates only a sample).
+/// </summary>
+public static class AlertRules
+{
+    private static readonly AlertKind[] AccountKinds =
+    [
+        AlertKind.BecameUnqualified, AlertKind.BecameWeak, AlertKind.Zombie, AlertKind.EarlyWarning,
+        AlertKind.ExtractionBroken, AlertKind.CollectionDown,
+    ];
+
+    public static AlertChanges Evaluate(
+        IReadOnlyCollection<Alert> open,
+        IReadOnlyList<AccountStanding> accounts,
+        IReadOnlyList<TaskStanding> tasks,
+        DateTimeOffset now,
+        AlertOptions options)
+    {
+        var bySlot = open.Where(a => a.IsOpen).GroupBy(a => a.Slot, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OpenedAt).First(), StringComparer.Ordinal);
+        var opened = new List<Alert>();
+        var resolved = new List<Alert>();
+
+        void Apply(AlertKind kind, string subject, bool? holds, Func<Alert> create)
+        {
+            var current = bySlot.GetValueOrDefault(Alert.SlotOf(kind, subject));
+            if (holds == true && current is null)
+                opened.Add(create());
+            else if (holds == false && current is not null)
+                resolved.Add(current with { Status = AlertStatus.Resolved, ResolvedAt = now });
+        }
+
+        foreach (var standing in accounts)
+        {
+            var id = standing.Evaluation.AccountId;
+            foreach (var kind in AccountKinds)
+                Apply(kind, id, Holds(kind, standing, now, options), () => AccountAlert(kind, standing, now));
+        }
+
+        foreach (var standing in tasks)
+        {
+            var task = standing.Task;
+
+            // A task long past its deadline is no longer watched: its overdue alert stays for an operator to close.
+            if (now - task.Deadline > options.TaskLookback)
+                continue;
+
+            var missing = standing.Missing.Count > 0;
+            Apply(AlertKind.TaskOverdue, task.Id, task.Deadline <= now && missing,
+                () => TaskAlert(AlertKind.TaskOverdue, standing, now));
+            Apply(AlertKind.TaskReminder, task.Id, task.Deadline > now && task.Deadline - now <= options.ReminderLead && missing,
+                () => TaskAlert(AlertKind.TaskReminder, standing, now));
+        }
+
+        return opened.Count == 0 && resolved.Count == 0 ? AlertChanges.None : new AlertChanges(opened, resolved);
+    }
+
+    /// <summary>True: the condition holds; false: it does not; null: this run cannot tell.</summary>
+    private static bool? Holds(AlertKind kind, AccountStanding standing, DateTimeOffset now, AlertOptions options)
+    {
+        var e = standing.Evaluation;
+        var judged = e.Verdict != Verdict.Unknown;
+        return kind switch
+        {
+            AlertKind.BecameUnqualified => judged ? e.Verdict == Verdict.Unqualified : null,
+            AlertKind.BecameWeak => judged ? e.Weak : null,
+            AlertKind.Zombie => judged ? e.Zombie : null,
+            AlertKind.EarlyWarning => judged ? e.VetoInDays is not null : null,
+            AlertKind.ExtractionBroken => standing.Poll is null ? null : ExtractionHealth.IsBroken(standing.Poll, options.ExtractionBrokenAfter),
+            AlertKind.CollectionDown => standing.Poll?.LastAttemptAt is null
+                ? null
+                : !judged && (standing.Poll.LastSuccessAt is not { } success || now - success > options.CollectionDownAfter),
+            _ => null,
+        };
+    }
+
+    private static Alert AccountAlert(AlertKind kind, AccountStanding standing, DateTimeOffset now)
+    {
+        var e = standing.Evaluation;
+        var id = e.AccountId;
+        var reason = e.Reasons.Count > 0 ? e.Reasons[0] : null;
+        var (zh, en) = kind switch
+        {
+            AlertKind.BecameUnqualified => ($"{id} 检查不合格" + (reason is null ? "" : $"：{reason.Zh}"),
+                $"{id} became unqualified" + (reason is null ? "" : $": {reason.En}")),
+            AlertKind.BecameWeak => ($"{id} 弱运营：连续多次得分偏低", $"{id} became weak: score low for several evaluations"),
+            AlertKind.Zombie => ($"{id} 僵尸账号：长期未更新", $"{id} is a zombie: no post in the long-term window"),
+            AlertKind.EarlyWarning => ($"{id} 预警：{e.VetoInDays} 天后将因两周未更新被单项否决",
+                $"{id} early warning: two-week veto in {e.VetoInDays} days"),
+            AlertKind.ExtractionBroken => ($"{id} 采集规则失效：页面无法解析出发布信息",
+                $"{id} extraction broken: the source no longer yields posts"),
+            _ => ($"{id} 采集中断：超过 24 小时无法读取", $"{id} collection down: unreadable for over 24 h"),
+        };
+        return New(kind, id, zh, en, now);
+    }
+
+    private static Alert TaskAlert(AlertKind kind, TaskStanding standing, DateTimeOffset now)
+    {
+        var task = standing.Task;
+        var deadline = task.Deadline.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        var (zh, en) = kind == AlertKind.TaskOverdue
+            ? ($"任务「{task.Title}」已逾期，未完成：{string.Join("、", standing.Missing)}",
+                $"Task {task.Id} overdue since {deadline}, missing: {string.Join(", ", standing.Missing)}")
+            : ($"任务「{task.Title}」将于 {deadline} 截止，未完成：{string.Join("、", standing.Missing)}",
+                $"Task {task.Id} due {deadline}, missing: {string.Join(", ", standing.Missing)}");
+        return New(kind, task.Id, zh, en, now) with { Accounts = standing.Missing };
+    }
+
+    private static Alert New(AlertKind kind, string subject, string zh, string en, DateTimeOffset now) =>
+        new(Alert.KeyOf(kind, subject, now), kind, subject, AlertKinds.Severity(kind), AlertStatus.Open, zh, en, now);
+}

@@ -1,0 +1,25 @@
+namespace MediaMatrix.Monitoring.Rhythm;
+
+/// <summary>The inspection rhythm (domain.md table; config section <c>Rhythm</c>). Cron expressions are Quartz's
+/// (seconds first), read in <see cref="TimeZone"/>.</summary>
+public sealed record RhythmOptions
+{
+    public string DailySpotCheck { get; init; } = "0 0 8 * * ?";
+
+    public string WeeklyPatrol { get; init; } = "0 30 8 ? * MON";
+
+    public string MonthlyCensus { get; init; } = "0 0 7 1 * ?";
+
+    public string QuarterlyBulletin { get; init; } = "0 0 9 1 1,4,7,10 ?";
+
+    /// <summary>IANA id; the office's clock, not the server's.</summary>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    /// <summary>How many accounts the daily spot check draws at random (flagged ones come on top).</summary>
+    public int SpotCheckSampleSize { get; init; } = 10;
+
+    /// <summary>Mixed with the local date, so a day's sample is the same on a re-run and differs day to day.</summary>
+    public int SpotCheckSeed { get; init; }
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

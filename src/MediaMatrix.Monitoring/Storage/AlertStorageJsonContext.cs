@@ -1,0 +1,34 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Decisions;
+
+namespace MediaMatrix.Monitoring.Storage;
+
+/// <summary>Source-generated JSON for alerts, their trails and decisions; the same options as
+/// <see cref="StorageJsonContext"/> (camelCase, defaults left out, CJK written as itself), enums as kebab-case words.
+/// The same record always writes the same bytes, which is what lets the scripts compare instead of re-writing.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    Converters = [typeof(KebabJsonConverter<AlertKind>), typeof(KebabJsonConverter<AlertSeverity>), typeof(KebabJsonConverter<AlertStatus>),
+        typeof(KebabJsonConverter<AlertAction>), typeof(KebabJsonConverter<DispositionKind>), typeof(KebabJsonConverter<DecisionAction>)])]
+[JsonSerializable(typeof(Alert))]
+[JsonSerializable(typeof(AlertAuditEntry))]
+[JsonSerializable(typeof(Decision))]
+internal sealed partial class AlertStorageJsonContext : JsonSerializerContext
+{
+    public static AlertStorageJsonContext Compact => LazyCompact.Value;
+
+    private static readonly Lazy<AlertStorageJsonContext> LazyCompact = new(CreateCompact);
+
+    private static AlertStorageJsonContext CreateCompact() =>
+        new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+}
+
+/// <summary>An enum as kebab-case words (<c>became-unqualified</c>).</summary>
+internal sealed class KebabJsonConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower)
+    where TEnum : struct, Enum;
