@@ -14,6 +14,8 @@ internal static class PageEndpoints
         app.MapGet("/", OverviewAsync);
         app.MapGet("/accounts/{id}", AccountAsync);
         app.MapGet("/cleanup", CleanupAsync);
+        app.MapPost("/cleanup/{id}", DecideAsync).RequireAuthorization(Roles.Operate);
+        app.MapAlertPages();
         app.MapGet("/tasks", TasksAsync);
         app.MapPost("/tasks", CreateTaskAsync).RequireAuthorization(Roles.Operate);
         app.MapPost("/tasks/completions", RecordCompletionAsync).RequireAuthorization(Roles.Operate);
@@ -62,6 +64,26 @@ internal static class PageEndpoints
         var report = await view.ReportAsync(ct);
         var decisions = await CleanupDecisions.LatestAsync(context, ct);
         return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang));
+    }
+
+    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct);
+        var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
+        if (row.Account is null)
+        {
+            return Results.NotFound();
+        }
+
+        var (decision, error) = DecisionInput.Read(id, row.Evaluation, form["action"], form["kind"], form["reason"], context.User.Identity!.Name!, time.GetUtcNow());
+        if (error is not null)
+        {
+            var lang = Lang.Of(context);
+            return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
+        }
+
+        await view.Store.SaveDecisionAsync(decision!, ct);
+        return Results.Redirect("/cleanup");
     }
 
     private static async Task<IResult> TasksAsync(HttpContext context, MatrixView view, CancellationToken ct, string? message = null)
