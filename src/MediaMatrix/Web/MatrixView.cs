@@ -7,12 +7,13 @@ using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
-/// <summary>What the pages and the API read: the latest inspection (re-run when older than <see cref="MaxAge"/>), posts, tasks.</summary>
+/// <summary>What the pages and the API read: the latest inspection (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
 internal sealed class MatrixView(
-    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions)
+    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
+    IConfiguration settings)
 {
-    // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this.
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
+    private readonly TimeSpan _maxAge = settings.GetValue("Web:ReportMaxAge", TimeSpan.FromSeconds(30));
 
     public MatrixConfig Matrix => matrix;
 
@@ -33,7 +34,7 @@ internal sealed class MatrixView(
     public async Task<MatrixReport> ReportAsync(CancellationToken ct)
     {
         var now = Now;
-        if (latest.Current is { } current && now - current.EvaluatedAt < MaxAge)
+        if (latest.Current is { } current && now - current.EvaluatedAt < _maxAge)
         {
             return current;
         }
