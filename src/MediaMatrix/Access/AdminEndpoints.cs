@@ -37,4 +37,11 @@ internal static class Problems
     public static IResult BadField(string field, string reason) => Results.Problem(
         statusCode: 400, title: "Invalid input", detail: $"{field}: {reason}",
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+
+    /// <summary>From the "field: reason" messages the input readers return.</summary>
+    public static IResult BadInput(string error)
+    {
+        var colon = error.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? BadField("input", error) : BadField(error[..colon], error[(colon + 1)..].Trim());
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class AuthOptions
 }
 
 /// <summary>One person. <see cref="PasswordHash"/> is ASP.NET Core Identity's PasswordHasher format (print one with
-/// <c>mediamatrix hash-password</c>); <see cref="Role"/> is viewer, operator or admin.</summary>
+/// <c>echo PASSWORD | mediamatrix hash-password</c>); <see cref="Role"/> is viewer, operator or admin.</summary>
 internal sealed class ConfiguredUser
 {
     public string Name { get; set; } = "";

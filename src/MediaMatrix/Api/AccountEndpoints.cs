@@ -65,8 +65,18 @@ internal static class AccountEndpoints
 
     private static object Summary(Account a, Evaluation e) => new
     {
-        id = a.Id, name = a.Name, department = a.Department, platform = a.Platform, tier = a.Tier,
-        verdict = e.Verdict, score = e.Score, grade = e.Grade, lastPostAt = e.LastPostAt, weak = e.Weak, zombie = e.Zombie, dormant = e.Dormant,
+        id = a.Id,
+        name = a.Name,
+        department = a.Department,
+        platform = a.Platform,
+        tier = a.Tier,
+        verdict = e.Verdict,
+        score = e.Score,
+        grade = e.Grade,
+        lastPostAt = e.LastPostAt,
+        weak = e.Weak,
+        zombie = e.Zombie,
+        dormant = e.Dormant,
         disposition = e.Disposition?.Kind,
     };
 }

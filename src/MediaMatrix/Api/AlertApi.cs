@@ -41,7 +41,7 @@ internal static class AlertApi
             }
 
             var error = await AlertEndpoints.ApplyAsync(alerts, action, [key], body?.Text ?? "", context.User.Identity!.Name!, ct);
-            return error is null ? Results.Json(await store.GetAlertAsync(key, ct)) : Problems.BadField(error[..error.IndexOf(':', StringComparison.Ordinal)], error[(error.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+            return error is null ? Results.Json(await store.GetAlertAsync(key, ct)) : Problems.BadInput(error);
         }).RequireAuthorization(Roles.Operate);
 
         api.MapGet("/accounts/{id}/decisions", async (string id, MatrixView view, CancellationToken ct) =>
@@ -57,7 +57,7 @@ internal static class AlertApi
             var (decision, error) = DecisionInput.Read(id, row.Evaluation, body.Action, body.Kind, body.Reason, context.User.Identity!.Name!, time.GetUtcNow());
             if (error is not null)
             {
-                return Problems.BadField(error[..error.IndexOf(':', StringComparison.Ordinal)], error[(error.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+                return Problems.BadInput(error);
             }
 
             await view.Store.SaveDecisionAsync(decision!, ct);

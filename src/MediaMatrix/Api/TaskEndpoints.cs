@@ -19,7 +19,7 @@ internal static class TaskEndpoints
             var input = TaskInput.Read(body.Title, body.Link, body.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Assignees, view.Now);
             if (input.Error is { } error)
             {
-                return Problems.BadField(error[..error.IndexOf(':', StringComparison.Ordinal)], error[(error.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+                return Problems.BadInput(error);
             }
 
             var unknown = body.Assignees?.FirstOrDefault(a => view.Account(a) is null);

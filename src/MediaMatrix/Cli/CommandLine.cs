@@ -14,6 +14,7 @@ internal static class CommandLine
           demo     [--urls URL] [--sim-port PORT] start the simulator and serve the bundled demo matrix
           simulate [--port PORT] [--seed N]      serve the demo matrix's sources on loopback
           healthcheck [--url URL]                exit 0 when the monitor's /healthz answers (container HEALTHCHECK)
+          hash-password                          read a password on stdin, print its hash for Auth:Users (docs/access.md)
 
         settings: appsettings.json < environment (e.g. Redis__Configuration=127.0.0.1:6379) < flags
         """;
@@ -47,6 +48,7 @@ internal static class CommandLine
             "demo" => await DemoCommand.RunAsync(cli, stop.Token),
             "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
             "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop.Token),
+            "hash-password" => await HashPasswordCommand.RunAsync(),
             "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
             _ => PrintUsage(Console.Error, 2),
         };
