@@ -22,6 +22,17 @@ internal static class AdminEndpoints
         admin.MapPost("/users/{name}/password", (string name, PasswordRequest request, UserDirectory users) =>
             string.IsNullOrEmpty(request.Password) || request.Password.Length < 8 ? Problems.BadField("password", "at least 8 characters")
             : users.SetPassword(name, request.Password) ? Results.NoContent() : Results.NotFound());
+        // Poll now: the account goes to the front of the due index; the next dispatch (seconds) reads it.
+        admin.MapPost("/accounts/{id}/poll-now", async (string id, MediaMatrix.Web.MatrixView view, CancellationToken ct) =>
+        {
+            if (view.Account(id) is null)
+            {
+                return Results.NotFound();
+            }
+
+            await view.Store.SetNextDueAsync(id, view.Now, ct);
+            return Results.Accepted();
+        });
         admin.MapPost("/users/{name}/disable", (string name, UserDirectory users) => users.Disable(name) ? Results.NoContent() : Results.NotFound());
         return app;
     }
