@@ -21,5 +21,11 @@ public sealed record RhythmOptions
     /// <summary>Mixed with the local date, so a day's sample is the same on a re-run and differs day to day.</summary>
     public int SpotCheckSeed { get; init; }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>The zone from the system's tz database. Shanghai alone has a fixed fallback (UTC+8, no DST since 1991),
+    /// because slim container images ship without tzdata and the default must not stop the host.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+        ? zone
+        : TimeZone == "Asia/Shanghai"
+            ? TimeZoneInfo.CreateCustomTimeZone(TimeZone, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time")
+            : throw new ArgumentException($"Rhythm:TimeZone: unknown time zone '{TimeZone}'");
 }

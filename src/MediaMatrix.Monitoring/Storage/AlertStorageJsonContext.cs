@@ -9,11 +9,12 @@ using MediaMatrix.Monitoring.Decisions;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Source-generated JSON for alerts, their trails and decisions; the same options as
-/// <see cref="StorageJsonContext"/> (camelCase, defaults left out, CJK written as itself), enums as kebab-case words.
+/// <see cref="StorageJsonContext"/> (camelCase, CJK written as itself), enums as kebab-case words. Nulls are left out but
+/// enums are always written: the first kind and status are the common ones, and a reader of Redis should see them.
 /// The same record always writes the same bytes, which is what lets the scripts compare instead of re-writing.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(KebabJsonConverter<AlertKind>), typeof(KebabJsonConverter<AlertSeverity>), typeof(KebabJsonConverter<AlertStatus>),
         typeof(KebabJsonConverter<AlertAction>), typeof(KebabJsonConverter<DispositionKind>), typeof(KebabJsonConverter<DecisionAction>)])]
 [JsonSerializable(typeof(Alert))]
