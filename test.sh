@@ -10,6 +10,7 @@ command -v redis-server >/dev/null || need_pkgs+=(redis-server)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need_pkgs+=(python3-openpyxl)
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bin)" ] || need_pkgs+=(postgresql)
+command -v chromium >/dev/null || need_pkgs+=(chromium)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

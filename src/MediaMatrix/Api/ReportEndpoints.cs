@@ -3,7 +3,7 @@ using MediaMatrix.Reports;
 
 namespace MediaMatrix.Api;
 
-/// <summary>The JSON API under /api/v1.</summary>
+/// <summary>The JSON API under /api/v1: one group per feature.</summary>
 internal static class ReportEndpoints
 {
     public static WebApplication MapApi(this WebApplication app)
@@ -11,6 +11,10 @@ internal static class ReportEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapGet("/report", async (MatrixInspector inspector, TimeProvider time, CancellationToken ct) =>
             Results.Text(CheckReport.ToJson(await inspector.InspectAsync(time.GetUtcNow(), ct)), "application/json; charset=utf-8"));
+        api.MapAccounts();
+        api.MapTasks();
+        api.MapAlertsAndDecisions();
+        app.MapOpenApi("/api/v1/openapi.json");
         return app;
     }
 }

@@ -20,6 +20,7 @@ internal static class CommandLine
           healthcheck [--url URL]                exit 0 when the monitor's /healthz answers (container HEALTHCHECK)
           profile test --config FILE --profile NAME --url URL [--kind html|json|feed]
                                                  fetch one page and print what the profile extracts (and what it cannot)
+          hash-password                          read a password on stdin, print its hash for Auth:Users (docs/access.md)
 
         settings: appsettings.json < environment (e.g. Redis__Configuration=127.0.0.1:6379) < flags
         """;
@@ -61,6 +62,7 @@ internal static class CommandLine
             "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
             "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop.Token),
             "profile" => await ProfileCommand.RunAsync(cli, stop.Token),
+            "hash-password" => await HashPasswordCommand.RunAsync(),
             "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
             _ => PrintUsage(Console.Error, 2),
         };

@@ -30,6 +30,14 @@ internal static class DemoCommand
             ["Matrix:Config"] = config,
             ["Store:Kind"] = "memory",
         };
+        // The demo has no users configured: it makes an admin password and shows it this once (it is kept only as a hash).
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Auth__AdminPassword")))
+        {
+            var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+            defaults["Auth:AdminPassword"] = password;
+            await Console.Out.WriteLineAsync($"Log in as admin with password: {password} (shown once)");
+        }
+
         return await ServeCommand.RunAsync(cli, new DemoSetup(defaults), cancellationToken);
     }
 

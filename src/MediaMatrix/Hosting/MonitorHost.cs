@@ -1,3 +1,4 @@
+using MediaMatrix.Access;
 using MediaMatrix.Api;
 using MediaMatrix.Jobs;
 using MediaMatrix.Monitoring.Matrix;
@@ -25,11 +26,17 @@ internal static class MonitorHost
         builder.Services.AddHostedService<ScheduleOnStart>();
         builder.Services.AddSingleton<MediaMatrix.Monitoring.Rhythm.IBulletinPublisher, FileBulletinPublisher>();
         builder.Services.AddScheduling(settings);
+        builder.Services.AddAccessControl(settings);
+        builder.Services.AddWorkplace();
 
         var app = builder.Build();
         app.Use(SecurityHeaders.Apply);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAccessControl();
         app.MapPages();
         app.MapApi();
+        app.MapAdmin();
         app.MapHealth();
         return app;
     }

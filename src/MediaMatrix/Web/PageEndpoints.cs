@@ -1,22 +1,129 @@
-using MediaMatrix.Monitoring.Inspection;
-using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Access;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
-/// <summary>The operator pages.</summary>
+/// <summary>The operator pages. Reading needs a login; changing anything needs the operator role (policy <see cref="Roles.Operate"/>).</summary>
 internal static class PageEndpoints
 {
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapGet("/", RenderOverviewAsync);
+        app.MapStaticAssets();
+        app.MapLogin();
+        app.MapGet("/", OverviewAsync);
+        app.MapGet("/accounts/{id}", AccountAsync);
+        app.MapGet("/cleanup", CleanupAsync);
+        app.MapPost("/cleanup/{id}", DecideAsync).RequireAuthorization(Roles.Operate);
+        app.MapAlertPages();
+        app.MapGet("/tasks", TasksAsync);
+        app.MapPost("/tasks", CreateTaskAsync).RequireAuthorization(Roles.Operate);
+        app.MapPost("/tasks/completions", RecordCompletionAsync).RequireAuthorization(Roles.Operate);
+        app.MapGet("/reports", (HttpContext context, IConfiguration settings) =>
+            Layout.Page(context, Lang.Of(context), "Reports", ReportsPage.Render(Bulletins.List(settings), Lang.Of(context))));
+        app.MapGet("/reports/overview.csv", async (MatrixView view, CancellationToken ct) =>
+            Results.Text(ReportsPage.Csv(await view.ReportAsync(ct)), "text/csv; charset=utf-8"));
+        app.MapGet("/reports/bulletins/{name}", (string name, IConfiguration settings) =>
+            Bulletins.Find(settings, name) is { } path ? Results.File(path, "application/octet-stream", name) : Results.NotFound());
         return app;
     }
 
-    private static async Task<IResult> RenderOverviewAsync(HttpContext context, MatrixInspector inspector, MatrixConfig matrix, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> OverviewAsync(HttpContext context, MatrixView view, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var report = await inspector.InspectAsync(now.ToOffset(matrix.Matrix.TimeZone.GetUtcOffset(now)), ct);
-        var english = context.Request.Query["lang"] == "en";
-        return Results.Content(OverviewPage.Render(report, matrix.Matrix.Name, english), "text/html; charset=utf-8");
+        var lang = Lang.Of(context);
+        var report = await view.ReportAsync(ct);
+        var filter = OverviewPage.Filter.Of(context.Request.Query);
+        var posts = await view.PostsAsync(report.Accounts.Where(r => filter.Matches(r.Account, r.Evaluation)).Select(r => r.Account.Id), TimeSpan.FromDays(90), ct);
+        var alerts = await OpenAlerts.CountsAsync(context, ct);
+        return Layout.Page(context, lang, view.Matrix.Matrix.Name, OverviewPage.Render(report, view.Matrix.Matrix.Name, filter, posts, alerts, view.Now, lang));
+    }
+
+    private static async Task<IResult> AccountAsync(string id, HttpContext context, MatrixView view, AssessmentOptions options, CancellationToken ct)
+    {
+        var lang = Lang.Of(context);
+        var report = await view.ReportAsync(ct);
+        var row = report.Accounts.FirstOrDefault(r => r.Account.Id == id);
+        if (row.Account is null)
+        {
+            return Layout.Page(context, lang, "404", $"<h1>404</h1><p>{lang.T("没有这个账号", "No such account")}</p>", 404);
+        }
+
+        var history = await view.Store.GetEvaluationHistoryAsync(id, 90, ct);
+        var poll = (await view.Store.GetPollStatesAsync([id], ct)).GetValueOrDefault(id);
+        var posts = await view.Store.GetPostsAsync(id, view.Now.AddDays(-30), ct);
+        var grid = await view.CompletionsAsync(ct);
+        var tasks = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList();
+        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, posts, tasks, lang);
+        await AccountSections.AppendAsync(html, context, id, lang, ct);
+        return Layout.Page(context, lang, row.Account.Name, html.ToString());
+    }
+
+    private static async Task<IResult> CleanupAsync(HttpContext context, MatrixView view, CancellationToken ct)
+    {
+        var lang = Lang.Of(context);
+        var report = await view.ReportAsync(ct);
+        var decisions = await CleanupDecisions.LatestAsync(context, ct);
+        return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang));
+    }
+
+    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct);
+        var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
+        if (row.Account is null)
+        {
+            return Results.NotFound();
+        }
+
+        var (decision, error) = DecisionInput.Read(id, row.Evaluation, form["action"], form["kind"], form["reason"], context.User.Identity!.Name!, time.GetUtcNow());
+        if (error is not null)
+        {
+            var lang = Lang.Of(context);
+            return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
+        }
+
+        await view.Store.SaveDecisionAsync(decision!, ct);
+        return Results.Redirect("/cleanup");
+    }
+
+    private static async Task<IResult> TasksAsync(HttpContext context, MatrixView view, CancellationToken ct, string? message = null)
+    {
+        var lang = Lang.Of(context);
+        var grid = await view.CompletionsAsync(ct);
+        return Layout.Page(context, lang, lang.T("集群任务", "Tasks"), TasksPage.Render(context, grid, view.Matrix, lang, message), message is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> CreateTaskAsync(HttpContext context, MatrixView view, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct);
+        var input = TaskInput.Read(form["title"], form["link"], form["hours"], null, view.Now);
+        if (input.Error is { } error)
+        {
+            return await TasksAsync(context, view, ct, error);
+        }
+
+        view.Tasks.Add(input.Task!);
+        return Results.Redirect("/tasks");
+    }
+
+    private static async Task<IResult> RecordCompletionAsync(HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct);
+        var task = view.Tasks.Find(form["taskId"].ToString());
+        var account = view.Account(form["accountId"].ToString());
+        if (task is null || account is null)
+        {
+            return await TasksAsync(context, view, ct, "taskId/accountId: unknown task or account");
+        }
+
+        if (!Uri.TryCreate(form["evidence"].ToString(), UriKind.Absolute, out var evidence) || evidence.Scheme is not ("http" or "https"))
+        {
+            return await TasksAsync(context, view, ct, "evidence: must be an http(s) link");
+        }
+
+        var note = form["note"].ToString();
+        await view.Store.SaveManualCompletionAsync(
+            new ManualCompletion(task.Id, account.Id, evidence, context.User.Identity!.Name!, time.GetUtcNow(), Note: note.Length == 0 ? null : note), ct);
+        return Results.Redirect("/tasks");
     }
 }

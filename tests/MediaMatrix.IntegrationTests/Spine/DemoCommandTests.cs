@@ -3,7 +3,7 @@ using MediaMatrix.IntegrationTests.Infrastructure;
 
 namespace MediaMatrix.IntegrationTests.Spine;
 
-/// <summary>The first of README's two commands: `demo` prints a URL whose page lists every demo account with a verdict.</summary>
+/// <summary>The first of README's two commands: `demo` prints a URL and an admin password (once); after login the page lists every demo account with a verdict.</summary>
 public sealed class DemoCommandTests
 {
     private static readonly string[] DemoAccounts =
@@ -16,9 +16,16 @@ public sealed class DemoCommandTests
     public async Task Demo_ServesAPageListingEveryAccountWithAVerdict()
     {
         await using var demo = CliProcess.Start("demo", "--urls", "http://127.0.0.1:0", "--sim-port", "0");
+        var passwordLine = await demo.WaitForLineAsync(l => l.Contains("Log in as admin with password: ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var password = passwordLine.Split("password: ")[1].Split(' ')[0];
         var line = await demo.WaitForLineAsync(l => l.Contains("MediaMatrix demo: open", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         var url = new Uri(line.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
-        using var http = new HttpClient();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/accounts")).StatusCode);
+        var login = await http.GetStringAsync("/login");
+        var csrf = System.Text.RegularExpressions.Regex.Match(login, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = password, ["__csrf"] = csrf });
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/login", form)).StatusCode);
 
         // Accounts are first polled within seconds of the start; wait until only the down site is unread.
         var page = "";
@@ -26,8 +33,9 @@ public sealed class DemoCommandTests
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             page = await http.GetStringAsync(url);
-            if (page.Split("尚未成功读取").Length - 1 == 1)
+            if ((await http.GetStringAsync("/api/v1/accounts?verdict=unknown")).Contains("\"total\":1,", StringComparison.Ordinal))
             {
+                page = await http.GetStringAsync(url);
                 break;
             }
 
@@ -41,5 +49,7 @@ public sealed class DemoCommandTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(url, "/healthz"))).StatusCode);
         var metrics = await http.GetStringAsync(new Uri(url, "/metrics"));
         Assert.Contains("mediamatrix_", metrics, StringComparison.Ordinal);
+        // The generated password is printed once, and never again.
+        Assert.Single(demo.Stdout.Split('\n'), l => l.Contains(password, StringComparison.Ordinal));
     }
 }

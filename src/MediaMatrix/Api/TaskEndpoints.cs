@@ -1,0 +1,71 @@
+using MediaMatrix.Access;
+using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Web;
+
+namespace MediaMatrix.Api;
+
+/// <summary>/api/v1/tasks: list, create, the completion grid, manual completions.</summary>
+internal static class TaskEndpoints
+{
+    public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks", (HttpRequest request, MatrixView view) =>
+        {
+            var (paging, error) = Paging.Read(request);
+            return error ?? Results.Json(paging.Of(view.Tasks.All));
+        });
+        api.MapPost("/tasks", (NewTask body, MatrixView view) =>
+        {
+            var input = TaskInput.Read(body.Title, body.Link, body.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Assignees, view.Now);
+            if (input.Error is { } error)
+            {
+                return Problems.BadInput(error);
+            }
+
+            var unknown = body.Assignees?.FirstOrDefault(a => view.Account(a) is null);
+            if (unknown is not null)
+            {
+                return Problems.BadField("assignees", $"unknown account '{unknown}'");
+            }
+
+            view.Tasks.Add(input.Task!);
+            return Results.Json(input.Task, statusCode: 201);
+        }).RequireAuthorization(Roles.Operate);
+        api.MapGet("/tasks/{id}/completions", async (string id, MatrixView view, CancellationToken ct) =>
+        {
+            if (view.Tasks.Find(id) is null)
+            {
+                return AccountEndpoints.NotFound("task", id);
+            }
+
+            var grid = await view.CompletionsAsync(ct);
+            return Results.Json(grid.AccountIds.Select(a => grid.Cell(id, a)).OfType<TaskCompletion>().ToList());
+        });
+        api.MapPost("/tasks/{id}/completions", async (string id, NewCompletion body, MatrixView view, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        {
+            if (view.Tasks.Find(id) is null)
+            {
+                return AccountEndpoints.NotFound("task", id);
+            }
+
+            if (body.AccountId is null || view.Account(body.AccountId) is null)
+            {
+                return Problems.BadField("accountId", "unknown account");
+            }
+
+            if (!Uri.TryCreate(body.Evidence, UriKind.Absolute, out var evidence) || evidence.Scheme is not ("http" or "https"))
+            {
+                return Problems.BadField("evidence", "must be an http(s) link");
+            }
+
+            var record = new ManualCompletion(id, body.AccountId, evidence, context.User.Identity!.Name!, time.GetUtcNow(), body.CompletedAt, body.Note);
+            await view.Store.SaveManualCompletionAsync(record, ct);
+            return Results.Json(record, statusCode: 201);
+        }).RequireAuthorization(Roles.Operate);
+        return api;
+    }
+
+    internal sealed record NewTask(string? Title, string? Link, int? Hours, IReadOnlyList<string>? Assignees);
+
+    internal sealed record NewCompletion(string? AccountId, string? Evidence, DateTimeOffset? CompletedAt, string? Note);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using MediaMatrix.Monitoring;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Web;
+
+/// <summary>One account: verdict and breakdown with reasons, score history, collection health, posts, tasks.
+/// Alerts and decisions are appended by their own sections.</summary>
+internal static class AccountPage
+{
+    public static StringBuilder Render(Account account, Evaluation e, IReadOnlyList<EvaluationRecord> history, double weakThreshold,
+        PollState? poll, IReadOnlyList<Post> posts, IReadOnlyList<(ClusterTask Task, TaskCompletion Cell)> tasks, Lang lang)
+    {
+        var html = new StringBuilder(16 * 1024);
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h1>{Html.E(account.Name)} <small>{Html.E(account.Id)} · {Html.E(account.Department)} · {account.Platform.ToString().ToLowerInvariant()}</small></h1>
+            <p class="summary"><span class="{e.Verdict.ToString().ToLowerInvariant()}">{lang.Verdict(e.Verdict)}</span>
+            <span>{lang.T("得分", "Score")} {Html.Num(e.Score, "0.#")}</span><span>{lang.T("等级", "Grade")} {e.Grade?.ToString() ?? "—"}</span>
+            <span>{lang.T("处置建议", "Proposed")} {lang.Disposition(e.Disposition?.Kind)}</span>
+            {(e.Weak ? $"<span class=\"unqualified\">{lang.T("弱运营", "Weak")}</span>" : "")}{(e.Zombie ? $"<span class=\"unqualified\">{lang.T("僵尸", "Zombie")}</span>" : "")}{(e.Dormant ? $"<span class=\"unqualified\">{lang.T("休眠", "Dormant")}</span>" : "")}</p>
+            <p><a href="{Html.Href(account.Source.Url.ToString())}" rel="noopener noreferrer">{lang.T("采集源", "Source")}</a></p>
+            <h2>{lang.T("得分构成与原因", "Score breakdown and reasons")}</h2>
+            <table class="parts"><thead><tr><th>{lang.T("部分", "Part")}</th><th>{lang.T("得分", "Score")}</th><th>{lang.T("权重", "Weight")}</th><th>{lang.T("计入", "Counted")}</th></tr></thead><tbody>
+            """);
+        foreach (var part in e.Parts)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(part.Name)}</td><td>{Html.Num(part.Score, "0.#")}</td><td>{part.EffectiveWeight:0.##}</td><td>{(part.Counted ? "✓" : "—")}</td></tr>");
+        }
+
+        html.Append("</tbody></table><ul class=\"reasons\">");
+        foreach (var reason in e.Reasons.Concat(e.Warnings).Concat(e.Disposition?.Reasons ?? []))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{lang.Reason(reason)}</li>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</ul><h2>{lang.T("得分走势（虚线为弱运营阈值）", "Score history (dashed: weak threshold)")}</h2>");
+        Charts.ScoreHistory(html, history, weakThreshold, lang);
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h2>{lang.T("采集状态", "Collection health")}</h2>
+            <table class="poll"><tbody>
+            <tr><th>{lang.T("上次尝试", "Last attempt")}</th><td>{Html.Time(poll?.LastAttemptAt)}</td></tr>
+            <tr><th>{lang.T("上次成功", "Last success")}</th><td>{Html.Time(poll?.LastSuccessAt)}</td></tr>
+            <tr><th>{lang.T("连续失败", "Consecutive failures")}</th><td>{poll?.ConsecutiveFailures ?? 0}</td></tr>
+            <tr><th>{lang.T("最近错误", "Last error")}</th><td>{Html.E(poll?.LastError ?? "—")} <small>{poll?.LastErrorClass}</small></td></tr>
+            <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{Html.Time(poll?.NextDueAt)}</td></tr>
+            </tbody></table>
+            <h2>{lang.T("集群协同任务", "Cluster tasks")}</h2>
+            <table class="tasks"><tbody>
+            """);
+        foreach (var (task, cell) in tasks)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(task.Title)}</td><td>{Html.Time(task.Deadline)}</td><td class=\"{TasksPage.CssClass(cell.Status)}\">{TasksPage.StatusName(cell.Status, lang)}</td></tr>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</tbody></table><h2>{lang.T("发布时间线（近30天）", "Posts (last 30 days)")}</h2><ol class=\"timeline\">");
+        foreach (var post in posts.Take(200))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<li><time>{Html.Time(post.PublishedAt)}</time> <a href="{Html.Href(post.Link)}" rel="noopener noreferrer nofollow">{Html.E(post.Title)}</a></li>""");
+        }
+
+        html.Append("</ol>");
+        return html;
+    }
+}

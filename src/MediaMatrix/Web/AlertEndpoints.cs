@@ -1,0 +1,66 @@
+using MediaMatrix.Access;
+using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Storage;
+
+namespace MediaMatrix.Web;
+
+/// <summary>The alerts queue page and its form posts (single and bulk).</summary>
+internal static class AlertEndpoints
+{
+    public static WebApplication MapAlertPages(this WebApplication app)
+    {
+        app.MapGet("/alerts", async (HttpContext context, IMatrixStore store, CancellationToken ct) => await QueueAsync(context, store, null, ct));
+        app.MapPost("/alerts/bulk", async (HttpContext context, AlertService alerts, IMatrixStore store, CancellationToken ct) =>
+        {
+            var form = await context.Request.ReadFormAsync(ct);
+            var error = await ApplyAsync(alerts, form["action"].ToString(), form["ids"].Select(k => k ?? ""), form["text"].ToString(), context.User.Identity!.Name!, ct);
+            return error is null ? Results.Redirect("/alerts") : await QueueAsync(context, store, error, ct);
+        }).RequireAuthorization(Roles.Operate);
+        app.MapPost("/alerts/{key}/{action}", async (string key, string action, HttpContext context, AlertService alerts, IMatrixStore store, CancellationToken ct) =>
+        {
+            var form = await context.Request.ReadFormAsync(ct);
+            var error = await ApplyAsync(alerts, action, [key], form["text"].ToString(), context.User.Identity!.Name!, ct);
+            return error is null ? Results.Redirect("/alerts") : await QueueAsync(context, store, error, ct);
+        }).RequireAuthorization(Roles.Operate);
+        return app;
+    }
+
+    /// <summary>Applies one operator action to each alert; the error names the field that was wrong.</summary>
+    public static async Task<string?> ApplyAsync(AlertService alerts, string action, IEnumerable<string> keys, string text, string by, CancellationToken ct)
+    {
+        if (action is not ("acknowledge" or "resolve" or "note"))
+        {
+            return "action: one of acknowledge, resolve, note";
+        }
+
+        if (action != "acknowledge" && string.IsNullOrWhiteSpace(text))
+        {
+            return "text: required to resolve or add a note";
+        }
+
+        if (text.Length > 500)
+        {
+            return "text: at most 500 characters";
+        }
+
+        foreach (var key in keys.Where(k => k.Length > 0))
+        {
+            // False means already acknowledged/resolved or gone: a repeated click, not an error.
+            _ = action switch
+            {
+                "acknowledge" => await alerts.AcknowledgeAsync(key, by, text.Length == 0 ? null : text, ct),
+                "resolve" => await alerts.ResolveAsync(key, by, text, ct),
+                _ => await alerts.AddNoteAsync(key, by, text, ct),
+            };
+        }
+
+        return null;
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext context, IMatrixStore store, string? error, CancellationToken ct)
+    {
+        var lang = Lang.Of(context);
+        var open = AlertsPage.Queue(await store.GetOpenAlertsAsync(ct)).ToList();
+        return Layout.Page(context, lang, lang.T("告警", "Alerts"), AlertsPage.Render(context, open, lang, error), error is null ? 200 : 400);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Decisions;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+
+namespace MediaMatrix.Web;
+
+/// <summary>Open alert counts per account, for the overview (a task alert counts for each assignee it names).</summary>
+internal static class OpenAlerts
+{
+    public static async Task<IReadOnlyDictionary<string, int>> CountsAsync(HttpContext context, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var alert in await context.RequestServices.GetRequiredService<IMatrixStore>().GetOpenAlertsAsync(ct))
+        {
+            foreach (var account in alert.Accounts.Count > 0 ? alert.Accounts : [alert.Subject])
+            {
+                counts[account] = counts.GetValueOrDefault(account) + 1;
+            }
+        }
+
+        return counts;
+    }
+}
+
+/// <summary>The latest operator decision per account, for the cleanup board, as encoded text.</summary>
+internal static class CleanupDecisions
+{
+    public static async Task<IReadOnlyDictionary<string, string>> LatestAsync(HttpContext context, CancellationToken ct)
+    {
+        var lang = Lang.Of(context);
+        var ids = context.RequestServices.GetRequiredService<MatrixConfig>().Accounts.Select(a => a.Id).ToList();
+        var latest = await context.RequestServices.GetRequiredService<IMatrixStore>().GetLatestDecisionsAsync(ids, ct);
+        return latest.ToDictionary(d => d.Key, d => Describe(d.Value, lang));
+    }
+
+    public static string Describe(Decision d, Lang lang) =>
+        $"<p class=\"decision\">{(d.Action == DecisionAction.Confirm ? lang.T("已确认", "Confirmed") : lang.T("已改为", "Overridden to"))} {lang.Disposition(d.Decided)} · {Html.E(d.By)} · {Html.Time(d.At)}<br><small>{Html.E(d.Reason)}</small></p>";
+}
+
+/// <summary>The account page's alerts and decisions sections.</summary>
+internal static class AccountSections
+{
+    public static async Task AppendAsync(StringBuilder html, HttpContext context, string accountId, Lang lang, CancellationToken ct)
+    {
+        var store = context.RequestServices.GetRequiredService<IMatrixStore>();
+        var open = (await store.GetOpenAlertsAsync(ct)).Where(a => a.Subject == accountId || a.Accounts.Contains(accountId));
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("告警", "Alerts")}</h2><ul class=\"account-alerts\">");
+        foreach (var alert in AlertsPage.Queue(open))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{AlertsPage.Severity(alert.Severity, lang)} · {Html.E(lang.English ? alert.TitleEn : alert.TitleZh)} · {Html.Time(alert.OpenedAt)} · {AlertsPage.Status(alert, lang)}</li>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</ul><h2>{lang.T("处置决定记录", "Decisions")}</h2><ul class=\"decisions\">");
+        foreach (var decision in await store.GetDecisionsAsync(accountId, ct))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{CleanupDecisions.Describe(decision, lang)}</li>");
+        }
+
+        html.Append("</ul>");
+    }
+}

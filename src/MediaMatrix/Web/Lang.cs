@@ -1,0 +1,43 @@
+using MediaMatrix.Monitoring.Assessment;
+
+namespace MediaMatrix.Web;
+
+/// <summary>zh-CN by default; English with <c>?lang=en</c>, remembered in a cookie.</summary>
+internal readonly record struct Lang(bool English)
+{
+    public const string Cookie = "mm_lang";
+
+    public static Lang Of(HttpContext context)
+    {
+        var asked = context.Request.Query["lang"].ToString();
+        if (asked is "en" or "zh")
+        {
+            context.Response.Cookies.Append(Cookie, asked, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
+            return new Lang(asked == "en");
+        }
+
+        return new Lang(context.Request.Cookies[Cookie] == "en");
+    }
+
+    public string Code => English ? "en" : "zh-CN";
+
+    public string T(string zh, string en) => English ? en : zh;
+
+    public string Reason(Reason reason) => Html.E(English ? reason.En : reason.Zh);
+
+    public string Verdict(Verdict verdict) => verdict switch
+    {
+        Monitoring.Assessment.Verdict.Qualified => T("合格", "Qualified"),
+        Monitoring.Assessment.Verdict.Unqualified => T("不合格", "Unqualified"),
+        _ => T("数据不足", "Unknown"),
+    };
+
+    public string Disposition(DispositionKind? kind) => kind switch
+    {
+        DispositionKind.Retain => T("保留", "Retain"),
+        DispositionKind.Rectify => T("限期整改", "Rectify"),
+        DispositionKind.Merge => T("归集整合", "Merge"),
+        DispositionKind.Close => T("注销关停", "Close"),
+        _ => "—",
+    };
+}

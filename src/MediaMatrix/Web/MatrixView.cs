@@ -1,0 +1,69 @@
+using MediaMatrix.Hosting;
+using MediaMatrix.Monitoring;
+using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Web;
+
+/// <summary>What the pages and the API read: the latest inspection (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
+internal sealed class MatrixView(
+    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
+    IConfiguration settings)
+{
+    // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
+    private readonly TimeSpan _maxAge = settings.GetValue("Web:ReportMaxAge", TimeSpan.FromSeconds(30));
+
+    public MatrixConfig Matrix => matrix;
+
+    public IMatrixStore Store => store;
+
+    public TaskBook Tasks => tasks;
+
+    /// <summary>Now in the matrix's time zone (days on the heatmap are local days).</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return now.ToOffset(matrix.Matrix.TimeZone.GetUtcOffset(now));
+        }
+    }
+
+    public async Task<MatrixReport> ReportAsync(CancellationToken ct)
+    {
+        var now = Now;
+        if (latest.Current is { } current && now - current.EvaluatedAt < _maxAge)
+        {
+            return current;
+        }
+
+        var report = await inspector.InspectAsync(now, ct);
+        latest.Publish(report);
+        return report;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Post>>> PostsAsync(IEnumerable<string> accountIds, TimeSpan back, CancellationToken ct)
+    {
+        var since = Now - back;
+        var posts = new Dictionary<string, IReadOnlyList<Post>>(StringComparer.Ordinal);
+        foreach (var id in accountIds)
+        {
+            posts[id] = await store.GetPostsAsync(id, since, ct);
+        }
+
+        return posts;
+    }
+
+    public async Task<CompletionMatrix> CompletionsAsync(CancellationToken ct)
+    {
+        var all = tasks.All;
+        var oldest = all.Count == 0 ? Now : all.Min(t => t.Issued);
+        var posts = await PostsAsync(matrix.MemberIds, Now - oldest + TimeSpan.FromDays(1), ct);
+        var manual = await store.GetManualCompletionsAsync(null, ct);
+        return CompletionMatrix.Build(all, matrix.MemberIds, posts, manual, Now, taskOptions);
+    }
+
+    public Account? Account(string id) => matrix.Accounts.FirstOrDefault(a => a.Id == id);
+}
