@@ -22,7 +22,11 @@ internal static class MemoryPerPostRun
     {
         var accounts = args.Int("accounts", 1000);
         var postsPerAccount = args.Int("posts", 20);
-        await using var redis = await RedisProcess.StartAsync();
+        // --listpack-value N: what raising Redis's small-encoding limit (64 bytes by default) would save.
+        var listpackValue = args.Text("listpack-value");
+        await using var redis = listpackValue is null
+            ? await RedisProcess.StartAsync()
+            : await RedisProcess.StartAsync("--hash-max-listpack-value", listpackValue, "--zset-max-listpack-value", listpackValue);
         await using var connection = await RedisProcess.ConnectAsync(redis.EndPoint);
         var store = new RedisMatrixStore(connection, new StoreOptions { KeyPrefix = "r3" });
         var now = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
@@ -49,7 +53,8 @@ internal static class MemoryPerPostRun
         var keys = new RedisKeys("r3");
         var sample = (long)(await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", (string)keys.Posts(ids[0])!, "SAMPLES", "0"));
         var sampleTimeline = (long)(await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", (string)keys.Timeline(ids[0])!, "SAMPLES", "0"));
-        MachineLoad.Report("R3", $"{accounts} accounts × {postsPerAccount} posts: used_memory +{perPost:0} B per post vs payload {payloadPerPost:0} B = {perPost / payloadPerPost:0.00}× " +
+        var encodings = $"{await connection.GetDatabase().KeyEncodingAsync(keys.Posts(ids[0]))}/{await connection.GetDatabase().KeyEncodingAsync(keys.Timeline(ids[0]))}";
+        MachineLoad.Report("R3", $"[listpack value limit {listpackValue ?? "64 (default)"}; posts/timeline encoding {encodings}] {accounts} accounts × {postsPerAccount} posts: used_memory +{perPost:0} B per post vs payload {payloadPerPost:0} B = {perPost / payloadPerPost:0.00}× " +
             $"(per-account keys before posts: {(double)(withAccounts.UsedMemory - empty.UsedMemory) / accounts:0} B); MEMORY USAGE of one account: posts hash {sample} B + timeline {sampleTimeline} B = {(double)(sample + sampleTimeline) / postsPerAccount:0} B per post");
         return 0;
     }

@@ -12,7 +12,7 @@ internal sealed record RedisCounters(long Commands, long Reads, long UsedMemory,
 {
     public static async Task<RedisCounters> ReadAsync(IServer server)
     {
-        var info = (await server.InfoAsync()).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var info = (await server.InfoAsync("all")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var byCommand = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, value) in info.Where(p => p.Key.StartsWith("cmdstat_", StringComparison.Ordinal)))
         {

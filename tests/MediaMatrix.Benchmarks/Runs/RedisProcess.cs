@@ -32,7 +32,7 @@ internal sealed class RedisProcess : IAsyncDisposable
 
     public IServer Server => Admin.GetServer(EndPoint);
 
-    public static async Task<RedisProcess> StartAsync()
+    public static async Task<RedisProcess> StartAsync(params string[] settings)
     {
         if (!File.Exists(ServerPath))
         {
@@ -47,6 +47,11 @@ internal sealed class RedisProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
         process.StandardOutput.BaseStream.CopyToAsync(Stream.Null).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter();
         var deadline = Stopwatch.StartNew();
