@@ -17,7 +17,9 @@ internal static class MicroBenchmarks
     {
         var config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddColumn(StatisticColumn.Median);
+            .AddColumn(StatisticColumn.Median)
+            // Building the generated project takes minutes on a loaded box; the default 2-minute limit is not enough.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15));
         if (!args.Contains("--job") && !args.Contains("-j"))
         {
             config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(7).WithId("SharedBox"));
