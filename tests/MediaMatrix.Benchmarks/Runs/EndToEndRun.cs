@@ -51,7 +51,7 @@ internal static class EndToEndRun
 
         var inspector = new MatrixInspector(warm.Store, warm.Matrix, new AssessmentOptions());
         var inspect = await PassFigures.MeasureAsync("inspection (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
-            () => inspector.InspectAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None));
+            () => inspector.InspectAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
         Report(inspect);
         return 0;
     }

@@ -53,7 +53,7 @@ internal sealed class RedisProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        process.StandardOutput.BaseStream.CopyToAsync(Stream.Null).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter();
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         var deadline = Stopwatch.StartNew();
         while (true)
         {
