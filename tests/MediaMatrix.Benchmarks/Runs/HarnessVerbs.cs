@@ -1,0 +1,32 @@
+namespace MediaMatrix.Benchmarks.Runs;
+
+/// <summary>The whole-process runs, one verb each; docs/benchmarks.md gives the command for each figure.</summary>
+internal static class HarnessVerbs
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new RunArguments(args);
+        switch (args.FirstOrDefault())
+        {
+            case "r1":
+                return await RoundTripRun.RunAsync(options);
+            case "r3":
+                return await MemoryPerPostRun.RunAsync(options);
+            case "e1":
+                return await EndToEndRun.RunAsync(options);
+            case "q1":
+                return await SchedulerOverheadRun.RunAsync(options);
+            case "m1":
+                return await ServedPagesRun.RunAsync("M1", options);
+            case "u1":
+                return await ServedPagesRun.RunAsync("U1", options);
+            case "ratios":
+                return await MicroRatiosRun.RunAsync();
+            case "simulator":
+                return await SimulatorProcess.ServeAsync(options);
+            default:
+                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | r1 | r3 | e1 | q1 | m1 | u1 [--accounts N]");
+                return 2;
+        }
+    }
+}
