@@ -15,14 +15,14 @@ namespace MediaMatrix.Benchmarks.Runs;
 /// </summary>
 internal sealed class MonitorUnderTest : IDisposable
 {
-    private MonitorUnderTest(MatrixConfig matrix, SourceFetcher fetcher, IMatrixStore store, PollOptions polling)
+    private MonitorUnderTest(MatrixConfig matrix, SourceFetcher fetcher, IMatrixStore store, PollOptions polling, FetchOptions fetch)
     {
         Matrix = matrix;
         Fetcher = fetcher;
         Store = store;
         var schedule = new PollSchedule(polling);
-        Poller = new AccountPoller(fetcher, store, matrix, schedule, TimeProvider.System, NullLogger<AccountPoller>.Instance);
-        Dispatcher = new PollDispatcher(store, Poller, matrix, schedule, polling, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
+        Poller = new AccountPoller(fetcher, store, matrix, schedule, polling, TimeProvider.System, NullLogger<AccountPoller>.Instance);
+        Dispatcher = new PollDispatcher(store, Poller, matrix, schedule, polling, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
     }
 
     public MatrixConfig Matrix { get; }
@@ -41,7 +41,7 @@ internal sealed class MonitorUnderTest : IDisposable
         var fetch = new FetchOptions { MaxConcurrencyPerHost = parallelism, MaxRetries = 0 };
         var fetcher = new SourceFetcher(SourceHttpClient.Create(fetch, allowPrivateNetworks: true), fetch, TimeProvider.System);
         var store = new RedisMatrixStore(redis, new StoreOptions { KeyPrefix = keyPrefix });
-        return new MonitorUnderTest(matrix, fetcher, store, new PollOptions { Parallelism = parallelism });
+        return new MonitorUnderTest(matrix, fetcher, store, new PollOptions { Parallelism = parallelism }, fetch);
     }
 
     public static MatrixConfig LoadMatrix(SimulatorProcess simulator)
