@@ -65,11 +65,27 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
                     }
                 }
             });
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            // Enough acknowledged writes first, then more than a second of writing: on a loaded machine a fixed
+            // wait can leave too few writes older than the AOF's one-second window to prove anything.
+            var warmUp = Stopwatch.StartNew();
+            while (warmUp.Elapsed < TimeSpan.FromSeconds(30) && Acknowledged() < 300)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
             killedAt = clock.Elapsed;
             await redis.KillAsync();
             stop.Cancel();
             await writer;
+        }
+
+        int Acknowledged()
+        {
+            lock (acknowledged)
+            {
+                return acknowledged.Count;
+            }
         }
 
         await redis.StartAgainAsync();
