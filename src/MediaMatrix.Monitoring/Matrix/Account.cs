@@ -20,4 +20,8 @@ public sealed record Account(
     Tier Tier,
     string Department,
     Source Source,
-    TimeSpan? PollInterval = null);
+    TimeSpan? PollInterval = null)
+{
+    /// <summary>Who answers for the account (<c>accounts[].contacts</c>): the department's weekly digest goes to them.</summary>
+    public IReadOnlyList<string> Contacts { get; init; } = [];
+}

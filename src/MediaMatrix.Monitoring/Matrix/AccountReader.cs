@@ -10,10 +10,9 @@ internal static partial class AccountReader
     public static readonly TimeSpan HeadPollInterval = TimeSpan.FromHours(1);
     public static readonly TimeSpan MemberPollInterval = TimeSpan.FromHours(4);
 
-    private static readonly string[] Keys = ["id", "name", "platform", "tier", "department", "source", "pollInterval"];
+    private static readonly string[] Keys = ["id", "name", "platform", "tier", "department", "source", "pollInterval", "contacts"];
 
-    // Contacts (who answers for an account) arrive with alerts; accepted now so configs can carry them already.
-    private static readonly string[] Reserved = ["contacts"];
+    private static readonly string[] Reserved = [];
 
     private static readonly string[] SourceKeys = ["kind", "url", "profile"];
 
@@ -79,6 +78,7 @@ internal static partial class AccountReader
             var department = reader.Text(section, "department", required: true);
             var source = ReadSource(section, reader, declaredProfiles, allowPrivateNetworks);
             var pollInterval = reader.Duration(section, "pollInterval");
+            var contacts = reader.TextList(section, "contacts") ?? [];
 
             if (tier is null)
                 everyTierRead = false;
@@ -88,7 +88,7 @@ internal static partial class AccountReader
             if (id is not null && name is not null && platform is { } p && tier is { } t && department is not null && source is not null)
             {
                 var interval = pollInterval ?? (t == Tier.Head ? HeadPollInterval : MemberPollInterval);
-                accounts.Add(new Account(id, name, p, t, department, source, interval));
+                accounts.Add(new Account(id, name, p, t, department, source, interval) { Contacts = contacts });
             }
         }
 

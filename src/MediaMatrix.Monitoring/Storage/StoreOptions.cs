@@ -29,6 +29,9 @@ public sealed record StoreOptions
     /// <summary>TTL of an account's stored evaluations, refreshed by every save: an account nobody evaluates for this long starts afresh.</summary>
     public TimeSpan EvaluationRetention { get; init; } = TimeSpan.FromDays(400);
 
+    /// <summary>TTL of the weekly digest's records (the week's figures and deliveries): long enough for "change since last week" and an audit.</summary>
+    public TimeSpan DigestRetention { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Fails fast at start-up with the config key in the message (style habit 5).</summary>
     public void Validate()
     {

@@ -21,6 +21,7 @@ internal static class MonitorHost
         builder.Services.AddMonitoring(settings, matrix);
         builder.Services.AddSingleton<LatestReport>();
         builder.Services.AddSingleton<MatrixGauges>();
+        builder.Services.AddScrapeTimeMetrics(settings);
         builder.Services.AddHostedService<ScheduleOnStart>();
         builder.Services.AddScheduling(settings);
 
