@@ -21,6 +21,7 @@ internal static class Scheduling
             q.AddTrigger(t => t.ForJob(EvaluationJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(evaluateEvery).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        services.AddDigestAndJobMetrics(settings);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
