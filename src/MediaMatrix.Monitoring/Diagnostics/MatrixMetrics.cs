@@ -45,7 +45,8 @@ public static class MatrixMetrics
     public static readonly Gauge AccountSeriesExported = Metrics.CreateGauge("mediamatrix_account_series_exported_accounts", "Accounts whose per-account series this scrape carries (all up to Metrics:AccountSeriesCap, then only flagged ones).");
     public static readonly Gauge LatestEvaluationTime = Metrics.CreateGauge("mediamatrix_last_evaluation_timestamp_seconds", "Unix time of the newest stored evaluation of any account.");
 
-    // Process level: counted where the work happens, per replica.
+    // Process level: counted where the work happens, per replica. The Quartz label is quartz_job, not job: Prometheus
+    // owns "job" (the scrape job) and would rename ours.
     public static readonly Histogram PollDuration = Metrics.CreateHistogram("mediamatrix_poll_duration_seconds", "Wall time of one poll (fetch, extract, store).",
         new HistogramConfiguration { LabelNames = ["platform", "kind"], Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
     public static readonly Counter Polls = Metrics.CreateCounter("mediamatrix_polls_total", "Polls by platform, source kind and outcome (fetched, not_modified, failed).", "platform", "kind", "outcome");
@@ -55,13 +56,14 @@ public static class MatrixMetrics
     public static readonly Counter NewPosts = Metrics.CreateCounter("mediamatrix_new_posts_total", "Posts stored for the first time, by platform.", "platform");
     public static readonly Histogram RedisCommandDuration = Metrics.CreateHistogram("mediamatrix_redis_command_duration_seconds", "Redis command latency as the client saw it (enqueue to reply), by command.",
         new HistogramConfiguration { LabelNames = ["command"], Buckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1] });
-    public static readonly Counter JobRuns = Metrics.CreateCounter("mediamatrix_job_runs_total", "Quartz job executions by job and result (ok, failed).", "job", "result");
-    public static readonly Counter JobMisfires = Metrics.CreateCounter("mediamatrix_job_misfires_total", "Quartz triggers that misfired, by job.", "job");
-    public static readonly Gauge JobLastSuccess = Metrics.CreateGauge("mediamatrix_job_last_success_timestamp_seconds", "Unix time this replica last finished the job without error.", "job");
+    public static readonly Counter JobRuns = Metrics.CreateCounter("mediamatrix_job_runs_total", "Quartz job executions by job and result (ok, failed).", "quartz_job", "result");
+    public static readonly Counter JobMisfires = Metrics.CreateCounter("mediamatrix_job_misfires_total", "Quartz triggers that misfired, by job.", "quartz_job");
+    public static readonly Gauge JobLastSuccess = Metrics.CreateGauge("mediamatrix_job_last_success_timestamp_seconds", "Unix time this replica last finished the job without error.", "quartz_job");
     public static readonly Histogram JobDuration = Metrics.CreateHistogram("mediamatrix_job_duration_seconds", "Quartz job run time, by job.",
-        new HistogramConfiguration { LabelNames = ["job"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300] });
+        new HistogramConfiguration { LabelNames = ["quartz_job"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300] });
     public static readonly Counter DigestSends = Metrics.CreateCounter("mediamatrix_digest_sends_total", "Weekly digest deliveries by edition (office, department) and result (sent, retry, failed_permanent, unknown).", "edition", "result");
     public static readonly Gauge DigestLastSent = Metrics.CreateGauge("mediamatrix_digest_last_sent_timestamp_seconds", "Unix time of the last digest message this replica delivered.");
+    public static readonly Gauge DigestRecipients = Metrics.CreateGauge("mediamatrix_digest_recipients", "Addresses the weekly digest goes to (office and department contacts) in the current config.");
     public static readonly Gauge DigestWeekDeliveries = Metrics.CreateGauge("mediamatrix_digest_week_deliveries", "This ISO week's digest deliveries by state, read from the store at scrape time.", "state");
 
     /// <summary>Counts one poll (called once per poll by <see cref="AccountPoller"/>).</summary>

@@ -7,6 +7,9 @@ internal static class MetricsRegistration
 {
     public static IServiceCollection AddScrapeTimeMetrics(this IServiceCollection services, IConfiguration settings)
     {
+        // The .NET event-counter and meter bridges add ~150 series whose names break Prometheus conventions
+        // (promtool check metrics rejects them) and eat into the M1 budget; the process_* metrics stay.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
         services.AddSingleton(settings.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         services.AddSingleton<ScrapeTimeSeries>();
         services.AddSingleton<RedisCommandTiming>();

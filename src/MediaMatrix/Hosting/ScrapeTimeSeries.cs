@@ -25,6 +25,7 @@ internal sealed class ScrapeTimeSeries(IMatrixStore store, MatrixConfig matrix, 
 
         var rows = matrix.Accounts.Select(a => new Row(a, snapshots.GetValueOrDefault(a.Id), polls.GetValueOrDefault(a.Id))).ToList();
         SetAggregates(rows);
+        MatrixMetrics.DigestRecipients.Set(DigestRecipients.Of(matrix).Count);
         foreach (var state in Enum.GetValues<DigestDeliveryState>())
             MatrixMetrics.DigestWeekDeliveries.WithLabels(StateLabel(state)).Set(week.Count(d => d.State == state));
 

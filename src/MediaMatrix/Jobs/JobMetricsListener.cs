@@ -26,7 +26,7 @@ internal sealed class JobMetricsListener(TimeProvider time) : IJobListener, ITri
 
     public ValueTask<bool> VetoJobExecution(ITrigger trigger, IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
 
-    public ValueTask TriggerMisfired(ITrigger trigger, CancellationToken cancellationToken = default)
+    public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default)
     {
         MatrixMetrics.JobMisfires.WithLabels(trigger.JobKey.Name).Inc();
         return ValueTask.CompletedTask;
