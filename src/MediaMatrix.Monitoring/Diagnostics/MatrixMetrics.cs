@@ -21,7 +21,7 @@ public static class MatrixMetrics
     public static readonly Gauge AccountUnknown = Metrics.CreateGauge("mediamatrix_account_unknown", "1 when the latest evaluation could not judge the account (数据不足), else 0.", AccountLabels);
     public static readonly Gauge AccountWeak = Metrics.CreateGauge("mediamatrix_account_weak", "1 when the account is weakly run (弱运营) at the latest evaluation, else 0.", AccountLabels);
     public static readonly Gauge AccountZombie = Metrics.CreateGauge("mediamatrix_account_zombie", "1 when the account is a zombie (僵尸: no post in the long-term window), else 0.", AccountLabels);
-    public static readonly Gauge AccountDaysSinceLastPost = Metrics.CreateGauge("mediamatrix_account_days_since_last_post", "Days from the last dated post to the latest evaluation; absent when no post is known.", AccountLabels);
+    public static readonly Gauge AccountLastPostAge = Metrics.CreateGauge("mediamatrix_account_last_post_age_seconds", "Time from the last dated post to the latest evaluation (divide by 86400 for days); absent when no post is known.", AccountLabels);
     public static readonly Gauge AccountPosts7d = Metrics.CreateGauge("mediamatrix_account_posts_7d", "Posts in the 7 days before the latest evaluation.", AccountLabels);
     public static readonly Gauge AccountPosts30d = Metrics.CreateGauge("mediamatrix_account_posts_30d", "Posts in the 30 days before the latest evaluation.", AccountLabels);
     public static readonly Gauge AccountTaskCompletion = Metrics.CreateGauge("mediamatrix_account_task_completion_ratio", "Completed share of the cluster tasks assigned to the account; absent when none were assigned.", AccountLabels);
@@ -31,7 +31,7 @@ public static class MatrixMetrics
     /// <summary>All per-account gauges, so a scrape can drop the series of accounts it no longer exports.</summary>
     public static readonly Gauge[] AccountGauges =
     [
-        AccountScore, AccountUnqualified, AccountUnknown, AccountWeak, AccountZombie, AccountDaysSinceLastPost,
+        AccountScore, AccountUnqualified, AccountUnknown, AccountWeak, AccountZombie, AccountLastPostAge,
         AccountPosts7d, AccountPosts30d, AccountTaskCompletion, AccountCollectionUp, AccountConsecutiveFailures,
     ];
 

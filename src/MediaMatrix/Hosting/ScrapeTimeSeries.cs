@@ -92,7 +92,7 @@ internal sealed class ScrapeTimeSeries(IMatrixStore store, MatrixConfig matrix, 
         Set(MatrixMetrics.AccountUnknown, labels, s is null ? null : Flag(s.Verdict == Verdict.Unknown));
         Set(MatrixMetrics.AccountWeak, labels, s is null ? null : Flag(s.Weak));
         Set(MatrixMetrics.AccountZombie, labels, s is null ? null : Flag(s.Zombie));
-        Set(MatrixMetrics.AccountDaysSinceLastPost, labels, s?.DaysSinceLastPost);
+        Set(MatrixMetrics.AccountLastPostAge, labels, s?.DaysSinceLastPost * 86400);
         Set(MatrixMetrics.AccountPosts7d, labels, s?.PostsLast7d);
         Set(MatrixMetrics.AccountPosts30d, labels, s?.PostsLast30d);
         Set(MatrixMetrics.AccountTaskCompletion, labels, s?.TaskCompletion);
