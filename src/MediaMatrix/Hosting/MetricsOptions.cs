@@ -8,5 +8,5 @@ internal sealed record MetricsOptions
 
     /// <summary>Above the cap, at most this many flagged accounts (worst first) keep their series, so a scrape stays
     /// under 2k series and 200 KB however many accounts are flagged. The matrix aggregates always count them all.</summary>
-    public int FlaggedSeriesCap { get; init; } = 150;
+    public int FlaggedSeriesCap { get; init; } = 100;
 }
