@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 need_pkgs=()
 command -v redis-server >/dev/null || need_pkgs+=(redis-server)
+command -v prometheus >/dev/null || need_pkgs+=(prometheus)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
