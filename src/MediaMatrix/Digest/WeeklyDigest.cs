@@ -41,8 +41,15 @@ internal sealed partial class WeeklyDigest(
 
     public async Task<DigestRunResult> SendAsync(CancellationToken cancellationToken)
     {
-        var (report, week, previous, titles) = await GatherAsync(claim: true, cancellationToken);
         var recipients = Recipients();
+
+        // The hourly catch-up and every replica's trigger land here: when the week is done, stop before evaluating anything.
+        var weekKey = IsoWeek.KeyOf(time.GetUtcNow(), options.Zone());
+        var settled = (await store.GetDigestDeliveriesAsync(weekKey, cancellationToken)).Where(d => d.IsSettled).Select(d => d.Recipient).ToHashSet(StringComparer.Ordinal);
+        if (recipients.All(r => settled.Contains(r.Address)))
+            return new DigestRunResult(weekKey, recipients.Count, 0, recipients.Count, 0, 0, 0);
+
+        var (report, week, previous, titles) = await GatherAsync(claim: true, cancellationToken);
         int sent = 0, skipped = 0, failed = 0, unknown = 0, retrying = 0;
         foreach (var recipient in recipients)
         {

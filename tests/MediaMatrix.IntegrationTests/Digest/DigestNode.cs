@@ -21,7 +21,7 @@ internal sealed class DigestNode : IAsyncDisposable
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:From"] = "MediaMatrix <noreply@dinghai.example.gov.cn>",
-            ["Smtp:Timeout"] = "00:00:10",
+            ["Smtp:Timeout"] = "00:00:30",
             ["Digest:BaseUrl"] = "https://mediamatrix.dinghai.example.gov.cn/",
             ["Digest:RetryDelay"] = "00:00:00.100",
             ["Digest:MaxRetryDelay"] = "00:00:01",
