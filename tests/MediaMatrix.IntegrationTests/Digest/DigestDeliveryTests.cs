@@ -1,5 +1,6 @@
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring;
+using MediaMatrix.Monitoring.Diagnostics;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 using MimeKit;
@@ -95,6 +96,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     {
         smtp.DropAfterBody = r => r == DigestMatrix.Contact(1);
         await using var node = new DigestNode(DigestMatrix.Write(contacts: 2), smtp.Port);
+        var unknownBefore = MatrixMetrics.DigestSends.WithLabels("department", "unknown").Value;
 
         var first = await node.Digest.SendAsync(CancellationToken.None);
         var second = await node.Digest.SendAsync(CancellationToken.None);
@@ -105,6 +107,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Single(smtp.Received, m => m.Recipient == DigestMatrix.Contact(1));
         var week = (await node.Store.GetDigestDeliveriesAsync(first.WeekKey, CancellationToken.None)).Single(d => d.Recipient == DigestMatrix.Contact(1));
         Assert.Equal(DigestDeliveryState.Unknown, week.State);
+        Assert.True(MatrixMetrics.DigestSends.WithLabels("department", "unknown").Value >= unknownBefore + 1, "an unknown delivery is counted in metrics");
     }
 
     [Fact]
@@ -113,10 +116,12 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         var refusals = 0;
         smtp.RcptReply = r => r == DigestMatrix.Office && Interlocked.Increment(ref refusals) <= 3 ? "451 4.3.0 try again later" : "250 OK";
         await using var node = new DigestNode(DigestMatrix.Write(contacts: 1), smtp.Port);
+        var retriesBefore = MatrixMetrics.DigestSends.WithLabels("office", "retry").Value;
 
         var result = await node.Digest.SendAsync(CancellationToken.None);
 
         Assert.Equal(2, result.Sent);
+        Assert.True(MatrixMetrics.DigestSends.WithLabels("office", "retry").Value >= retriesBefore + 3, "each refused attempt is counted in metrics");
         Assert.Single(smtp.Acknowledged, m => m.Recipient == DigestMatrix.Office);
         var attempts = smtp.RcptLog.Where(r => r.Recipient == DigestMatrix.Office).Select(r => r.At).ToList();
         Assert.Equal(4, attempts.Count);
