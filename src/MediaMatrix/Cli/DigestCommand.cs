@@ -13,7 +13,8 @@ internal static class DigestCommand
     public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
     {
         var preview = cli.Get("preview");
-        if (preview is null == !cli.Has("send-now"))
+        var sendNow = cli.Has("send-now");
+        if ((preview is null && !sendNow) || (preview is not null && sendNow))
         {
             await Console.Error.WriteLineAsync("digest: pass exactly one of --preview FILE or --send-now");
             return 2;
