@@ -13,6 +13,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 command -v chromium >/dev/null || need_pkgs+=(chromium)
 # A CJK font, so the browser tests' screenshots show Chinese rather than empty boxes.
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_pkgs+=(fonts-wqy-microhei)
+command -v prometheus >/dev/null || need_pkgs+=(prometheus)
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

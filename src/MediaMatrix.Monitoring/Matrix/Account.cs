@@ -25,4 +25,15 @@ public sealed record Account(
     Tier Tier,
     string Department,
     Source Source,
-    TimeSpan? PollInterval = null);
+    TimeSpan? PollInterval = null)
+{
+    /// <summary>Who answers for the account (<c>accounts[].contacts</c>): the department's weekly digest goes to them.</summary>
+    public IReadOnlyList<string> Contacts { get; init; } = [];
+
+    // Value equality over the contacts' contents, not the list instance: configs read twice must compare equal.
+    public bool Equals(Account? other) =>
+        other is not null && Id == other.Id && Name == other.Name && Platform == other.Platform && Tier == other.Tier &&
+        Department == other.Department && Source == other.Source && PollInterval == other.PollInterval && Contacts.SequenceEqual(other.Contacts);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Platform, Tier, Department, Source, PollInterval, Contacts.Count);
+}

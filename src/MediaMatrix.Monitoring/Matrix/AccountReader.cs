@@ -10,10 +10,9 @@ internal static partial class AccountReader
     public static readonly TimeSpan HeadPollInterval = TimeSpan.FromHours(1);
     public static readonly TimeSpan MemberPollInterval = TimeSpan.FromHours(4);
 
-    private static readonly string[] Keys = ["id", "name", "platform", "tier", "department", "source", "pollInterval"];
+    private static readonly string[] Keys = ["id", "name", "platform", "tier", "department", "source", "pollInterval", "contacts"];
 
-    // Contacts (who answers for an account) arrive with alerts; accepted now so configs can carry them already.
-    private static readonly string[] Reserved = ["contacts"];
+    private static readonly string[] Reserved = [];
 
     private static readonly string[] SourceKeys = ["kind", "url", "profile", "headers"];
 
@@ -79,6 +78,7 @@ internal static partial class AccountReader
             var department = reader.Text(section, "department", required: true);
             var source = ReadSource(section, reader, declaredProfiles, allowPrivateNetworks);
             var pollInterval = reader.Duration(section, "pollInterval");
+            var contacts = ContactAddresses(section.Find("contacts"));
 
             if (tier is null)
                 everyTierRead = false;
@@ -88,7 +88,7 @@ internal static partial class AccountReader
             if (id is not null && name is not null && platform is { } p && tier is { } t && department is not null && source is not null)
             {
                 var interval = pollInterval ?? (t == Tier.Head ? HeadPollInterval : MemberPollInterval);
-                accounts.Add(new Account(id, name, p, t, department, source, interval));
+                accounts.Add(new Account(id, name, p, t, department, source, interval) { Contacts = contacts });
             }
         }
 
@@ -100,6 +100,28 @@ internal static partial class AccountReader
             reader.Report(extra.At, extra.Field, $"a second head; '{heads[0].Id}' (line {heads[0].At.Line}) is already the head (a matrix has exactly one)");
 
         return accounts;
+    }
+
+    /// <summary>The e-mail addresses among an account's contacts: plain text items, or the <c>email</c> of a mapping
+    /// (<c>{ name: 张三, email: ..., phone: ... }</c>). Other shapes stay accepted and unread: alert routing may use them.</summary>
+    private static List<string> ContactAddresses(YamlNode? node)
+    {
+        if (node is not YamlSequenceNode list)
+            return [];
+        var addresses = new List<string>();
+        foreach (var item in list.Children)
+        {
+            var text = item switch
+            {
+                YamlScalarNode { Value: { } value } => value,
+                YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("email"), out var email) && email is YamlScalarNode { Value: { } value } => value,
+                _ => null,
+            };
+            if (text is not null && text.Contains('@', StringComparison.Ordinal))
+                addresses.Add(text.Trim());
+        }
+
+        return addresses;
     }
 
     private static Source? ReadSource(ConfigSection account, ConfigReader reader, ISet<string> declaredProfiles, bool allowPrivateNetworks)

@@ -3,7 +3,17 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Monitoring.Matrix;
 
 /// <summary>The matrix-wide settings (the <c>matrix:</c> section of the config).</summary>
-public sealed record MatrixSettings(string Name, TimeZoneInfo TimeZone, bool AllowPrivateNetworks);
+public sealed record MatrixSettings(string Name, TimeZoneInfo TimeZone, bool AllowPrivateNetworks)
+{
+    /// <summary>The office's addresses for the whole-matrix weekly digest (<c>matrix.digestTo</c>).</summary>
+    public IReadOnlyList<string> DigestTo { get; init; } = [];
+
+    // Value equality over the addresses, not the list instance.
+    public bool Equals(MatrixSettings? other) =>
+        other is not null && Name == other.Name && Equals(TimeZone, other.TimeZone) && AllowPrivateNetworks == other.AllowPrivateNetworks && DigestTo.SequenceEqual(other.DigestTo);
+
+    public override int GetHashCode() => HashCode.Combine(Name, TimeZone, AllowPrivateNetworks, DigestTo.Count);
+}
 
 /// <summary>A validated matrix: settings, accounts (exactly one head) and the profiles they use.</summary>
 public sealed record MatrixConfig(

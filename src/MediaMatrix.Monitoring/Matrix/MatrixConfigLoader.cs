@@ -17,8 +17,8 @@ public static class MatrixConfigLoader
     // Sections that later features parse from the same file; accepted and ignored here.
     private static readonly string[] ReservedTopLevelKeys = ["users", "rules"];
 
-    private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks"];
-    private static readonly string[] ReservedMatrixKeys = ["digestTo"];
+    private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks", "digestTo"];
+    private static readonly string[] ReservedMatrixKeys = [];
 
     public static MatrixLoadResult Load(string path)
     {
@@ -85,8 +85,9 @@ public static class MatrixConfigLoader
         var name = reader.Text(section, "name", required: true);
         var timeZone = ReadTimeZone(section, reader);
         var allowPrivateNetworks = reader.Flag(section, "allowPrivateNetworks") ?? false;
+        var digestTo = reader.TextList(section, "digestTo") ?? [];
 
-        return name is not null && timeZone is not null ? new MatrixSettings(name, timeZone, allowPrivateNetworks) : null;
+        return name is not null && timeZone is not null ? new MatrixSettings(name, timeZone, allowPrivateNetworks) { DigestTo = digestTo } : null;
     }
 
     private static TimeZoneInfo? ReadTimeZone(ConfigSection section, ConfigReader reader)

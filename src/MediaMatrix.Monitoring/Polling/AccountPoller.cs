@@ -45,6 +45,7 @@ public sealed partial class AccountPoller(
             LogPolled(logger, account.Id, account.Platform, fetch.Outcome, posts.Count, newPosts);
         }
 
+        Diagnostics.MatrixMetrics.RecordPoll(account, report, fetch);
         return report;
     }
 

@@ -32,6 +32,9 @@ public sealed record StoreOptions
     /// <summary>How long a resolved alert and its audit trail are kept (open ones are kept until they resolve).</summary>
     public TimeSpan ResolvedAlertRetention { get; init; } = TimeSpan.FromDays(180);
 
+    /// <summary>TTL of the weekly digest's records (the week's figures and deliveries): long enough for "change since last week" and an audit.</summary>
+    public TimeSpan DigestRetention { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Fails fast at start-up with the config key in the message (style habit 5).</summary>
     public void Validate()
     {

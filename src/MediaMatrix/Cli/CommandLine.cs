@@ -17,6 +17,8 @@ internal static class CommandLine
                                                  run the monitor: scheduled polls, evaluation, web page, /metrics, /healthz
           demo     [--urls URL] [--sim-port PORT] start the simulator and serve the bundled demo matrix
           simulate [--port PORT] [--seed N]      serve the demo matrix's sources on loopback
+          digest   --config FILE (--preview FILE | --send-now) [--store memory|redis] [--redis HOST:PORT]
+                                                 write this week's digest as HTML, or send it now (once per recipient per week)
           healthcheck [--url URL]                exit 0 when the monitor's /healthz answers (container HEALTHCHECK)
           profile test --config FILE --profile NAME --url URL [--kind html|json|feed]
                                                  fetch one page and print what the profile extracts (and what it cannot)
@@ -60,6 +62,7 @@ internal static class CommandLine
             "serve" => await ServeCommand.RunAsync(cli, demo: null, stop.Token),
             "demo" => await DemoCommand.RunAsync(cli, stop.Token),
             "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
+            "digest" => await DigestCommand.RunAsync(cli, stop.Token),
             "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop.Token),
             "profile" => await ProfileCommand.RunAsync(cli, stop.Token),
             "hash-password" => await HashPasswordCommand.RunAsync(),

@@ -23,6 +23,7 @@ internal static class MonitorHost
         builder.Services.AddSingleton<LatestReport>();
         builder.Services.AddSingleton<MatrixGauges>();
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddScrapeTimeMetrics(settings);
         builder.Services.AddHostedService<ScheduleOnStart>();
         builder.Services.AddSingleton<MediaMatrix.Monitoring.Rhythm.IBulletinPublisher, FileBulletinPublisher>();
         builder.Services.AddScheduling(settings);

@@ -17,7 +17,7 @@ internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport late
     {
         var report = await inspector.InspectAsync(time.GetUtcNow(), persist: true, cancellationToken);
         latest.Publish(report);
-        gauges.Update(report);
+        await gauges.PublishAsync(report, cancellationToken);
         await alerts.ProcessAsync(report, cancellationToken);
     }
 }

@@ -53,6 +53,7 @@ internal static class Scheduling
         // Every replica declares the same jobs and triggers; the one starting last replaces the stored definitions
         // rather than failing on duplicate keys, so a changed interval rolls out with the deployment.
         services.Configure<QuartzOptions>(o => o.Scheduling.OverwriteExistingData = true);
+        services.AddDigestAndJobMetrics(settings);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

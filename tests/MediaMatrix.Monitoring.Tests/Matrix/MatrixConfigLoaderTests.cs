@@ -107,6 +107,21 @@ public class MatrixConfigLoaderTests
     }
 
     [Fact]
+    public void Load_DigestRecipients_AreReadFromDigestToAndContactAddresses()
+    {
+        var yaml = MatrixYaml.WithLines(
+            (4, "  digestTo: [xcb@dinghai.example.gov.cn, ban@dinghai.example.gov.cn]"),
+            (12, "    contacts: [wang@dinghai.example.gov.cn, { name: 张三, email: zhang@dinghai.example.gov.cn, phone: '0580-0000000' }, { name: 李四 }]"));
+
+        var result = MatrixConfigLoader.LoadFromText(yaml, MatrixYaml.FileName);
+
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        Assert.Equal(["xcb@dinghai.example.gov.cn", "ban@dinghai.example.gov.cn"], result.Config.Matrix.DigestTo);
+        Assert.Equal(["wang@dinghai.example.gov.cn", "zhang@dinghai.example.gov.cn"], result.Config.Accounts[0].Contacts);
+        Assert.Empty(result.Config.Accounts[1].Contacts);
+    }
+
+    [Fact]
     public void Load_UpcomingProfileKeys_AreAccepted()
     {
         var yaml = MatrixYaml.WithLine(20, """  gov-list: { items: "ul.news li", title: "a", link: "a@href", published: "span.date", successPath: code, successValue: "0" }""");

@@ -1,0 +1,44 @@
+using MediaMatrix.IntegrationTests.Infrastructure;
+using MediaMatrix.Monitoring.Storage;
+using StackExchange.Redis;
+
+namespace MediaMatrix.IntegrationTests.Storage;
+
+[Collection(RedisCollection.Name)]
+public sealed class RedisObservabilityStoreTests(RedisServer redis) : ObservabilityStoreContract, IAsyncLifetime
+{
+    private RedisKeys Keys => new(Options.KeyPrefix);
+
+    private IServer Server => redis.Connection.GetServers().Single();
+
+    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var db = redis.Connection.GetDatabase();
+        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
+            await db.KeyDeleteAsync(key);
+    }
+
+    [Fact]
+    public async Task EveryObservabilityKey_HasATtl()
+    {
+        var store = CreateStore(Options);
+        await store.SaveAccountSnapshotsAsync([new AccountSnapshot("a", Now, Monitoring.Assessment.Verdict.Qualified, 80, null, false, false, 1, 1, 1, null)], None);
+        await store.ClaimDigestAsync("2026-W49", "a@example.gov.cn", "n", TimeSpan.FromMinutes(5), None);
+        await store.SaveDigestDeliveryAsync(new DigestDelivery("2026-W49", "a@example.gov.cn", DigestDeliveryState.Sent, Now), None);
+        await store.ClaimDigestWeekAsync(new DigestWeek("2026-W49", Now, 1, [], []), None);
+
+        var db = redis.Connection.GetDatabase();
+        var count = 0;
+        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
+        {
+            count++;
+            Assert.NotNull(await db.KeyTimeToLiveAsync(key));
+        }
+
+        Assert.Equal(4, count);
+    }
+}
