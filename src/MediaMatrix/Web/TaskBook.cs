@@ -1,20 +1,33 @@
-using System.Collections.Concurrent;
 using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
 /// <summary>
-/// The cluster tasks: those in config plus those operators create in the UI or through the API. Created tasks live in
-/// this process only until the store learns to keep tasks (the store keeps manual completions already).
+/// The cluster tasks: those in config plus those operators create in the UI or through the API. Created tasks are kept
+/// in the store, so they survive restarts and the inspector's rubric counts them like config tasks.
 /// </summary>
-internal sealed class TaskBook(MatrixConfig matrix)
+internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, ClusterTask> _created = new(StringComparer.Ordinal);
+    /// <summary>Config tasks first, then created tasks by issue time.</summary>
+    public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct) =>
+        [.. matrix.Tasks, .. (await store.GetTasksAsync(ct)).Where(t => !IsConfigured(t.Id))];
 
-    public IReadOnlyList<ClusterTask> All => [.. matrix.Tasks, .. _created.Values.OrderBy(t => t.Issued)];
+    public async Task<ClusterTask?> FindAsync(string id, CancellationToken ct) =>
+        (await AllAsync(ct)).FirstOrDefault(t => t.Id == id);
 
-    public ClusterTask? Find(string id) => All.FirstOrDefault(t => t.Id == id);
+    /// <summary>False when the id is a config task's: config owns those ids, and a stored copy would shadow it.</summary>
+    public async Task<bool> AddAsync(ClusterTask task, string createdBy, CancellationToken ct)
+    {
+        if (IsConfigured(task.Id))
+        {
+            return false;
+        }
 
-    public bool Add(ClusterTask task) => matrix.Tasks.All(t => t.Id != task.Id) && _created.TryAdd(task.Id, task);
+        await store.SaveTaskAsync(task, createdBy, time.GetUtcNow(), ct);
+        return true;
+    }
+
+    private bool IsConfigured(string id) => matrix.Tasks.Any(t => t.Id == id);
 }
