@@ -5,14 +5,25 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Web;
 
 /// <summary>
-/// The cluster tasks: those in config plus those operators create in the UI or through the API. Created tasks are kept
-/// in the store, so they survive restarts and the inspector's rubric counts them like config tasks.
+/// The cluster tasks: those in config, those operators create in the UI or through the API, and those the keyword rules
+/// make from head posts: the same set the inspector's rubric counts. Created tasks are kept in the store, so they
+/// survive restarts.
 /// </summary>
-internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time)
+internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskMatchOptions matching)
 {
-    /// <summary>Config tasks first, then created tasks by issue time.</summary>
-    public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct) =>
-        [.. matrix.Tasks, .. (await store.GetTasksAsync(ct)).Where(t => !IsConfigured(t.Id))];
+    /// <summary>Config tasks first, then created tasks by issue time, then rule tasks.</summary>
+    public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct)
+    {
+        IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. (await store.GetTasksAsync(ct)).Where(t => !IsConfigured(t.Id))];
+        if (matrix.Rules.Count == 0)
+        {
+            return known;
+        }
+
+        // Head posts within the rubric's tally window: older rule tasks no longer count, so the pages need not show them.
+        var headPosts = await store.GetPostsAsync(matrix.Head.Id, time.GetUtcNow() - matching.TallyWindow, ct);
+        return [.. known, .. KeywordRules.Apply(headPosts, matrix.Rules, known)];
+    }
 
     public async Task<ClusterTask?> FindAsync(string id, CancellationToken ct) =>
         (await AllAsync(ct)).FirstOrDefault(t => t.Id == id);
