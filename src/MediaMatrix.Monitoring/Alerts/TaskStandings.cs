@@ -5,7 +5,8 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Monitoring.Alerts;
 
 /// <summary>
-/// Who still owes which cluster task at T, for the task alerts: the configured tasks plus those the keyword rules make
+/// Who still owes which cluster task at T, for the task alerts: the configured tasks, those operators created (kept in
+/// the store), and those the keyword rules make
 /// from head posts, matched as the rubric matches them. Only tasks still watched (deadline within
 /// <see cref="AlertOptions.TaskLookback"/>) are returned, so the posts read are bounded by that window.
 /// </summary>
@@ -13,18 +14,21 @@ public sealed class TaskStandings(MatrixConfig matrix, IMatrixStore store, TaskM
 {
     public async Task<IReadOnlyList<TaskStanding>> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0)
+        var stored = await store.GetTasksAsync(cancellationToken).ConfigureAwait(false);
+        if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0 && stored.Count == 0)
             return [];
+
+        IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. stored];
 
         var watchedFrom = now - options.TaskLookback;
 
         // A watched task may have been issued well before its deadline; a repost is never older than its task.
-        var since = matrix.Tasks.Where(t => t.Deadline >= watchedFrom).Select(t => t.Issued).Append(watchedFrom - options.TaskLookback).Min();
+        var since = known.Where(t => t.Deadline >= watchedFrom).Select(t => t.Issued).Append(watchedFrom - options.TaskLookback).Min();
         var posts = new Dictionary<string, IReadOnlyList<Post>>(StringComparer.Ordinal);
         foreach (var id in matrix.MemberIds.Append(matrix.Head.Id).Distinct(StringComparer.Ordinal))
             posts[id] = await store.GetPostsAsync(id, since, cancellationToken).ConfigureAwait(false);
 
-        IEnumerable<ClusterTask> tasks = [.. matrix.Tasks, .. KeywordRules.Apply(posts[matrix.Head.Id], matrix.Rules, matrix.Tasks)];
+        IEnumerable<ClusterTask> tasks = [.. known, .. KeywordRules.Apply(posts[matrix.Head.Id], matrix.Rules, known)];
         var watched = tasks.Where(t => t.Deadline >= watchedFrom).ToList();
         if (watched.Count == 0)
             return [];

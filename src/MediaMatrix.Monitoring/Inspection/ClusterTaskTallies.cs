@@ -6,7 +6,8 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Monitoring.Inspection;
 
 /// <summary>
-/// Connects cluster-task matching to the rubric: the configured tasks plus those the keyword rules make from head posts,
+/// Connects cluster-task matching to the rubric: the configured tasks, those operators created (kept in the store), and
+/// those the keyword rules make from head posts,
 /// matched against the posts the inspector has read and the operators' manual completions, tallied per member.
 /// </summary>
 public static class ClusterTaskTallies
@@ -15,13 +16,16 @@ public static class ClusterTaskTallies
     {
         TaskTallies = async (at, posts, cancellationToken) =>
         {
-            if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0)
+            // Operators' tasks (UI/API) are read once per inspection: they count in the rubric like config tasks.
+            var stored = await store.GetTasksAsync(cancellationToken).ConfigureAwait(false);
+            if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0 && stored.Count == 0)
             {
                 return new Dictionary<string, TaskTally>();
             }
 
             var headPosts = posts.GetValueOrDefault(matrix.Head.Id) ?? [];
-            IEnumerable<ClusterTask> tasks = [.. matrix.Tasks, .. KeywordRules.Apply(headPosts, matrix.Rules, matrix.Tasks)];
+            IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. stored];
+            IEnumerable<ClusterTask> tasks = [.. known, .. KeywordRules.Apply(headPosts, matrix.Rules, known)];
             var manual = await store.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
             return CompletionMatrix.Build(tasks, matrix.MemberIds, posts, manual, at, options).Tallies(options.TallyWindow);
         },

@@ -2,11 +2,12 @@ using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Monitoring.Storage;
 
-/// <summary>Manual completions in process, keyed like the Redis hash: one per (task, account), the last save wins.</summary>
+/// <summary>Manual completions and created tasks in process, keyed like the Redis hashes: the last save wins.</summary>
 public sealed partial class InMemoryMatrixStore
 {
     private readonly Lock manualGate = new();
     private readonly Dictionary<(string TaskId, string AccountId), ManualCompletion> manualCompletions = [];
+    private readonly Dictionary<string, StoredTask> storedTasks = new(StringComparer.Ordinal);
 
     public Task SaveManualCompletionAsync(ManualCompletion completion, CancellationToken cancellationToken)
     {
@@ -30,6 +31,27 @@ public sealed partial class InMemoryMatrixStore
                 .OrderBy(c => c.TaskId, StringComparer.Ordinal)
                 .ThenBy(c => c.AccountId, StringComparer.Ordinal)];
             return Task.FromResult(completions);
+        }
+    }
+
+    public Task SaveTaskAsync(ClusterTask task, string createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (manualGate)
+        {
+            storedTasks[task.Id] = new StoredTask(task, createdBy, createdAt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ClusterTask>> GetTasksAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (manualGate)
+        {
+            IReadOnlyList<ClusterTask> tasks = [.. storedTasks.Values.Select(s => s.Task).OrderBy(t => t.Issued).ThenBy(t => t.Id, StringComparer.Ordinal)];
+            return Task.FromResult(tasks);
         }
     }
 }

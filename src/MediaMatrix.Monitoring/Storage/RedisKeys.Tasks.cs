@@ -10,4 +10,7 @@ public sealed partial class RedisKeys
 
     /// <summary>Set: ids of tasks that have a manual completion, so "all" is read without a scan. Permanent.</summary>
     public RedisKey TasksWithManualCompletions => $"{prefix}:manual-tasks";
+
+    /// <summary>Hash: task id → that operator-created task's <see cref="Tasks.StoredTask"/> JSON. Permanent.</summary>
+    public RedisKey Tasks => $"{prefix}:tasks";
 }

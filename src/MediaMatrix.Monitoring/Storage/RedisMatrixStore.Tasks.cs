@@ -5,7 +5,8 @@ using StackExchange.Redis;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Manual completions: one hash per task (account → record) and a set indexing the tasks that have any.
-/// Both keys are permanent: an operator's decision is audit data, and it is small (tasks × members).</summary>
+/// Operator-created tasks: one hash (id → record). All permanent: an operator's decision is audit data, and it is
+/// small (tasks × members).</summary>
 public sealed partial class RedisMatrixStore
 {
     public async Task SaveManualCompletionAsync(ManualCompletion completion, CancellationToken cancellationToken)
@@ -41,5 +42,22 @@ public sealed partial class RedisMatrixStore
         }
 
         return [.. completions.OrderBy(c => c.TaskId, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)];
+    }
+
+    public async Task SaveTaskAsync(ClusterTask task, string createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = JsonSerializer.Serialize(new StoredTask(task, createdBy, createdAt), TaskStorageJsonContext.Compact.StoredTask);
+        await redis.GetDatabase().HashSetAsync(keys.Tasks, task.Id, json).WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClusterTask>> GetTasksAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = await redis.GetDatabase().HashGetAllAsync(keys.Tasks).WaitAsync(cancellationToken);
+        return [.. entries
+            .Select(e => JsonSerializer.Deserialize((string)e.Value!, TaskStorageJsonContext.Compact.StoredTask)!.Task)
+            .OrderBy(t => t.Issued)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)];
     }
 }

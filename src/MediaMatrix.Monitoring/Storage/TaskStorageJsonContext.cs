@@ -13,6 +13,7 @@ namespace MediaMatrix.Monitoring.Storage;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(ManualCompletion))]
+[JsonSerializable(typeof(StoredTask))]
 internal sealed partial class TaskStorageJsonContext : JsonSerializerContext
 {
     public static TaskStorageJsonContext Compact => LazyCompact.Value;

@@ -9,12 +9,12 @@ internal static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
     {
-        api.MapGet("/tasks", (HttpRequest request, MatrixView view) =>
+        api.MapGet("/tasks", async (HttpRequest request, MatrixView view, CancellationToken ct) =>
         {
             var (paging, error) = Paging.Read(request);
-            return error ?? Results.Json(paging.Of(view.Tasks.All));
+            return error ?? Results.Json(paging.Of(await view.Tasks.AllAsync(ct)));
         });
-        api.MapPost("/tasks", (NewTask body, MatrixView view) =>
+        api.MapPost("/tasks", async (NewTask body, MatrixView view, HttpContext context, CancellationToken ct) =>
         {
             var input = TaskInput.Read(body.Title, body.Link, body.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Assignees, view.Now);
             if (input.Error is { } error)
@@ -28,12 +28,16 @@ internal static class TaskEndpoints
                 return Problems.BadField("assignees", $"unknown account '{unknown}'");
             }
 
-            view.Tasks.Add(input.Task!);
+            if (!await view.Tasks.AddAsync(input.Task!, context.User.Identity!.Name!, ct))
+            {
+                return Problems.BadField("id", "already used by a configured task");
+            }
+
             return Results.Json(input.Task, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         api.MapGet("/tasks/{id}/completions", async (string id, MatrixView view, CancellationToken ct) =>
         {
-            if (view.Tasks.Find(id) is null)
+            if (await view.Tasks.FindAsync(id, ct) is null)
             {
                 return AccountEndpoints.NotFound("task", id);
             }
@@ -43,7 +47,7 @@ internal static class TaskEndpoints
         });
         api.MapPost("/tasks/{id}/completions", async (string id, NewCompletion body, MatrixView view, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
-            if (view.Tasks.Find(id) is null)
+            if (await view.Tasks.FindAsync(id, ct) is null)
             {
                 return AccountEndpoints.NotFound("task", id);
             }

@@ -58,7 +58,7 @@ internal sealed class MatrixView(
 
     public async Task<CompletionMatrix> CompletionsAsync(CancellationToken ct)
     {
-        var all = tasks.All;
+        var all = await tasks.AllAsync(ct);
         var oldest = all.Count == 0 ? Now : all.Min(t => t.Issued);
         var posts = await PostsAsync(matrix.MemberIds, Now - oldest + TimeSpan.FromDays(1), ct);
         var manual = await store.GetManualCompletionsAsync(null, ct);

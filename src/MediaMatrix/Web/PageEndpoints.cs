@@ -102,14 +102,18 @@ internal static class PageEndpoints
             return await TasksAsync(context, view, ct, error);
         }
 
-        view.Tasks.Add(input.Task!);
+        if (!await view.Tasks.AddAsync(input.Task!, context.User.Identity!.Name!, ct))
+        {
+            return await TasksAsync(context, view, ct, "id: already used by a configured task");
+        }
+
         return Results.Redirect("/tasks");
     }
 
     private static async Task<IResult> RecordCompletionAsync(HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
-        var task = view.Tasks.Find(form["taskId"].ToString());
+        var task = await view.Tasks.FindAsync(form["taskId"].ToString(), ct);
         var account = view.Account(form["accountId"].ToString());
         if (task is null || account is null)
         {

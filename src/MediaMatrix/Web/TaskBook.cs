@@ -1,20 +1,44 @@
-using System.Collections.Concurrent;
 using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
 /// <summary>
-/// The cluster tasks: those in config plus those operators create in the UI or through the API. Created tasks live in
-/// this process only until the store learns to keep tasks (the store keeps manual completions already).
+/// The cluster tasks: those in config, those operators create in the UI or through the API, and those the keyword rules
+/// make from head posts: the same set the inspector's rubric counts. Created tasks are kept in the store, so they
+/// survive restarts.
 /// </summary>
-internal sealed class TaskBook(MatrixConfig matrix)
+internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskMatchOptions matching)
 {
-    private readonly ConcurrentDictionary<string, ClusterTask> _created = new(StringComparer.Ordinal);
+    /// <summary>Config tasks first, then created tasks by issue time, then rule tasks.</summary>
+    public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct)
+    {
+        IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. (await store.GetTasksAsync(ct)).Where(t => !IsConfigured(t.Id))];
+        if (matrix.Rules.Count == 0)
+        {
+            return known;
+        }
 
-    public IReadOnlyList<ClusterTask> All => [.. matrix.Tasks, .. _created.Values.OrderBy(t => t.Issued)];
+        // Head posts within the rubric's tally window: older rule tasks no longer count, so the pages need not show them.
+        var headPosts = await store.GetPostsAsync(matrix.Head.Id, time.GetUtcNow() - matching.TallyWindow, ct);
+        return [.. known, .. KeywordRules.Apply(headPosts, matrix.Rules, known)];
+    }
 
-    public ClusterTask? Find(string id) => All.FirstOrDefault(t => t.Id == id);
+    public async Task<ClusterTask?> FindAsync(string id, CancellationToken ct) =>
+        (await AllAsync(ct)).FirstOrDefault(t => t.Id == id);
 
-    public bool Add(ClusterTask task) => matrix.Tasks.All(t => t.Id != task.Id) && _created.TryAdd(task.Id, task);
+    /// <summary>False when the id is a config task's: config owns those ids, and a stored copy would shadow it.</summary>
+    public async Task<bool> AddAsync(ClusterTask task, string createdBy, CancellationToken ct)
+    {
+        if (IsConfigured(task.Id))
+        {
+            return false;
+        }
+
+        await store.SaveTaskAsync(task, createdBy, time.GetUtcNow(), ct);
+        return true;
+    }
+
+    private bool IsConfigured(string id) => matrix.Tasks.Any(t => t.Id == id);
 }

@@ -52,4 +52,30 @@ public sealed class RedisTaskStoreTests(RedisServer redis) : TaskStoreContract, 
 
         Assert.Contains("\"recordedBy\":\"王科长\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SavedTask_SurvivesANewStoreOverTheSamePrefix()
+    {
+        var task = Created("ui-0a1b2c3d4e", Now, assignees: ["dh-hrss"]);
+        await CreateStore(Options).SaveTaskAsync(task, "王科长", Now, None);
+
+        // A new store instance (what a restarted process builds) sees the same tasks.
+        Assert.Equal([Show(task)], (await CreateStore(Options).GetTasksAsync(None)).Select(Show));
+    }
+
+    [Fact]
+    public async Task SaveTask_WritesOnePermanentHash()
+    {
+        await CreateStore(Options).SaveTaskAsync(Created("ui-0a1b2c3d4e", Now), "王科长", Now, None);
+
+        var keys = new List<string>();
+        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
+            keys.Add(key!);
+
+        // An operator's record, like a manual completion: docs/redis-keys.md lists the kind as permanent.
+        Assert.Equal([$"{Options.KeyPrefix}:tasks"], keys);
+        Assert.Null(await redis.Connection.GetDatabase().KeyTimeToLiveAsync(keys[0]));
+        var json = (string?)await redis.Connection.GetDatabase().HashGetAsync(Keys.Tasks, "ui-0a1b2c3d4e");
+        Assert.Contains("\"createdBy\":\"王科长\"", json, StringComparison.Ordinal);
+    }
 }

@@ -80,4 +80,49 @@ public abstract class TaskStoreContract
         Assert.Empty(await store.GetManualCompletionsAsync(null, None));
         Assert.Empty(await store.GetManualCompletionsAsync(["t-1201"], None));
     }
+
+    protected static ClusterTask Created(string id, DateTimeOffset issued, string title = "转发：定海区2026年冬季征兵公告", params string[] assignees) =>
+        new(id, title, new Uri($"https://www.dinghai.gov.cn/art/{id}.html"), issued, issued.AddDays(2), assignees);
+
+    // Records compare lists by reference, so tasks are compared by what they say.
+    protected static string Show(ClusterTask t) =>
+        $"{t.Id}|{t.Title}|{t.Link}|{t.Issued:O}|{t.Deadline:O}|{string.Join(',', t.Assignees)}";
+
+    [Fact]
+    public async Task Task_SavedThenRead_RoundTripsEveryField()
+    {
+        var store = CreateStore(Options);
+        var task = Created("ui-0a1b2c3d4e", Now, assignees: ["dh-hrss", "dh-edu"]);
+
+        await store.SaveTaskAsync(task, "王科长", Now, None);
+
+        Assert.Equal([Show(task)], (await store.GetTasksAsync(None)).Select(Show));
+    }
+
+    [Fact]
+    public async Task Task_SavedAgainWithSameId_ReplacesTheFirst()
+    {
+        var store = CreateStore(Options);
+        var corrected = Created("ui-0a1b2c3d4e", Now, title: "转发：更正后的标题") with { Link = null };
+
+        await store.SaveTaskAsync(Created("ui-0a1b2c3d4e", Now), "王科长", Now, None);
+        await store.SaveTaskAsync(corrected, "李主任", Now.AddMinutes(5), None);
+
+        Assert.Equal([Show(corrected)], (await store.GetTasksAsync(None)).Select(Show));
+    }
+
+    [Fact]
+    public async Task GetTasks_AreOrderedByIssueTime_EmptyWhenNoneSaved()
+    {
+        var store = CreateStore(Options);
+        Assert.Empty(await store.GetTasksAsync(None));
+
+        var late = Created("ui-a", Now);
+        var early = Created("ui-b", Now.AddDays(-3));
+        var middle = Created("ui-c", Now.AddHours(-5));
+        foreach (var task in new[] { late, early, middle })
+            await store.SaveTaskAsync(task, "王科长", Now, None);
+
+        Assert.Equal(["ui-b", "ui-c", "ui-a"], (await store.GetTasksAsync(None)).Select(t => t.Id));
+    }
 }

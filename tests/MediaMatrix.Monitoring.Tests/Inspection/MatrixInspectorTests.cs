@@ -143,6 +143,25 @@ public sealed class MatrixInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_StoredTasks_CountInTheTasksPartWithoutAnyConfigTask()
+    {
+        // Created by an operator (UI/API), so only the store knows it: the config has no tasks and no rules.
+        var issued = T.AddDays(-10);
+        var task = new MediaMatrix.Monitoring.Tasks.ClusterTask("ui-0a1b2c3d4e", "定海区2026年冬季征兵公告", null, issued, issued.AddDays(2), [Education.Id]);
+        var store = await StoreWithAsync(
+            (Head, Regular(1)),
+            (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
+            (Schools, Regular(7)));
+        await store.SaveTaskAsync(task, "王科长", issued, None);
+        var sources = ClusterTaskTallies.Sources(Matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
+
+        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+
+        Assert.Equal(1, report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks?.Assigned);
+        Assert.Equal(new TaskTally(1, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
+    }
+
+    [Fact]
     public async Task Inspect_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
