@@ -54,6 +54,16 @@ public sealed class RedisServer : IAsyncLifetime
         connection = await ConnectAsync(EndPoint);
     }
 
+    /// <summary>Removes a test's keys (its own prefix) so tests sharing the server leave nothing behind.</summary>
+    public async Task DeleteKeysAsync(string pattern)
+    {
+        var db = Connection.GetDatabase();
+        await foreach (var key in Connection.GetServers().Single().KeysAsync(pattern: pattern))
+        {
+            await db.KeyDeleteAsync(key);
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (connection is not null)

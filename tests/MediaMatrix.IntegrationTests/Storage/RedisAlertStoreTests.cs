@@ -18,12 +18,7 @@ public sealed class RedisAlertStoreTests(RedisServer redis) : AlertStoreContract
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        var db = redis.Connection.GetDatabase();
-        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
-            await db.KeyDeleteAsync(key);
-    }
+    public Task DisposeAsync() => redis.DeleteKeysAsync(Keys.AllKeysPattern);
 
     [Fact]
     public async Task AlertsAndDecisions_SurviveARestart_ANewStoreOverTheSamePrefixSeesThem()

@@ -20,14 +20,7 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        var db = redis.Connection.GetDatabase();
-        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
-        {
-            await db.KeyDeleteAsync(key);
-        }
-    }
+    public Task DisposeAsync() => redis.DeleteKeysAsync(Keys.AllKeysPattern);
 
     /// <summary>Every key under the test's prefix with its type, full value and whether it has a TTL (the TTL itself
     /// counts down between applications, so only its presence is compared).</summary>

@@ -15,12 +15,7 @@ public sealed class RedisTaskStoreTests(RedisServer redis) : TaskStoreContract, 
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        var db = redis.Connection.GetDatabase();
-        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
-            await db.KeyDeleteAsync(key);
-    }
+    public Task DisposeAsync() => redis.DeleteKeysAsync(Keys.AllKeysPattern);
 
     [Fact]
     public async Task SaveManualCompletion_WritesTheDocumentedPermanentKeys()
