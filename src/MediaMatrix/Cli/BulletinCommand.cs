@@ -29,23 +29,14 @@ internal static class BulletinCommand
             return 2;
         }
 
-        var settings = Settings.Build(cli);
-        var matrix = MatrixFile.Load(settings, Console.Error);
-        if (matrix is null)
+        var run = await OneShotRun.PollAllAsync(cli, cancellationToken);
+        if (run is null)
         {
             return 1;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Error).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddMonitoring(settings, matrix);
-        await using var provider = services.BuildServiceProvider();
-
-        var done = 0;
-        var progress = new Progress<PollReport>(r =>
-            Console.Error.WriteLine($"[{Interlocked.Increment(ref done)}/{matrix.Accounts.Count}] {r.AccountId}: {r.Outcome}"));
-        await provider.GetRequiredService<PollDispatcher>().PollAsync(matrix.Accounts, progress, cancellationToken);
-
+        var (provider, matrix) = run.Value;
+        await using var owned = provider;
         var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
         var service = new BulletinService(provider.GetRequiredService<IMatrixStore>(), matrix, provider.GetRequiredService<MatrixInspector>(),
             provider.GetRequiredService<AssessmentOptions>(), provider.GetRequiredService<TaskMatchOptions>());

@@ -33,37 +33,17 @@ internal static class CheckCommand
             at = parsed;
         }
 
-        var settings = Settings.Build(cli);
-        var matrix = MatrixFile.Load(settings, Console.Error);
-        if (matrix is null)
+        var run = await OneShotRun.PollAllAsync(cli, cancellationToken);
+        if (run is null)
         {
             return 1;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Error).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddMonitoring(settings, matrix);
-        await using var provider = services.BuildServiceProvider();
-
-        var done = 0;
-        var progress = new Progress<PollReport>(r =>
-        {
-            var n = Interlocked.Increment(ref done);
-            Console.Error.WriteLine($"[{n}/{matrix.Accounts.Count}] {r.AccountId}: {Describe(r)}");
-        });
-        var dispatcher = provider.GetRequiredService<PollDispatcher>();
-        await dispatcher.PollAsync(matrix.Accounts, progress, cancellationToken);
-
+        var (provider, matrix) = run.Value;
+        await using var owned = provider;
         var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
         var report = await provider.GetRequiredService<MatrixInspector>().InspectAsync(now, cancellationToken);
         await Console.Out.WriteAsync(format == "json" ? CheckReport.ToJson(report) + Environment.NewLine : CheckTable.Render(report));
         return 0;
     }
-
-    private static string Describe(PollReport r) => r.Outcome switch
-    {
-        Monitoring.Fetching.FetchOutcome.Fetched => $"{r.Items} items, {r.NewPosts} new ({r.Duration.TotalMilliseconds:0} ms)",
-        Monitoring.Fetching.FetchOutcome.NotModified => "not modified",
-        _ => $"failed: {r.State.LastErrorClass} {r.State.LastError}",
-    };
 }
