@@ -100,4 +100,16 @@ public static class MatrixMetrics
         FetchErrorClass.TooLarge => "too-large",
         _ => Label(errorClass),
     };
+
+    // Alerts and the store's own health: the alert rules page on these, not on log lines.
+    public static readonly Counter AlertsOpened = Metrics.CreateCounter("mediamatrix_alerts_opened_total", "Alerts opened, by kind.", "kind");
+    public static readonly Counter AlertsResolved = Metrics.CreateCounter("mediamatrix_alerts_resolved_total", "Alerts resolved (automatically or by an operator after an evaluation), by kind.", "kind");
+    public static readonly Gauge OpenAlerts = Metrics.CreateGauge("mediamatrix_open_alerts", "Alerts open or acknowledged but not resolved, by kind, read from the store at scrape time.", "kind");
+
+    /// <summary>1 while Redis runs without AOF or with an evicting policy (reliability R1): it works, but a crash or memory
+    /// pressure can lose what we acknowledged. The reason is on /readyz.</summary>
+    public static readonly Gauge StoreDegraded = Metrics.CreateGauge("mediamatrix_store_degraded", "1 when the store is reachable but not durable (Redis without AOF or noeviction); see /readyz.");
+
+    /// <summary>Store calls that failed (Redis away, timed out) and were reported rather than lost silently (reliability R3).</summary>
+    public static readonly Counter StoreErrors = Metrics.CreateCounter("mediamatrix_store_errors_total", "Store operations that failed, by operation.", "operation");
 }

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Diagnostics;
 using MediaMatrix.Jobs;
 using MediaMatrix.Monitoring.Storage;
 using Npgsql;
@@ -26,7 +27,7 @@ internal sealed class Readiness(IServiceProvider services, SchedulerSettings sch
             {
                 var latency = await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, cancellationToken);
                 var health = await RedisHealth.CheckAsync(redis).WaitAsync(ProbeTimeout, cancellationToken);
-                StoreGauges.Degraded.Set(health.Healthy ? 0 : 1);
+                MatrixMetrics.StoreDegraded.Set(health.Healthy ? 0 : 1);
                 lines.Add(health.Healthy
                     ? $"store: redis ok ({latency.TotalMilliseconds:F0} ms; {health.Reason})"
                     : $"store: redis degraded: {health.Reason}");

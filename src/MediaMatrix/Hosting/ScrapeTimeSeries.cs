@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Digest;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Diagnostics;
@@ -22,6 +23,9 @@ internal sealed class ScrapeTimeSeries(IMatrixStore store, MatrixConfig matrix, 
         var snapshots = await store.GetAccountSnapshotsAsync(cancellationToken);
         var polls = await store.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
         var week = await store.GetDigestDeliveriesAsync(IsoWeek.KeyOf(time.GetUtcNow(), matrix.Matrix.TimeZone), cancellationToken);
+        var openAlerts = await store.GetOpenAlertsAsync(cancellationToken);
+        foreach (var kind in Enum.GetValues<AlertKind>())
+            MatrixMetrics.OpenAlerts.WithLabels(AlertKinds.Name(kind)).Set(openAlerts.Count(a => a.Kind == kind));
 
         var rows = matrix.Accounts.Select(a => new Row(a, snapshots.GetValueOrDefault(a.Id), polls.GetValueOrDefault(a.Id))).ToList();
         SetAggregates(rows);

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Diagnostics;
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Polling;
 using Quartz;
@@ -29,7 +30,7 @@ internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger
         {
             // Redis away (reliability R3): nothing was claimed, so nothing is lost; the next tick tries again and the
             // multiplexer reconnects on its own. Counted for the alert rules, logged once per tick.
-            StoreGauges.Errors.WithLabels("claim").Inc();
+            MatrixMetrics.StoreErrors.WithLabels("claim").Inc();
             LogStoreUnavailable(logger, ex, context.JobDetail.Key.Name);
         }
     }

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Diagnostics;
 using System.Diagnostics;
 using MediaMatrix.Hosting;
 using MediaMatrix.IntegrationTests.Infrastructure;
@@ -29,7 +30,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
         Assert.Contains(degraded.Lines, l => l.Contains("degraded", StringComparison.Ordinal) && l.Contains("appendonly", StringComparison.Ordinal) && l.Contains("maxmemory-policy", StringComparison.Ordinal));
         Assert.True(healthy.Ready);
         Assert.Contains(healthy.Lines, l => l.StartsWith("store: redis ok", StringComparison.Ordinal));
-        Assert.Equal(0, StoreGauges.Degraded.Value);
+        Assert.Equal(0, MatrixMetrics.StoreDegraded.Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Diagnostics;
@@ -37,6 +38,22 @@ public sealed class AccountSeriesCapTests
         await series.UpdateAsync(CancellationToken.None);
 
         Assert.Equal(["cap-5", "cap-7"], Exported());
+    }
+
+    [Fact]
+    public async Task OpenAlerts_AreCountedByKindFromTheStore()
+    {
+        var account = new Account("alerted", "账号", Platform.Wechat, Tier.Head, "区民政局", new Source(SourceKind.Feed, new Uri("http://rss.example.gov.cn/a.xml")));
+        var matrix = new MatrixConfig(new MatrixSettings("alerts", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), false), [account], new Dictionary<string, Profile>());
+        var store = new InMemoryMatrixStore(new StoreOptions());
+        var key = Alert.KeyOf(AlertKind.Zombie, account.Id, Now);
+        await store.OpenAlertAsync(new Alert(key, AlertKind.Zombie, account.Id, AlertSeverity.Critical, AlertStatus.Open, "僵尸账号", "Zombie account", Now), CancellationToken.None);
+        var series = new ScrapeTimeSeries(store, matrix, new MetricsOptions(), TimeProvider.System);
+
+        await series.UpdateAsync(CancellationToken.None);
+
+        Assert.Equal(1, MatrixMetrics.OpenAlerts.WithLabels(AlertKinds.Name(AlertKind.Zombie)).Value);
+        Assert.Equal(0, MatrixMetrics.OpenAlerts.WithLabels(AlertKinds.Name(AlertKind.BecameUnqualified)).Value);
     }
 
     private static AccountSnapshot Snapshot(string id, Verdict verdict) =>
