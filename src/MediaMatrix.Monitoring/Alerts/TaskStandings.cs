@@ -14,11 +14,9 @@ public sealed class TaskStandings(MatrixConfig matrix, IMatrixStore store, TaskM
 {
     public async Task<IReadOnlyList<TaskStanding>> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stored = await store.GetTasksAsync(cancellationToken).ConfigureAwait(false);
-        if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0 && stored.Count == 0)
+        var known = await MatrixTasks.KnownAsync(matrix, store, cancellationToken).ConfigureAwait(false);
+        if (known.Count == 0 && matrix.Rules.Count == 0)
             return [];
-
-        IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. stored];
 
         var watchedFrom = now - options.TaskLookback;
 
@@ -28,8 +26,7 @@ public sealed class TaskStandings(MatrixConfig matrix, IMatrixStore store, TaskM
         foreach (var id in matrix.MemberIds.Append(matrix.Head.Id).Distinct(StringComparer.Ordinal))
             posts[id] = await store.GetPostsAsync(id, since, cancellationToken).ConfigureAwait(false);
 
-        IEnumerable<ClusterTask> tasks = [.. known, .. KeywordRules.Apply(posts[matrix.Head.Id], matrix.Rules, known)];
-        var watched = tasks.Where(t => t.Deadline >= watchedFrom).ToList();
+        var watched = MatrixTasks.WithRuleTasks(matrix, known, posts[matrix.Head.Id]).Where(t => t.Deadline >= watchedFrom).ToList();
         if (watched.Count == 0)
             return [];
 

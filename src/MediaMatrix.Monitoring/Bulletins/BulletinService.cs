@@ -49,16 +49,16 @@ public sealed class BulletinService(IMatrixStore store, MatrixConfig matrix, Mat
         return BulletinBuilder.Build(new BulletinInputs(period, matrix.Matrix.Name, zone, report, history, tasks, postsThisYear));
     }
 
-    // The same tasks the rubric matches (config plus keyword-rule tasks from head posts), so the bulletin and check agree.
+    // The same tasks the rubric matches (config, operators', keyword-rule), so the bulletin and check agree.
     private async Task<CompletionMatrix?> CompletionAsync(Dictionary<string, IReadOnlyList<Post>> posts, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0)
+        var known = await MatrixTasks.KnownAsync(matrix, store, cancellationToken).ConfigureAwait(false);
+        if (known.Count == 0 && matrix.Rules.Count == 0)
         {
             return null;
         }
 
-        var headPosts = posts.GetValueOrDefault(matrix.Head.Id) ?? [];
-        IEnumerable<ClusterTask> tasks = [.. matrix.Tasks, .. KeywordRules.Apply(headPosts, matrix.Rules, matrix.Tasks)];
+        var tasks = MatrixTasks.WithRuleTasks(matrix, known, posts.GetValueOrDefault(matrix.Head.Id) ?? []);
         var manual = await store.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
         return CompletionMatrix.Build(tasks, matrix.MemberIds, posts, manual, at, taskOptions);
     }

@@ -17,15 +17,13 @@ public static class ClusterTaskTallies
         TaskTallies = async (at, posts, cancellationToken) =>
         {
             // Operators' tasks (UI/API) are read once per inspection: they count in the rubric like config tasks.
-            var stored = await store.GetTasksAsync(cancellationToken).ConfigureAwait(false);
-            if (matrix.Tasks.Count == 0 && matrix.Rules.Count == 0 && stored.Count == 0)
+            var known = await MatrixTasks.KnownAsync(matrix, store, cancellationToken).ConfigureAwait(false);
+            if (known.Count == 0 && matrix.Rules.Count == 0)
             {
                 return new Dictionary<string, TaskTally>();
             }
 
-            var headPosts = posts.GetValueOrDefault(matrix.Head.Id) ?? [];
-            IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. stored];
-            IEnumerable<ClusterTask> tasks = [.. known, .. KeywordRules.Apply(headPosts, matrix.Rules, known)];
+            var tasks = MatrixTasks.WithRuleTasks(matrix, known, posts.GetValueOrDefault(matrix.Head.Id) ?? []);
             var manual = await store.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
             return CompletionMatrix.Build(tasks, matrix.MemberIds, posts, manual, at, options).Tallies(options.TallyWindow);
         },

@@ -14,7 +14,7 @@ internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProv
     /// <summary>Config tasks first, then created tasks by issue time, then rule tasks.</summary>
     public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct)
     {
-        IReadOnlyList<ClusterTask> known = [.. matrix.Tasks, .. (await store.GetTasksAsync(ct)).Where(t => !IsConfigured(t.Id))];
+        var known = await MatrixTasks.KnownAsync(matrix, store, ct);
         if (matrix.Rules.Count == 0)
         {
             return known;
@@ -22,7 +22,7 @@ internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProv
 
         // Head posts within the rubric's tally window: older rule tasks no longer count, so the pages need not show them.
         var headPosts = await store.GetPostsAsync(matrix.Head.Id, time.GetUtcNow() - matching.TallyWindow, ct);
-        return [.. known, .. KeywordRules.Apply(headPosts, matrix.Rules, known)];
+        return MatrixTasks.WithRuleTasks(matrix, known, headPosts);
     }
 
     public async Task<ClusterTask?> FindAsync(string id, CancellationToken ct) =>
