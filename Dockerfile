@@ -37,8 +37,8 @@ COPY --from=build /app .
 #   image sets it; ASPNETCORE_HTTP_PORTS is cleared so the runtime does not warn about the override.
 # TMPDIR / DOTNET_EnableDiagnostics=0: nothing is written outside /tmp, and the runtime opens no
 #   diagnostics socket (set DOTNET_EnableDiagnostics=1 with a writable /tmp to use dotnet-trace).
-# /metrics is served on the same port as the UI and API (8080). A separate metrics port
-#   (Metrics__Port) is planned; when the app supports it, EXPOSE it here as 9090.
+# /metrics is served on the UI/API port (8080) unless Metrics__Port is set: then only on that port
+#   (9090 by convention, exposed below), and 8080 no longer answers /metrics.
 ENV Urls=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     Matrix__Config=/config/matrix.yaml \
@@ -46,7 +46,7 @@ ENV Urls=http://+:8080 \
     DOTNET_EnableDiagnostics=0 \
     DOTNET_gcServer=0
 VOLUME /config
-EXPOSE 8080
+EXPOSE 8080 9090
 
 # The base image's non-root `app` user, by number so Kubernetes can verify runAsNonRoot.
 USER 1654:1654

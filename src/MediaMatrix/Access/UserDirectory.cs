@@ -26,7 +26,7 @@ internal sealed class UserDirectory
             var configured = options.Users[i];
             if (string.IsNullOrWhiteSpace(configured.Name) || !Roles.TryParse(configured.Role, out var role))
             {
-                throw new InvalidOperationException($"Auth:Users:{i}: a user needs a name and a role (viewer, operator or admin)");
+                throw new Hosting.SettingsException($"Auth:Users:{i}: a user needs a name and a role (viewer, operator or admin)");
             }
 
             _users[configured.Name] = new User(configured.Name, role, configured.PasswordHash, configured.Disabled, NewStamp());

@@ -54,17 +54,30 @@ internal static class CommandLine
             stop.Cancel();
         });
 
+        try
+        {
+            return await RunVerbAsync(cli, stop.Token);
+        }
+        catch (Exception error) when (Hosting.SettingsException.Find(error) is { } settings)
+        {
+            await Console.Error.WriteLineAsync($"mediamatrix: settings: {settings.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(CliArguments cli, CancellationToken stop)
+    {
         return cli.Verb switch
         {
             "validate" => await ValidateCommand.RunAsync(cli),
-            "check" => await CheckCommand.RunAsync(cli, stop.Token),
-            "bulletin" => await BulletinCommand.RunAsync(cli, stop.Token),
-            "serve" => await ServeCommand.RunAsync(cli, demo: null, stop.Token),
-            "demo" => await DemoCommand.RunAsync(cli, stop.Token),
-            "simulate" => await SimulateCommand.RunAsync(cli, stop.Token),
-            "digest" => await DigestCommand.RunAsync(cli, stop.Token),
-            "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop.Token),
-            "profile" => await ProfileCommand.RunAsync(cli, stop.Token),
+            "check" => await CheckCommand.RunAsync(cli, stop),
+            "bulletin" => await BulletinCommand.RunAsync(cli, stop),
+            "serve" => await ServeCommand.RunAsync(cli, demo: null, stop),
+            "demo" => await DemoCommand.RunAsync(cli, stop),
+            "simulate" => await SimulateCommand.RunAsync(cli, stop),
+            "digest" => await DigestCommand.RunAsync(cli, stop),
+            "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop),
+            "profile" => await ProfileCommand.RunAsync(cli, stop),
             "hash-password" => await HashPasswordCommand.RunAsync(),
             "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
             _ => PrintUsage(Console.Error, 2),

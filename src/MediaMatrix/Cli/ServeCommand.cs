@@ -17,9 +17,19 @@ internal static class ServeCommand
 
         await using var app = MonitorHost.Build(settings, matrix);
         // Loopback unless told otherwise (--urls, Urls, ASPNETCORE_URLS): an office network is not the internet.
-        if (string.IsNullOrEmpty(app.Configuration["urls"]) && string.IsNullOrEmpty(settings["Urls"]))
+        var configured = app.Configuration["urls"] is { Length: > 0 } urls ? urls : settings["Urls"];
+        var uiUrls = string.IsNullOrEmpty(configured)
+            ? ["http://127.0.0.1:5300"]
+            : configured.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in uiUrls)
         {
-            app.Urls.Add("http://127.0.0.1:5300");
+            app.Urls.Add(url);
+        }
+
+        // Once any address is added here Kestrel ignores the configured ones, so the UI addresses are added above too.
+        if (MetricsPort.Read(settings) is { } metricsPort)
+        {
+            app.Urls.Add(MetricsPort.ListenAddress(uiUrls[0], metricsPort));
         }
 
         await app.StartAsync(cancellationToken);

@@ -31,6 +31,7 @@ internal static class MonitorHost
         builder.Services.AddWorkplace();
 
         var app = builder.Build();
+        app.UseMetricsPort(MetricsPort.Read(settings));
         app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -48,7 +48,7 @@ internal static class MonitoringServices
                 services.AddSingleton<IMatrixStore>(sp => new RedisMatrixStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
                 break;
             default:
-                throw new InvalidOperationException($"Store:Kind: unknown store '{kind}'; use memory or redis");
+                throw new Hosting.SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");
         }
     }
 

@@ -40,17 +40,17 @@ internal sealed class SchedulerSettings
     {
         if (Clustered && string.IsNullOrWhiteSpace(PostgreSql))
         {
-            throw new InvalidOperationException("Scheduler:PostgreSql: a connection string is required when Scheduler:Clustered is true");
+            throw new Hosting.SettingsException("Scheduler:PostgreSql: a connection string is required when Scheduler:Clustered is true");
         }
 
         if (Shards is < 1 or > 64)
         {
-            throw new InvalidOperationException($"Scheduler:DispatchShards: {Shards} is out of range; use 1 to 64");
+            throw new Hosting.SettingsException($"Scheduler:DispatchShards: {Shards} is out of range; use 1 to 64");
         }
 
         if (CheckinInterval <= TimeSpan.Zero || DispatchInterval <= TimeSpan.Zero || EvaluationInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Scheduler: CheckinInterval, DispatchInterval and EvaluationInterval must be positive");
+            throw new Hosting.SettingsException("Scheduler: CheckinInterval, DispatchInterval and EvaluationInterval must be positive");
         }
     }
 }
