@@ -133,18 +133,18 @@ internal static class ChatPayloads
         }.ToJsonString(Json);
     }
 
-    /// <summary>Shrinks the facts' byte budget until the whole body fits: escaping makes the body's size only roughly
-    /// proportional to the text's, so measure the real thing.</summary>
+    /// <summary>Shrinks the facts' byte budget in proportion until the whole body fits: escaping (<c>&lt;</c> is six
+    /// bytes on the wire) makes the body's size only roughly proportional to the text's, so measure the real thing.</summary>
     private static string FitBody(int maxBytes, Func<int, string> compose)
     {
         var budget = maxBytes;
         while (true)
         {
             var body = compose(budget);
-            var excess = Bytes(body) - maxBytes;
-            if (excess <= 0 || budget == 0)
+            var bytes = Bytes(body);
+            if (bytes <= maxBytes || budget == 0)
                 return body;
-            budget = Math.Max(0, budget - excess - 16);
+            budget = (int)Math.Clamp(((long)budget * maxBytes / bytes) - 16, 0, budget - 1);
         }
     }
 
