@@ -20,12 +20,18 @@ internal static class NotificationSettings
     private static readonly string[] RouteKeys = ["Name", "Kind", "Url", "Recipients", "Secret", "MinSeverity", "Departments", "ReminderInterval"];
     private static readonly Dictionary<string, RouteKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["wecom"] = RouteKind.WeCom, ["dingtalk"] = RouteKind.DingTalk, ["feishu"] = RouteKind.Feishu, ["webhook"] = RouteKind.Webhook, ["email"] = RouteKind.Email,
+        ["wecom"] = RouteKind.WeCom,
+        ["dingtalk"] = RouteKind.DingTalk,
+        ["feishu"] = RouteKind.Feishu,
+        ["webhook"] = RouteKind.Webhook,
+        ["email"] = RouteKind.Email,
     };
 
     private static readonly Dictionary<string, AlertSeverity> Severities = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["info"] = AlertSeverity.Info, ["warning"] = AlertSeverity.Warning, ["critical"] = AlertSeverity.Critical,
+        ["info"] = AlertSeverity.Info,
+        ["warning"] = AlertSeverity.Warning,
+        ["critical"] = AlertSeverity.Critical,
     };
 
     /// <summary>The validated options; throws <see cref="InvalidOperationException"/> listing every problem, one a line.</summary>
