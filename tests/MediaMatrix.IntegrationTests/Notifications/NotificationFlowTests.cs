@@ -110,6 +110,44 @@ public sealed class NotificationFlowTests
         await rig.SweepAsync();
         Assert.Equal(5, robots.To("/wecom").Count);
         Assert.Equal(5, robots.To("/hook").Count);
+
+        // An operator closes it by hand: no evaluation saw that, the sweep does — one resolved notice per route.
+        Assert.True(await rig.Alerts.ResolveAsync(hrss.Key, "李主任", "账号已申请注销", None));
+        await rig.SweepAsync();
+        await rig.SweepAsync();
+        Assert.Equal(6, robots.To("/wecom").Count);
+        Assert.Equal(6, robots.To("/hook").Count);
+        Assert.Equal(8, smtp.Acknowledged.Count);
+        Assert.Equal(2, robots.To("/dingtalk").Count);
+        var closed = Json(robots.To("/wecom")[^1]).GetProperty("markdown").GetProperty("content").GetString()!;
+        Assert.StartsWith("### 【已恢复】dh-hrss", closed, StringComparison.Ordinal);
+        Assert.Contains("李主任 手动关闭", closed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MailDroppedAfterItsBody_IsUnknown_CountedAndNeverResent()
+    {
+        await using var robots = await RobotServer.StartAsync();
+        await using var smtp = new LoopbackSmtpServer { DropAfterBody = _ => true };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Notifications:RetryDelay"] = "00:00:00.020",
+            ["Notifications:Routes:0:Kind"] = "email",
+            ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn",
+        };
+        var store = new InMemoryMatrixStore(new StoreOptions());
+        var before = Counts();
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+
+        var now = TimeProvider.System.GetUtcNow();
+        var alert = Assert.Single((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None)).Opened);
+        await rig.IdleAsync();
+        await rig.SweepAsync();
+
+        // The server may have queued it: reliability E3 says never resend blindly.
+        Assert.Single(smtp.Received);
+        Assert.Equal(NoticeOutcome.Unknown, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{rig.Options.Routes[0].Id}|office@dinghai.example.gov.cn", None));
+        Assert.Equal(1, Counts()["email/unknown"] - before["email/unknown"]);
     }
 
     [Fact]
