@@ -62,7 +62,8 @@ public static class MatrixMetrics
     public static readonly Histogram JobDuration = Metrics.CreateHistogram("mediamatrix_job_duration_seconds", "Quartz job run time, by job.",
         new HistogramConfiguration { LabelNames = ["quartz_job"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300] });
     public static readonly Counter DigestSends = Metrics.CreateCounter("mediamatrix_digest_sends_total", "Weekly digest deliveries by edition (office, department) and result (sent, retry, failed_permanent, unknown).", "edition", "result");
-    public static readonly Counter Notifications = Metrics.CreateCounter("mediamatrix_notifications_total", "Chat notifications of alert transitions by channel (wecom, dingtalk, feishu, webhook) and result (sent, retry, failed).", "channel", "result");
+    public static readonly Counter Notifications = Metrics.CreateCounter("mediamatrix_notifications_total", "Alert notification attempts by channel (wecom, dingtalk, feishu, webhook, email) and result (sent, retry, failed, unknown).", "channel", "result");
+    public static readonly Gauge NotificationsPending = Metrics.CreateGauge("mediamatrix_notifications_pending", "Alert notifications queued or being delivered in this replica, by channel.", "channel");
     public static readonly Gauge DigestLastSent = Metrics.CreateGauge("mediamatrix_digest_last_sent_timestamp_seconds", "Unix time of the last digest message this replica delivered.");
     public static readonly Gauge DigestRecipients = Metrics.CreateGauge("mediamatrix_digest_recipients", "Addresses the weekly digest goes to (office and department contacts) in the current config.");
     public static readonly Gauge DigestWeekDeliveries = Metrics.CreateGauge("mediamatrix_digest_week_deliveries", "This ISO week's digest deliveries by state, read from the store at scrape time.", "state");

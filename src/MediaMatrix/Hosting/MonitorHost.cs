@@ -3,6 +3,7 @@ using MediaMatrix.Api;
 using MediaMatrix.Jobs;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Notifications;
 using MediaMatrix.Web;
 
 namespace MediaMatrix.Hosting;
@@ -27,6 +28,7 @@ internal static class MonitorHost
         builder.Services.AddHostedService<ScheduleOnStart>();
         builder.Services.AddSingleton<MediaMatrix.Monitoring.Rhythm.IBulletinPublisher, FileBulletinPublisher>();
         builder.Services.AddScheduling(settings);
+        builder.Services.AddAlertNotifications(settings, matrix);
         builder.Services.AddAccessControl(settings);
         builder.Services.AddWorkplace();
 

@@ -1,6 +1,7 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Rhythm;
+using MediaMatrix.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
@@ -38,7 +39,8 @@ internal static class InspectionRhythm
     {
         services.TryAddSingleton(options);
         services.TryAddSingleton(settings.GetSection("Alerts").Get<AlertOptions>() ?? new AlertOptions());
-        services.TryAddSingleton<IAlertListener, AlertCounters>();
+        // The counters always; the notices when serve added them (AddAlertNotifications).
+        services.TryAddSingleton<IAlertListener>(sp => new AlertListeners([new AlertCounters(), .. sp.GetServices<AlertNotices>()]));
         services.TryAddSingleton<TaskStandings>();
         services.TryAddSingleton<AlertService>();
         services.TryAddSingleton<IBulletinPublisher, NoBulletinPublisher>();
