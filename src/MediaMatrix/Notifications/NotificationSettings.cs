@@ -38,7 +38,7 @@ internal static class NotificationSettings
     public static NotificationOptions Read(IConfiguration settings, MatrixConfig matrix)
     {
         var (options, errors) = TryRead(settings, matrix);
-        return errors.Count == 0 ? options! : throw new InvalidOperationException("Notifications settings are invalid:\n" + string.Join('\n', errors));
+        return errors.Count == 0 ? options! : throw new Hosting.SettingsException("Notifications settings are invalid:\n" + string.Join('\n', errors));
     }
 
     /// <summary>The options, or every problem as <c>Notifications:Routes:1:Url: message</c>.</summary>

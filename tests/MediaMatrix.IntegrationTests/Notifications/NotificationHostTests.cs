@@ -68,7 +68,7 @@ public sealed class NotificationHostTests : IDisposable
         }).Build();
         var matrix = MatrixConfigLoader.Load(MatrixFile()).Config!;
 
-        var error = Assert.Throws<InvalidOperationException>(() => MonitorHost.Build(settings, matrix));
+        var error = Assert.Throws<SettingsException>(() => MonitorHost.Build(settings, matrix));
 
         Assert.Contains("Notifications:Routes:0:Url: required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Notifications:Routes:1:Recipients: 'office@' is not an e-mail address", error.Message, StringComparison.Ordinal);
