@@ -14,7 +14,7 @@ internal static class ServedPagesRun
     {
         var accounts = args.Int("accounts", id == "M1" ? 10_000 : 1_000);
         await using var redis = await RedisProcess.StartAsync();
-        await using var simulator = await SimulatorProcess.StartAsync("mixed", accounts - 1, 0);
+        await using var simulator = await SimulatorProcess.StartAsync(args.Text("shape") ?? "flagged", accounts - 1, 0);
         await using var serve = await ServeProcess.StartAsync(simulator, redis);
         var settle = Stopwatch.StartNew();
         await serve.WaitForEveryAccountJudgedAsync(TimeSpan.FromSeconds(args.Int("settle-seconds", 600)));
@@ -26,9 +26,14 @@ internal static class ServedPagesRun
             var lines = body.Split('\n');
             var series = lines.Count(l => l.Length > 0 && l[0] != '#');
             var ours = lines.Count(l => l.StartsWith("mediamatrix_", StringComparison.Ordinal));
-            var perAccount = lines.Count(l => l.StartsWith("mediamatrix_account_", StringComparison.Ordinal));
+            var perAccount = lines.Count(l => l.StartsWith("mediamatrix_account_", StringComparison.Ordinal)
+                && !l.StartsWith("mediamatrix_account_series_exported_accounts", StringComparison.Ordinal));
+            string Value(string series) => lines.FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal))?.Split(' ')[^1] ?? "?";
             MachineLoad.Report(id, $"{accounts} accounts: scrape {Encoding.UTF8.GetByteCount(body) / 1024.0:0} KB, {series} series " +
-                $"({ours} mediamatrix_, of which {perAccount} per-account), median scrape {median:0} ms");
+                $"({ours} mediamatrix_, of which {perAccount} per-account for {Value("mediamatrix_account_series_exported_accounts")} accounts; verdicts " +
+                $"qualified {Value("mediamatrix_accounts{verdict=\"qualified\"}")}, unqualified {Value("mediamatrix_accounts{verdict=\"unqualified\"}")}, " +
+                $"flagged weak {Value("mediamatrix_accounts_flagged{flag=\"weak\"}")} zombie {Value("mediamatrix_accounts_flagged{flag=\"zombie\"}")} " +
+                $"collection_down {Value("mediamatrix_accounts_flagged{flag=\"collection_down\"}")}), median scrape {median:0} ms");
         }
         else
         {
@@ -40,6 +45,12 @@ internal static class ServedPagesRun
 
     private static async Task<(double MedianMs, string Body)> TimeAsync(HttpClient http, string path)
     {
+        using var check = await http.GetAsync(path);
+        if (!check.IsSuccessStatusCode || check.RequestMessage?.RequestUri?.AbsolutePath != "/" + path)
+        {
+            throw new InvalidOperationException($"GET /{path} answered {(int)check.StatusCode} at {check.RequestMessage?.RequestUri}: not the page to time");
+        }
+
         var body = await http.GetStringAsync(path);
         var times = new List<double>();
         for (var i = 0; i < 5; i++)
