@@ -86,7 +86,8 @@ public sealed partial class PollDispatcher(
                 // The poll state's next-due time is the time the due index held for the account (RecordPollAsync writes
                 // both): a never-polled account has none and is neither waited for nor counted.
                 var dueAt = claimedUpTo is { } upTo && state?.NextDueAt is { } next && next <= upTo ? next : (DateTimeOffset?)null;
-                if (dueAt is { } at && at - time.GetUtcNow() is { Ticks: > 0 } ahead)
+                // A timer may fire a hair early by the wall clock: wait again until the due time has really passed.
+                while (dueAt is { } at && at - time.GetUtcNow() is { Ticks: > 0 } ahead)
                 {
                     await Task.Delay(ahead, time, cancellationToken).ConfigureAwait(false);
                 }

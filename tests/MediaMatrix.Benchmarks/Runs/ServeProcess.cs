@@ -51,11 +51,21 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <param name="settings">Settings on top of the sped-up defaults below (environment variables, <c>Section__Key</c>).</param>
-    public static async Task<ServeProcess> StartAsync(SimulatorProcess simulator, RedisProcess redis, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="pollInterval">Every account's <c>pollInterval</c> in the matrix config. The config always wins over
+    /// <c>Polling:MemberInterval</c> (a missing one reads as 1 h for the head, 4 h for members), so a run that wants
+    /// another rate must write it there.</param>
+    public static async Task<ServeProcess> StartAsync(SimulatorProcess simulator, RedisProcess redis, IReadOnlyDictionary<string, string>? settings = null,
+        TimeSpan? pollInterval = null)
     {
         var app = AppPath();
         var configFile = Path.Combine(Path.GetTempPath(), $"mediamatrix-bench-{Environment.ProcessId}.yaml");
-        await File.WriteAllTextAsync(configFile, DemoMatrixYaml.Render(simulator.BaseUrl, simulator.Cast));
+        var yaml = DemoMatrixYaml.Render(simulator.BaseUrl, simulator.Cast);
+        if (pollInterval is { } every)
+        {
+            yaml = System.Text.RegularExpressions.Regex.Replace(yaml, "(\n    tier: [^\n]*\n)", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$1    pollInterval: {every.TotalSeconds:0}s\n"));
+        }
+
+        await File.WriteAllTextAsync(configFile, yaml);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {

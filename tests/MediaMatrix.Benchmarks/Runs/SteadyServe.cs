@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace MediaMatrix.Benchmarks.Runs;
@@ -45,17 +44,13 @@ internal sealed class SteadyServe : IAsyncDisposable
         await redis.Admin.GetDatabase().SortedSetAddAsync("mm:due", spread);
         var clock = Stopwatch.StartNew();
 
-        var all = new Dictionary<string, string>(settings)
-        {
-            ["Polling__MemberInterval"] = interval.ToString("c", CultureInfo.InvariantCulture),
-            ["Polling__HeadInterval"] = interval.ToString("c", CultureInfo.InvariantCulture),
-        };
+        var all = new Dictionary<string, string>(settings);
         foreach (var (name, value) in quartz?.Settings() ?? new Dictionary<string, string>())
         {
             all[name] = value;
         }
 
-        var serve = await ServeProcess.StartAsync(simulator, redis, all);
+        var serve = await ServeProcess.StartAsync(simulator, redis, all, interval);
         return new SteadyServe(redis, simulator, quartz, serve, clock);
     }
 
