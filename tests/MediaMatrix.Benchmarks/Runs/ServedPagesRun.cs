@@ -15,7 +15,12 @@ internal static class ServedPagesRun
         var accounts = args.Int("accounts", id == "M1" ? 10_000 : 1_000);
         await using var redis = await RedisProcess.StartAsync();
         await using var simulator = await SimulatorProcess.StartAsync(args.Text("shape") ?? "flagged", accounts - 1, 0);
-        await using var serve = await ServeProcess.StartAsync(simulator, redis);
+        // U1 with --report-max-age-seconds 0: every request re-inspects the matrix, as one does whenever the evaluation
+        // job's report is older than Web:ReportMaxAge (30 s; the job runs every 5 min by default, every 15 s here).
+        var settings = args.Text("report-max-age-seconds") is { } maxAge
+            ? new Dictionary<string, string> { ["Web__ReportMaxAge"] = TimeSpan.FromSeconds(int.Parse(maxAge, System.Globalization.CultureInfo.InvariantCulture)).ToString("c", System.Globalization.CultureInfo.InvariantCulture) }
+            : null;
+        await using var serve = await ServeProcess.StartAsync(simulator, redis, settings);
         var settle = Stopwatch.StartNew();
         await serve.WaitForEveryAccountJudgedAsync(TimeSpan.FromSeconds(args.Int("settle-seconds", 600)));
         MachineLoad.Report(id, $"{accounts} accounts polled and judged by serve in {settle.Elapsed.TotalSeconds:0} s");
@@ -37,7 +42,7 @@ internal static class ServedPagesRun
         }
         else
         {
-            MachineLoad.Report(id, $"{accounts} accounts: overview page median {median:0} ms (client-side on loopback), {Encoding.UTF8.GetByteCount(body) / 1024.0:0} KB of HTML");
+            MachineLoad.Report(id, $"{accounts} accounts{(settings is null ? "" : ", report re-inspected on every request")}: overview page median {median:0} ms (client-side on loopback), {Encoding.UTF8.GetByteCount(body) / 1024.0:0} KB of HTML");
         }
 
         return 0;
