@@ -49,6 +49,10 @@ public static class MatrixMetrics
     // owns "job" (the scrape job) and would rename ours.
     public static readonly Histogram PollDuration = Metrics.CreateHistogram("mediamatrix_poll_duration_seconds", "Wall time of one poll (fetch, extract, store).",
         new HistogramConfiguration { LabelNames = ["platform", "kind"], Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+    // Due time to start of each dispatched poll: the tick interval, the wait for a worker and a slow lane all show here
+    // (performance Q1/E2). "Poll now" and check are not due-driven and are not observed.
+    public static readonly Histogram PollLateness = Metrics.CreateHistogram("mediamatrix_poll_lateness_seconds", "Time from an account's due time to the start of its dispatched poll.",
+        new HistogramConfiguration { Buckets = [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 15, 30, 60, 300] });
     public static readonly Counter Polls = Metrics.CreateCounter("mediamatrix_polls_total", "Polls by platform, source kind and outcome (fetched, not_modified, failed).", "platform", "kind", "outcome");
     public static readonly Counter FetchErrors = Metrics.CreateCounter("mediamatrix_fetch_errors_total", "Failed polls by platform and error class (dns, timeout, http-5xx, parse, ...).", "platform", "error_class");
     public static readonly Counter FetchedBytes = Metrics.CreateCounter("mediamatrix_fetched_bytes_total", "Response body bytes read from sources, by platform.", "platform");

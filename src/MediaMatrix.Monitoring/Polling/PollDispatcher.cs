@@ -38,10 +38,12 @@ public sealed partial class PollDispatcher(
     {
         var now = time.GetUtcNow();
         // Read and move in one atomic store step: replicas (and dispatcher shards) never claim the same account twice.
-        var due = await store.ClaimDueAsync(now, ClaimLease, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        // With a look-ahead, accounts falling due before the next tick are claimed now and each poll waits for its time.
+        var lookAhead = options.LookAhead > TimeSpan.Zero ? options.LookAhead : TimeSpan.Zero;
+        var due = await store.ClaimDueAsync(now + lookAhead, ClaimLease, options.BatchSize, cancellationToken).ConfigureAwait(false);
         var accounts = due.Select(id => _accounts.GetValueOrDefault(id)).OfType<Account>().ToList();
 
-        return await PollAsync(accounts, null, cancellationToken).ConfigureAwait(false);
+        return await PollBatchAsync(accounts, null, now + lookAhead, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -60,7 +62,13 @@ public sealed partial class PollDispatcher(
     }
 
     /// <summary>Polls the given accounts now, whatever their due time (the <c>check</c> verb, "poll now").</summary>
-    public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress, CancellationToken cancellationToken) =>
+        PollBatchAsync(accounts, progress, claimedUpTo: null, cancellationToken);
+
+    /// <param name="claimedUpTo">Set for a dispatcher tick (the due times it claimed up to): each poll then waits for its
+    /// account's due time if that is still ahead, and its lateness is recorded. Null for polls on demand.</param>
+    private async Task<IReadOnlyList<PollReport>> PollBatchAsync(IReadOnlyList<Account> accounts, IProgress<PollReport>? progress,
+        DateTimeOffset? claimedUpTo, CancellationToken cancellationToken)
     {
         if (accounts.Count == 0)
         {
@@ -74,10 +82,25 @@ public sealed partial class PollDispatcher(
         {
             foreach (var i in lane)
             {
+                var state = states.GetValueOrDefault(accounts[i].Id);
+                // The poll state's next-due time is the time the due index held for the account (RecordPollAsync writes
+                // both): a never-polled account has none and is neither waited for nor counted.
+                var dueAt = claimedUpTo is { } upTo && state?.NextDueAt is { } next && next <= upTo ? next : (DateTimeOffset?)null;
+                // A timer may fire a hair early by the wall clock: wait again until the due time has really passed.
+                while (dueAt is { } at && at - time.GetUtcNow() is { Ticks: > 0 } ahead)
+                {
+                    await Task.Delay(ahead, time, cancellationToken).ConfigureAwait(false);
+                }
+
                 await workers.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    reports[i] = await PollOneAsync(accounts[i], states.GetValueOrDefault(accounts[i].Id), progress, cancellationToken).ConfigureAwait(false);
+                    if (dueAt is { } due)
+                    {
+                        Diagnostics.MatrixMetrics.PollLateness.Observe(Math.Max(0, (time.GetUtcNow() - due).TotalSeconds));
+                    }
+
+                    reports[i] = await PollOneAsync(accounts[i], state, progress, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {

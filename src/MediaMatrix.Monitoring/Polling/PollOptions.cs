@@ -17,6 +17,14 @@ public sealed class PollOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
+    /// How far past "now" a dispatcher tick claims: accounts falling due within it are claimed at once and each poll
+    /// waits for its own due time, so a poll starts on time instead of up to a whole tick late (performance Q1). Set it
+    /// to the dispatch interval to use it; zero (the default) claims only what is already due. A tick then runs for about
+    /// this long, and accounts it claimed but had not started when the process stopped wait for their claim lease.
+    /// </summary>
+    public TimeSpan LookAhead { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// The failure ladder: a source on step n waits the n-th step (the last step repeats).
     /// A failing source is never dropped for good; each success drops it one step.
     /// </summary>

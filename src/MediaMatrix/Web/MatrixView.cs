@@ -48,9 +48,16 @@ internal sealed class MatrixView(
     {
         var since = Now - back;
         var posts = new Dictionary<string, IReadOnlyList<Post>>(StringComparer.Ordinal);
-        foreach (var id in accountIds)
+        // Reads in flight together (the Redis client pipelines them), a chunk at a time: one awaited round trip per
+        // account made the overview at 1,000 accounts cost 1,000 sequential round trips (performance U1).
+        foreach (var chunk in accountIds.Distinct(StringComparer.Ordinal).Chunk(256))
         {
-            posts[id] = await store.GetPostsAsync(id, since, ct);
+            var reads = chunk.Select(id => (Id: id, Posts: store.GetPostsAsync(id, since, ct))).ToList();
+            await Task.WhenAll(reads.Select(r => r.Posts));
+            foreach (var (id, read) in reads)
+            {
+                posts[id] = await read;
+            }
         }
 
         return posts;

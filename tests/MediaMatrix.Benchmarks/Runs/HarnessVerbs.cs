@@ -16,6 +16,10 @@ internal static class HarnessVerbs
                 return await EndToEndRun.RunAsync(options);
             case "q1":
                 return await SchedulerOverheadRun.RunAsync(options);
+            case "q1-serve":
+                return await ServedSchedulerRun.RunAsync(options);
+            case "e2":
+                return await SoakRun.RunAsync(options);
             case "m1":
                 return await ServedPagesRun.RunAsync("M1", options);
             case "u1":
@@ -25,7 +29,7 @@ internal static class HarnessVerbs
             case "simulator":
                 return await SimulatorProcess.ServeAsync(options);
             default:
-                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | r1 | r3 | e1 | q1 | m1 | u1 [--accounts N]");
+                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 [--accounts N] (docs/benchmarks.md)");
                 return 2;
         }
     }

@@ -11,6 +11,9 @@ namespace MediaMatrix.Benchmarks.Runs;
 /// </summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
+    // A fresh bearer token per harness run, known to serve only by its SHA-256.
+    private static readonly string Token = "mmt_bench_" + Guid.NewGuid().ToString("N");
+
     private readonly Process process;
     private readonly string configFile;
 
@@ -20,17 +23,49 @@ internal sealed class ServeProcess : IAsyncDisposable
         this.configFile = configFile;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
     }
 
     public Uri BaseUrl { get; }
 
     public HttpClient Http { get; }
 
-    public static async Task<ServeProcess> StartAsync(SimulatorProcess simulator, RedisProcess redis)
+    /// <summary>This process's CPU time so far (user + system, from /proc), for CPU-per-poll figures.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The resident set now (VmRSS), in MB.</summary>
+    public double RssMegabytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64 / (1024.0 * 1024.0);
+        }
+    }
+
+    /// <param name="settings">Settings on top of the sped-up defaults below (environment variables, <c>Section__Key</c>).</param>
+    /// <param name="pollInterval">Every account's <c>pollInterval</c> in the matrix config. The config always wins over
+    /// <c>Polling:MemberInterval</c> (a missing one reads as 1 h for the head, 4 h for members), so a run that wants
+    /// another rate must write it there.</param>
+    public static async Task<ServeProcess> StartAsync(SimulatorProcess simulator, RedisProcess redis, IReadOnlyDictionary<string, string>? settings = null,
+        TimeSpan? pollInterval = null)
     {
         var app = AppPath();
         var configFile = Path.Combine(Path.GetTempPath(), $"mediamatrix-bench-{Environment.ProcessId}.yaml");
-        await File.WriteAllTextAsync(configFile, DemoMatrixYaml.Render(simulator.BaseUrl, simulator.Cast));
+        var yaml = DemoMatrixYaml.Render(simulator.BaseUrl, simulator.Cast);
+        if (pollInterval is { } every)
+        {
+            yaml = System.Text.RegularExpressions.Regex.Replace(yaml, "(\n    tier: [^\n]*\n)", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$1    pollInterval: {every.TotalSeconds:0}s\n"));
+        }
+
+        await File.WriteAllTextAsync(configFile, yaml);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,13 +80,23 @@ internal sealed class ServeProcess : IAsyncDisposable
                 ["Polling__BatchSize"] = "2000",
                 ["Fetch__MaxConcurrencyPerHost"] = "16",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // The pages need a login (docs/access.md): the harness reads them as admin through a configured API token.
+                ["Auth__AdminPassword"] = Guid.NewGuid().ToString("N"),
+                ["Auth__Tokens__0__Name"] = "bench",
+                ["Auth__Tokens__0__User"] = "admin",
+                ["Auth__Tokens__0__Sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Token))).ToLowerInvariant(),
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("mediamatrix serve did not start");
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         var serve = new ServeProcess(process, configFile, new Uri($"http://127.0.0.1:{port}/"));
-        await serve.WaitUntilAsync(async () => (await serve.Http.GetAsync("healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "/healthz");
+        await serve.WaitUntilAsync(async () => (await serve.Http.GetAsync("healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(300), "/healthz");
         return serve;
     }
 
@@ -59,7 +104,9 @@ internal sealed class ServeProcess : IAsyncDisposable
     public Task WaitForEveryAccountJudgedAsync(TimeSpan timeout) => WaitUntilAsync(async () =>
     {
         var metrics = await Http.GetStringAsync("metrics");
-        return metrics.Contains("mediamatrix_accounts{verdict=\"unknown\"} 0", StringComparison.Ordinal)
+        // "none" = not evaluated yet, "unknown" = evaluated without enough data (not polled yet).
+        return metrics.Contains("mediamatrix_accounts{verdict=\"none\"} 0", StringComparison.Ordinal)
+            && metrics.Contains("mediamatrix_accounts{verdict=\"unknown\"} 0", StringComparison.Ordinal)
             && metrics.Contains("mediamatrix_accounts{verdict=\"qualified\"}", StringComparison.Ordinal);
     }, timeout, "every account judged");
 

@@ -24,7 +24,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     public IReadOnlyList<SimulatedAccount> Cast { get; }
 
     /// <param name="shape"><c>html</c>: every member an HTML list page padded to <paramref name="pageBytes"/> (E1's corpus);
-    /// <c>mixed</c>: <see cref="SyntheticCast"/>'s rotation of feeds and lean pages.</param>
+    /// <c>mixed</c>: <see cref="SyntheticCast"/>'s rotation of feeds and lean pages; <c>flagged</c>: the same with one member in ten quiet (unqualified).</param>
     public static async Task<SimulatorProcess> StartAsync(string shape, int members, int pageBytes)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -45,6 +45,9 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             $"sim-{i:D6}", $"模拟账号{i}", "website", "member", "区政府办公室", Topic.Government, SourceFormat.HtmlList,
             AccountBehaviour.Active, HtmlPageBytes: pageBytes))],
         "mixed" => SyntheticCast.Create(members, pageBytes),
+        // M1's cast: every tenth member stopped posting 15–25 days ago, so one account in ten is unqualified (flagged),
+        // as a real matrix has some; an all-active cast would leave the flagged-series cap untested.
+        "flagged" => [.. SyntheticCast.Create(members, pageBytes).Select((a, i) => i > 0 && i % 10 == 0 ? a with { Behaviour = AccountBehaviour.Quiet } : a)],
         _ => throw new ArgumentException($"unknown cast shape '{shape}'; use html or mixed", nameof(shape)),
     };
 
