@@ -7,9 +7,6 @@ namespace MediaMatrix.Monitoring.Matrix;
 /// <summary>Reads the <c>accounts:</c> list and checks what only the whole list can tell: unique ids, exactly one head.</summary>
 internal static partial class AccountReader
 {
-    public static readonly TimeSpan HeadPollInterval = TimeSpan.FromHours(1);
-    public static readonly TimeSpan MemberPollInterval = TimeSpan.FromHours(4);
-
     private static readonly string[] Keys = ["id", "name", "platform", "tier", "department", "source", "pollInterval", "contacts"];
 
     private static readonly string[] Reserved = [];
@@ -87,8 +84,8 @@ internal static partial class AccountReader
 
             if (id is not null && name is not null && platform is { } p && tier is { } t && department is not null && source is not null)
             {
-                var interval = pollInterval ?? (t == Tier.Head ? HeadPollInterval : MemberPollInterval);
-                accounts.Add(new Account(id, name, p, t, department, source, interval) { Contacts = contacts });
+                // Left out, the interval stays null so the host's Polling:HeadInterval / MemberInterval apply (PollSchedule).
+                accounts.Add(new Account(id, name, p, t, department, source, pollInterval) { Contacts = contacts });
             }
         }
 

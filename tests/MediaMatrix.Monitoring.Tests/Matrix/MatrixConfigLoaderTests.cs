@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Monitoring.Tests.Matrix;
@@ -62,7 +63,7 @@ public class MatrixConfigLoaderTests
                 new Account("dh-hrss", "定海人社", Platform.Website, Tier.Member, "区人力社保局",
                     new Source(SourceKind.Html, new Uri("https://www.dinghai.example.gov.cn/col/col1229/index.html"), "gov-list"), TimeSpan.FromMinutes(90)),
                 new Account("dh-weibo", "定海发布", Platform.Weibo, Tier.Member, "区委宣传部",
-                    new Source(SourceKind.Json, new Uri("http://rsshub.example.gov.cn/weibo/user/2803301701"), "weibo-json"), TimeSpan.FromHours(4)),
+                    new Source(SourceKind.Json, new Uri("http://rsshub.example.gov.cn/weibo/user/2803301701"), "weibo-json")),
             ],
             config.Accounts);
         Assert.Equal("dinghaishan", config.Head.Id);
@@ -85,8 +86,15 @@ public class MatrixConfigLoaderTests
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), result.Config.Matrix.TimeZone);
         Assert.False(result.Config.Matrix.AllowPrivateNetworks);
-        Assert.Equal(TimeSpan.FromHours(1), result.Config.Accounts[0].PollInterval);
-        Assert.Equal(TimeSpan.FromHours(4), result.Config.Accounts[1].PollInterval);
+        // No interval of its own: the poll settings decide (1 h head, 4 h members unless Polling:* says otherwise).
+        Assert.Null(result.Config.Accounts[0].PollInterval);
+        Assert.Null(result.Config.Accounts[1].PollInterval);
+        var defaults = new PollSchedule(new PollOptions());
+        Assert.Equal(TimeSpan.FromHours(1), defaults.IntervalOf(result.Config.Accounts[0]));
+        Assert.Equal(TimeSpan.FromHours(4), defaults.IntervalOf(result.Config.Accounts[1]));
+        var settings = new PollSchedule(new PollOptions { HeadInterval = TimeSpan.FromMinutes(20), MemberInterval = TimeSpan.FromHours(2) });
+        Assert.Equal(TimeSpan.FromMinutes(20), settings.IntervalOf(result.Config.Accounts[0]));
+        Assert.Equal(TimeSpan.FromHours(2), settings.IntervalOf(result.Config.Accounts[1]));
     }
 
     [Fact]
