@@ -24,9 +24,7 @@ public sealed class DigestExactlyOnceTests(RedisServer redis, ITestOutputHelper 
     public async Task DisposeAsync()
     {
         await smtp.DisposeAsync();
-        var db = redis.Connection.GetDatabase();
-        await foreach (var key in redis.Connection.GetServers().Single().KeysAsync(pattern: $"{prefix}:*"))
-            await db.KeyDeleteAsync(key);
+        await redis.DeleteKeysAsync($"{prefix}:*");
     }
 
     [Fact]

@@ -87,6 +87,15 @@ public sealed partial class CliProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // flushes the redirected streams
+        return _process.ExitCode;
+    }
+
     /// <summary>The base URL a <c>serve</c> started with <c>Urls=http://127.0.0.1:0</c> says it is serving at.</summary>
     public async Task<string> WaitForServingUrlAsync(TimeSpan timeout)
     {
@@ -94,13 +103,25 @@ public sealed partial class CliProcess : IAsyncDisposable
         return ServingUrl().Match(line).Groups[1].Value;
     }
 
-    /// <summary>Waits until stdout has a line matching <paramref name="predicate"/>.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
+    /// <summary>How much stdout there is so far: pass it to <see cref="WaitForLineAsync"/> to look only at what comes later.</summary>
+    public int StdoutLength
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.Length;
+            }
+        }
+    }
+
+    /// <summary>Waits until stdout has a line matching <paramref name="predicate"/>, from character <paramref name="from"/> on.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, int from = 0)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            var line = Stdout.Split('\n').FirstOrDefault(predicate);
+            var line = Stdout[from..].Split('\n').FirstOrDefault(predicate);
             if (line is not null)
             {
                 return line.Trim();
