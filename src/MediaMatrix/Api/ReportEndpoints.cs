@@ -14,6 +14,7 @@ internal static class ReportEndpoints
         api.MapAccounts();
         api.MapTasks();
         api.MapAlertsAndDecisions();
+        api.MapDigest();
         app.MapOpenApi("/api/v1/openapi.json");
         return app;
     }

@@ -49,8 +49,7 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output)
         }, "serve");
         try
         {
-            var line = await app.WaitForLineAsync(l => l.Contains("is serving", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-            var baseUrl = ServingUrl().Match(line).Groups[1].Value;
+            var baseUrl = await app.WaitForServingUrlAsync(TimeSpan.FromSeconds(60));
             await WaitForReadyAsync(baseUrl, ready: true, TimeSpan.FromSeconds(30));
 
             await redis.KillAsync();
@@ -99,9 +98,6 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output)
 
         throw new TimeoutException($"/readyz never became {(ready ? "ready" : "not ready")} within {timeout}: {body}");
     }
-
-    [GeneratedRegex(@"at (http://127\.0\.0\.1:\d+)/")]
-    private static partial Regex ServingUrl();
 
     [GeneratedRegex(@"mediamatrix_store_errors_total\{operation=""claim""\} (\S+)")]
     private static partial Regex ErrorsMetric();

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MediaMatrix.IntegrationTests.Infrastructure;
 
-/// <summary>Runs the real <c>mediamatrix</c> binary (built beside the tests) as a child process, as a user would.</summary>
-public sealed class CliProcess : IAsyncDisposable
+/// <summary>Runs the real <c>mediamatrix</c> binary (built beside the tests) as a child process, as a user would; or
+/// another program built beside them (the cluster tests' <c>MediaMatrix.ClusterNode</c>).</summary>
+public sealed partial class CliProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -36,7 +38,11 @@ public sealed class CliProcess : IAsyncDisposable
 
     public static CliProcess Start(params string[] args) => Start(null, args);
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartProgram("mediamatrix.dll", environment, args);
+
+    /// <summary>Starts <paramref name="assembly"/> (a program built into the test output folder) with <c>dotnet</c>.</summary>
+    public static CliProcess StartProgram(string assembly, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -45,7 +51,7 @@ public sealed class CliProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mediamatrix.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
@@ -79,13 +85,43 @@ public sealed class CliProcess : IAsyncDisposable
         return (cli._process.ExitCode, cli.Stdout, cli.Stderr);
     }
 
-    /// <summary>Waits until stdout has a line matching <paramref name="predicate"/>.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // flushes the redirected streams
+        return _process.ExitCode;
+    }
+
+    /// <summary>The base URL a <c>serve</c> started with <c>Urls=http://127.0.0.1:0</c> says it is serving at.</summary>
+    public async Task<string> WaitForServingUrlAsync(TimeSpan timeout)
+    {
+        var line = await WaitForLineAsync(l => l.Contains("is serving", StringComparison.Ordinal), timeout);
+        return ServingUrl().Match(line).Groups[1].Value;
+    }
+
+    /// <summary>How much stdout there is so far: pass it to <see cref="WaitForLineAsync"/> to look only at what comes later.</summary>
+    public int StdoutLength
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.Length;
+            }
+        }
+    }
+
+    /// <summary>Waits until stdout has a line matching <paramref name="predicate"/>, from character <paramref name="from"/> on.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, int from = 0)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            var line = Stdout.Split('\n').FirstOrDefault(predicate);
+            var line = Stdout[from..].Split('\n').FirstOrDefault(predicate);
             if (line is not null)
             {
                 return line.Trim();
@@ -101,6 +137,9 @@ public sealed class CliProcess : IAsyncDisposable
 
         throw new TimeoutException($"no matching line within {timeout}; stdout: {Stdout}; stderr: {Stderr}");
     }
+
+    [GeneratedRegex(@"at (http://127\.0\.0\.1:\d+)/")]
+    private static partial Regex ServingUrl();
 
     private static void Append(StringBuilder buffer, string? line)
     {

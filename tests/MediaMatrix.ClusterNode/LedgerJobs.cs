@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace MediaMatrix.IntegrationTests.Cluster;
+namespace MediaMatrix.ClusterNode;
 
 /// <summary>A fast job whose only side effect is its ledger row.</summary>
 public sealed class LedgerJob(Ledger ledger) : IJob

@@ -1,24 +1,23 @@
 using Npgsql;
 
-namespace MediaMatrix.IntegrationTests.Cluster;
+namespace MediaMatrix.ClusterNode;
 
 /// <summary>
 /// The side-effect record of the cluster tests: one row per firing, unique on (trigger, scheduled fire time), so a
-/// duplicate firing shows up as a refused insert (counted) and a missed one as an absent row.
+/// duplicate firing shows up as a refused insert and a missed one as an absent row. Refused inserts are written to a
+/// table of their own, so the count holds across node processes.
 /// </summary>
 public sealed class Ledger(string connectionString)
 {
-    private int duplicates;
-
-    public int Duplicates => Volatile.Read(ref duplicates);
-
     public async Task CreateAsync()
     {
         await ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS ledger (
               trigger_name text NOT NULL, scheduled_ms bigint NOT NULL, node text NOT NULL,
               started_ms bigint NOT NULL, ended_ms bigint NULL, recovering bool NOT NULL,
-              PRIMARY KEY (trigger_name, scheduled_ms))
+              PRIMARY KEY (trigger_name, scheduled_ms));
+            CREATE TABLE IF NOT EXISTS ledger_duplicates (
+              trigger_name text NOT NULL, scheduled_ms bigint NOT NULL, node text NOT NULL, started_ms bigint NOT NULL)
             """);
     }
 
@@ -28,15 +27,14 @@ public sealed class Ledger(string connectionString)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "INSERT INTO ledger VALUES (@t, @s, @n, @b, NULL, @r) ON CONFLICT DO NOTHING", connection);
-        command.Parameters.AddWithValue("t", trigger);
-        command.Parameters.AddWithValue("s", scheduled.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("n", node);
-        command.Parameters.AddWithValue("b", started.ToUnixTimeMilliseconds());
+        Bind(command, trigger, scheduled, node, started);
         command.Parameters.AddWithValue("r", recovering);
         if (await command.ExecuteNonQueryAsync() == 0 && !recovering)
         {
             // A recovery re-runs the same scheduled firing on purpose; anything else is a double fire.
-            Interlocked.Increment(ref duplicates);
+            await using var duplicate = new NpgsqlCommand("INSERT INTO ledger_duplicates VALUES (@t, @s, @n, @b)", connection);
+            Bind(duplicate, trigger, scheduled, node, started);
+            await duplicate.ExecuteNonQueryAsync();
         }
     }
 
@@ -49,6 +47,15 @@ public sealed class Ledger(string connectionString)
         command.Parameters.AddWithValue("s", scheduled.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("e", ended.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Firings refused because their (trigger, scheduled fire time) had already run, outside a recovery.</summary>
+    public async Task<int> DuplicatesAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ledger_duplicates", connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<List<LedgerRow>> RowsAsync()
@@ -64,6 +71,14 @@ public sealed class Ledger(string connectionString)
         }
 
         return rows;
+    }
+
+    private static void Bind(NpgsqlCommand command, string trigger, DateTimeOffset scheduled, string node, DateTimeOffset started)
+    {
+        command.Parameters.AddWithValue("t", trigger);
+        command.Parameters.AddWithValue("s", scheduled.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("n", node);
+        command.Parameters.AddWithValue("b", started.ToUnixTimeMilliseconds());
     }
 
     private async Task ExecuteAsync(string sql)
