@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
@@ -25,6 +26,10 @@ public sealed partial class PollDispatcher(
 
     private readonly Dictionary<string, Account> _accounts = matrix.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
+    // Accounts this replica claimed whose poll could not be recorded (mostly: the store went away mid-poll). Their lease
+    // would hold them back ten minutes; each tick first hands them back at the first back-off step instead (R3).
+    private readonly ConcurrentDictionary<string, byte> _unrecorded = new(StringComparer.Ordinal);
+
     /// <summary>Puts every configured account into the due index (existing entries keep their time).</summary>
     public Task ScheduleAllAsync(CancellationToken cancellationToken)
     {
@@ -40,10 +45,40 @@ public sealed partial class PollDispatcher(
         // Read and move in one atomic store step: replicas (and dispatcher shards) never claim the same account twice.
         // With a look-ahead, accounts falling due before the next tick are claimed now and each poll waits for its time.
         var lookAhead = options.LookAhead > TimeSpan.Zero ? options.LookAhead : TimeSpan.Zero;
+        await RescheduleUnrecordedAsync(now, cancellationToken).ConfigureAwait(false);
         var due = await store.ClaimDueAsync(now + lookAhead, ClaimLease, options.BatchSize, cancellationToken).ConfigureAwait(false);
         var accounts = due.Select(id => _accounts.GetValueOrDefault(id)).OfType<Account>().ToList();
 
-        return await PollBatchAsync(accounts, null, now + lookAhead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PollBatchAsync(accounts, null, now + lookAhead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The batch could not even start (the poll states did not read): every claimed account is unrecorded.
+            foreach (var account in accounts)
+            {
+                _unrecorded.TryAdd(account.Id, 0);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Accounts whose poll this replica could not record, put back in the due index at the first back-off step
+    /// (about a minute): soon after the store returns, but not every tick if the crash is ours rather than the store's.</summary>
+    private async Task RescheduleUnrecordedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var id in _unrecorded.Keys)
+        {
+            if (_accounts.TryGetValue(id, out var account))
+            {
+                // Throws while the store is still away: the tick fails as its claim would, and the next one tries again.
+                await store.SetNextDueAsync(id, schedule.AfterFailure(account, 1, null, now, Random.Shared.NextDouble()), cancellationToken).ConfigureAwait(false);
+            }
+
+            _unrecorded.TryRemove(id, out _);
+        }
     }
 
     /// <summary>
@@ -100,7 +135,7 @@ public sealed partial class PollDispatcher(
                         Diagnostics.MatrixMetrics.PollLateness.Observe(Math.Max(0, (time.GetUtcNow() - due).TotalSeconds));
                     }
 
-                    reports[i] = await PollOneAsync(accounts[i], state, progress, cancellationToken).ConfigureAwait(false);
+                    reports[i] = await PollOneAsync(accounts[i], state, progress, claimed: claimedUpTo is not null, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -135,7 +170,7 @@ public sealed partial class PollDispatcher(
         }
     }
 
-    private async Task<PollReport?> PollOneAsync(Account account, PollState? state, IProgress<PollReport>? progress, CancellationToken ct)
+    private async Task<PollReport?> PollOneAsync(Account account, PollState? state, IProgress<PollReport>? progress, bool claimed, CancellationToken ct)
     {
         try
         {
@@ -145,9 +180,14 @@ public sealed partial class PollDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // One broken account never breaks the batch (style habit 3): the store may be
-            // unreachable for this write; the account stays due and is retried next tick.
+            // One broken account never breaks the batch (style habit 3). The store may be unreachable for this write;
+            // a claimed account is then handed back by a later tick rather than waiting out its lease.
             LogPollCrashed(logger, ex, account.Id);
+            if (claimed)
+            {
+                _unrecorded.TryAdd(account.Id, 0);
+            }
+
             return null;
         }
     }
