@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MediaMatrix.Monitoring.Assessment;
 
 /// <summary>
@@ -12,90 +10,42 @@ public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d,
 {
     private static readonly long Day = TimeSpan.TicksPerDay;
 
-    public static PostCounts At(IReadOnlyList<Post> posts, DateTimeOffset now) => At(posts, now, TimeSpan.FromDays(90));
+    public static PostCounts At(PublicationTimes times, DateTimeOffset now) => At(times, now, TimeSpan.FromDays(90));
 
-    /// <remarks>Run for every account at every evaluation (benchmark S1: 10k accounts × 90 days), so it is one plain loop over
-    /// UTC ticks with a pooled buffer: no LINQ, no per-post allocation. The store returns posts newest first; then the gaps
-    /// need no sort. Any other order is sorted first.</remarks>
-    public static PostCounts At(IReadOnlyList<Post> posts, DateTimeOffset now, TimeSpan longTerm)
+    /// <remarks>Run for every account at every evaluation (benchmark S1: 10,000 accounts × 90 days, ≤ 5 ms), so the counts
+    /// are binary searches over the sorted instants and the gap is one pass over the window; nothing is allocated. Windows
+    /// include their start: a post exactly 14 days before T is in the 14-day window.</remarks>
+    public static PostCounts At(PublicationTimes times, DateTimeOffset now, TimeSpan longTerm)
     {
         var nowTicks = now.UtcTicks;
-        long since7 = nowTicks - (7 * Day), since14 = nowTicks - (14 * Day), since30 = nowTicks - (30 * Day);
         var windowStart = nowTicks - longTerm.Ticks;
-        DateTimeOffset? last = null;
-        var lastTicks = long.MinValue;
-        int d7 = 0, d14 = 0, d30 = 0, inWindow = 0;
-        var newestFirst = true;
-        var olderKnown = false;
 
-        var ticks = ArrayPool<long>.Shared.Rent(Math.Max(1, posts.Count));
-        try
-        {
-            for (var i = 0; i < posts.Count; i++)
-            {
-                // Undated posts never count as an update; posts after T did not exist at T.
-                if (posts[i].PublishedAt is not { } at)
-                {
-                    continue;
-                }
+        // Posts after T did not exist at T: everything below counts [0, end) only.
+        var end = times.CountUpTo(nowTicks);
+        var from7 = Math.Min(end, times.CountBefore(nowTicks - (7 * Day)));
+        var from14 = Math.Min(end, times.CountBefore(nowTicks - (14 * Day)));
+        var from30 = Math.Min(end, times.CountBefore(nowTicks - (30 * Day)));
+        var fromWindow = Math.Min(end, times.CountBefore(windowStart));
 
-                var t = at.UtcTicks;
-                if (t > nowTicks)
-                {
-                    continue;
-                }
+        var window = times.UtcTicks[fromWindow..end];
 
-                if (t > lastTicks)
-                {
-                    lastTicks = t;
-                    last = at;
-                }
-
-                if (t >= windowStart)
-                {
-                    newestFirst &= inWindow == 0 || ticks[inWindow - 1] >= t;
-                    ticks[inWindow++] = t;
-                }
-                else
-                {
-                    olderKnown = true;
-                }
-
-                if (t >= since30)
-                {
-                    d30++;
-                    d14 += t >= since14 ? 1 : 0;
-                    d7 += t >= since7 ? 1 : 0;
-                }
-            }
-
-            var window = ticks.AsSpan(0, inWindow);
-            if (!newestFirst)
-            {
-                window.Sort(static (a, b) => b.CompareTo(a));
-            }
-
-            // Nothing in the window at all is silence for the whole window, whatever came before.
-            var knownFrom = olderKnown || inWindow == 0 ? windowStart : window[^1];
-            return new PostCounts(last, d7, d14, d30, inWindow, LongestSilence(window, knownFrom, nowTicks));
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(ticks);
-        }
+        // Nothing in the window at all is silence for the whole window, whatever came before.
+        var knownFrom = fromWindow > 0 || window.IsEmpty ? windowStart : window[0];
+        return new PostCounts(end == 0 ? null : times.At(end - 1), end - from7, end - from14, end - from30, window.Length,
+            LongestSilence(window, knownFrom, nowTicks));
     }
 
-    /// <param name="newestFirst">Publication times in the window, newest first.</param>
-    private static TimeSpan LongestSilence(ReadOnlySpan<long> newestFirst, long knownFrom, long now)
+    /// <param name="oldestFirst">Publication times in the window, oldest first.</param>
+    private static TimeSpan LongestSilence(ReadOnlySpan<long> oldestFirst, long knownFrom, long now)
     {
-        var later = now;
+        var earlier = knownFrom;
         var longest = 0L;
-        foreach (var at in newestFirst)
+        foreach (var at in oldestFirst)
         {
-            longest = Math.Max(longest, later - at);
-            later = at;
+            longest = Math.Max(longest, at - earlier);
+            earlier = at;
         }
 
-        return TimeSpan.FromTicks(Math.Max(longest, later - knownFrom));
+        return TimeSpan.FromTicks(Math.Max(longest, now - earlier));
     }
 }
