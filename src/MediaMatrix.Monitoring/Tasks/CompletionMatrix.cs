@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MediaMatrix.Monitoring.Assessment;
 
 namespace MediaMatrix.Monitoring.Tasks;
@@ -46,17 +47,70 @@ public sealed class CompletionMatrix
 
         var included = tasks.Where(t => t.Issued <= at).ToList();
         var cells = new Dictionary<(string, string), TaskCompletion>();
-        foreach (var task in included)
+        var matching = new AccountMatching(new ReducedTasks(included, options));
+        var pending = new List<int>();
+        var results = new TaskCompletion[included.Count];
+        foreach (var (accountId, owed) in Owed(included, memberIds))
         {
-            var matcher = new TaskMatcher(task, options);
-            foreach (var accountId in task.AssigneesAmong(memberIds))
+            // One pass over the account's posts for all the tasks it owes; a manual record settles its task without one.
+            pending.Clear();
+            foreach (var task in owed)
             {
-                var posts = postsByAccount.GetValueOrDefault(accountId) ?? [];
-                cells[(task.Id, accountId)] = matcher.Match(accountId, posts, recorded.GetValueOrDefault((task.Id, accountId)), at);
+                if (recorded.GetValueOrDefault((included[task].Id, accountId)) is { } record)
+                    cells[(included[task].Id, accountId)] = new TaskCompletion(included[task].Id, accountId, CompletionStatus.Manual, CompletionMatch.Manual, Manual: record);
+                else
+                    pending.Add(task);
             }
+
+            if (pending.Count == 0)
+                continue;
+
+            var posts = postsByAccount.GetValueOrDefault(accountId) ?? [];
+            matching.Match(accountId, posts, CollectionsMarshal.AsSpan(pending), at, results);
+            for (var j = 0; j < pending.Count; j++)
+                cells[(included[pending[j]].Id, accountId)] = results[j];
         }
 
         return new CompletionMatrix(at, included, memberIds, cells);
+    }
+
+    /// <summary>
+    /// Each assignee with the tasks it owes (indexes into <paramref name="tasks"/>, in task order, each once). Tasks for
+    /// every member share one list, so a matrix of 10,000 members with all-member tasks builds no list per member.
+    /// </summary>
+    private static IEnumerable<(string AccountId, List<int> Owed)> Owed(List<ClusterTask> tasks, IReadOnlyList<string> memberIds)
+    {
+        var everyone = new List<int>();
+        var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            if (tasks[t].Assignees.Count == 0)
+            {
+                everyone.Add(t);
+                continue;
+            }
+
+            foreach (var accountId in tasks[t].Assignees)
+            {
+                if (!named.TryGetValue(accountId, out var owed))
+                    named[accountId] = owed = [];
+                if (owed.Count == 0 || owed[^1] != t)
+                    owed.Add(t);
+            }
+        }
+
+        var members = new HashSet<string>(memberIds, StringComparer.Ordinal);
+        foreach (var accountId in members)
+        {
+            yield return (accountId, named.TryGetValue(accountId, out var own) ? [.. everyone.Union(own).Order()] : everyone);
+        }
+
+        // Named assignees outside the members still owe their tasks.
+        foreach (var (accountId, owed) in named)
+        {
+            if (!members.Contains(accountId))
+                yield return (accountId, owed);
+        }
     }
 
     /// <summary>The account's standing on the task, or null when the task is not assigned to it.</summary>
