@@ -33,7 +33,7 @@ internal sealed class AccountMatching(ReducedTasks reduced)
         for (var j = 0; j < owed.Length; j++)
         {
             best[j] = default;
-            from = Math.Min(from, reduced.Tasks[owed[j]].Issued.UtcTicks);
+            from = Math.Min(from, reduced.IssuedTicks[owed[j]]);
         }
 
         var nowTicks = now.UtcTicks;
@@ -64,16 +64,17 @@ internal sealed class AccountMatching(ReducedTasks reduced)
         var postBigrams = 0;
         var linkNormalised = false;
         string? link = null;
+        var verbatim = post.Link is not null && TaskLink.IsVerbatim(post.Link);
         for (var j = 0; j < owed.Length; j++)
         {
             var task = owed[j];
-            if (at < reduced.Tasks[task].Issued.UtcTicks || !CouldBeat(best[j], post, at))
+            if (at < reduced.IssuedTicks[task] || !CouldBeat(in best[j], post, at))
             {
                 continue;
             }
 
             // A link to the head post is proof; a close title is the fallback for reposts that drop the link.
-            if (reduced.Links[task] is { } taskLink && post.Link is not null && taskLink.MightMatch(post.Link))
+            if (reduced.Links[task] is { } taskLink && post.Link is not null && (!verbatim || taskLink.ContainsPieces(post.Link)))
             {
                 if (!linkNormalised)
                 {
@@ -102,7 +103,7 @@ internal sealed class AccountMatching(ReducedTasks reduced)
         }
     }
 
-    private static bool CouldBeat(Best current, Post post, long at) =>
+    private static bool CouldBeat(in Best current, Post post, long at) =>
         current.Post is null || at < current.Ticks || (at == current.Ticks && string.CompareOrdinal(post.Id, current.Post.Id) < 0);
 
     /// <summary>Fills <see cref="shared"/> with |A∩B| for every task's title A and this title B; returns |B|.</summary>
@@ -112,15 +113,12 @@ internal sealed class AccountMatching(ReducedTasks reduced)
         Array.Clear(shared);
         stamp++;
         var count = TitleBigrams.Count(core.Length);
-        var entryTasks = reduced.Titles.EntryTasks;
-        var entryCounts = reduced.Titles.EntryCounts;
+        var titles = reduced.Titles;
+        var entryTasks = titles.EntryTasks;
+        var entryCounts = titles.EntryCounts;
         for (var i = 0; i < count; i++)
         {
-            if (!reduced.Titles.TryFind(TitleBigrams.At(core, i), out var start, out var length))
-            {
-                continue;
-            }
-
+            var length = titles.Find(TitleBigrams.At(core, i), out var start);
             // A bigram shared min(times in A, times in B) times: each entry is used up to its count within one title.
             for (var e = start; e < start + length; e++)
             {

@@ -9,15 +9,23 @@ namespace MediaMatrix.Monitoring.Tasks;
 /// </summary>
 public sealed class CompletionMatrix
 {
-    private readonly Dictionary<(string TaskId, string AccountId), TaskCompletion> cells;
+    // One row per assignee, one slot per task (by its index in Tasks; null where the task is not the account's), so a
+    // 10,000-member matrix keys 10,000 rows, not every (task, account) pair.
+    private readonly Dictionary<string, TaskCompletion?[]> rows;
+
+    // Task id → indexes of the tasks with that id, last first: ids should be unique, but where two tasks share one the
+    // later task's cell is the one shown, as it always was.
+    private readonly Dictionary<string, int[]> indexesById;
 
     private CompletionMatrix(DateTimeOffset at, IReadOnlyList<ClusterTask> tasks, IReadOnlyList<string> accountIds,
-        Dictionary<(string, string), TaskCompletion> cells)
+        Dictionary<string, TaskCompletion?[]> rows)
     {
         At = at;
         Tasks = tasks;
         AccountIds = accountIds;
-        this.cells = cells;
+        this.rows = rows;
+        indexesById = Enumerable.Range(0, tasks.Count).GroupBy(t => tasks[t].Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Reverse().ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The instant the matrix describes.</summary>
@@ -46,32 +54,97 @@ public sealed class CompletionMatrix
             recorded[(record.TaskId, record.AccountId)] = record;
 
         var included = tasks.Where(t => t.Issued <= at).ToList();
-        var cells = new Dictionary<(string, string), TaskCompletion>();
+        var rows = new Dictionary<string, TaskCompletion?[]>(memberIds.Count, StringComparer.Ordinal);
         var matching = new AccountMatching(new ReducedTasks(included, options));
         var pending = new List<int>();
         var results = new TaskCompletion[included.Count];
         foreach (var (accountId, owed) in Owed(included, memberIds))
         {
+            if (owed.Count == 0)
+                continue;
+
             // One pass over the account's posts for all the tasks it owes; a manual record settles its task without one.
+            var row = new TaskCompletion?[included.Count];
             pending.Clear();
             foreach (var task in owed)
             {
-                if (recorded.GetValueOrDefault((included[task].Id, accountId)) is { } record)
-                    cells[(included[task].Id, accountId)] = new TaskCompletion(included[task].Id, accountId, CompletionStatus.Manual, CompletionMatch.Manual, Manual: record);
+                if (recorded.Count > 0 && recorded.GetValueOrDefault((included[task].Id, accountId)) is { } record)
+                    row[task] = new TaskCompletion(included[task].Id, accountId, CompletionStatus.Manual, CompletionMatch.Manual, Manual: record);
                 else
                     pending.Add(task);
             }
 
-            if (pending.Count == 0)
-                continue;
+            if (pending.Count > 0)
+            {
+                matching.Match(accountId, postsByAccount.GetValueOrDefault(accountId) ?? [], CollectionsMarshal.AsSpan(pending), at, results);
+                for (var j = 0; j < pending.Count; j++)
+                    row[pending[j]] = results[j];
+            }
 
-            var posts = postsByAccount.GetValueOrDefault(accountId) ?? [];
-            matching.Match(accountId, posts, CollectionsMarshal.AsSpan(pending), at, results);
-            for (var j = 0; j < pending.Count; j++)
-                cells[(included[pending[j]].Id, accountId)] = results[j];
+            rows[accountId] = row;
         }
 
-        return new CompletionMatrix(at, included, memberIds, cells);
+        return new CompletionMatrix(at, included, memberIds, rows);
+    }
+
+    /// <summary>The account's standing on the task, or null when the task is not assigned to it.</summary>
+    public TaskCompletion? Cell(string taskId, string accountId) =>
+        rows.TryGetValue(accountId, out var row) && indexesById.TryGetValue(taskId, out var indexes) ? CellIn(row, indexes) : null;
+
+    /// <summary>The assignees of a task that have not completed it: the names a reminder carries.</summary>
+    public IReadOnlyList<string> MissingFor(string taskId) =>
+        [.. AccountIds.Where(a => Cell(taskId, a) is { Status: CompletionStatus.Missing })];
+
+    /// <summary>
+    /// The rubric's tasks part for one account: tasks whose deadline fell in [<see cref="At"/> − window, At], so a
+    /// task still open at T is never counted against anyone. Null when no such task was assigned, which makes the
+    /// rubric leave the part out and renormalise (domain.md, cluster tasks).
+    /// </summary>
+    public TaskTally? Tally(string accountId, TimeSpan window)
+    {
+        if (!rows.TryGetValue(accountId, out var row))
+            return null;
+
+        var from = At - window;
+        int assigned = 0, completed = 0, onTime = 0;
+        for (var t = 0; t < Tasks.Count; t++)
+        {
+            var task = Tasks[t];
+            if (task.Deadline < from || task.Deadline > At || CellIn(row, indexesById[task.Id]) is not { } cell)
+                continue;
+
+            assigned++;
+            if (cell.IsCompleted)
+                completed++;
+            if (cell.IsOnTime(task))
+                onTime++;
+        }
+
+        return assigned == 0 ? null : new TaskTally(assigned, completed, onTime);
+    }
+
+    /// <summary><see cref="Tally(string, TimeSpan)"/> for every member that has tasks in the window.</summary>
+    public IReadOnlyDictionary<string, TaskTally> Tallies(TimeSpan window)
+    {
+        var tallies = new Dictionary<string, TaskTally>(StringComparer.Ordinal);
+        foreach (var accountId in AccountIds)
+        {
+            if (Tally(accountId, window) is { } tally)
+                tallies[accountId] = tally;
+        }
+
+        return tallies;
+    }
+
+    private static TaskCompletion? CellIn(TaskCompletion?[] row, int[] lastFirst)
+    {
+        foreach (var t in lastFirst)
+        {
+            if (row[t] is { } cell)
+                return cell;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -99,61 +172,20 @@ public sealed class CompletionMatrix
             }
         }
 
-        var members = new HashSet<string>(memberIds, StringComparer.Ordinal);
-        foreach (var accountId in members)
+        foreach (var accountId in memberIds)
         {
             yield return (accountId, named.TryGetValue(accountId, out var own) ? [.. everyone.Union(own).Order()] : everyone);
         }
 
         // Named assignees outside the members still owe their tasks.
-        foreach (var (accountId, owed) in named)
+        if (named.Count > 0)
         {
-            if (!members.Contains(accountId))
-                yield return (accountId, owed);
+            var members = new HashSet<string>(memberIds, StringComparer.Ordinal);
+            foreach (var (accountId, owed) in named)
+            {
+                if (!members.Contains(accountId))
+                    yield return (accountId, owed);
+            }
         }
-    }
-
-    /// <summary>The account's standing on the task, or null when the task is not assigned to it.</summary>
-    public TaskCompletion? Cell(string taskId, string accountId) => cells.GetValueOrDefault((taskId, accountId));
-
-    /// <summary>The assignees of a task that have not completed it: the names a reminder carries.</summary>
-    public IReadOnlyList<string> MissingFor(string taskId) =>
-        [.. AccountIds.Where(a => Cell(taskId, a) is { Status: CompletionStatus.Missing })];
-
-    /// <summary>
-    /// The rubric's tasks part for one account: tasks whose deadline fell in [<see cref="At"/> − window, At], so a
-    /// task still open at T is never counted against anyone. Null when no such task was assigned, which makes the
-    /// rubric leave the part out and renormalise (domain.md, cluster tasks).
-    /// </summary>
-    public TaskTally? Tally(string accountId, TimeSpan window)
-    {
-        var from = At - window;
-        int assigned = 0, completed = 0, onTime = 0;
-        foreach (var task in Tasks)
-        {
-            if (task.Deadline < from || task.Deadline > At || Cell(task.Id, accountId) is not { } cell)
-                continue;
-
-            assigned++;
-            if (cell.IsCompleted)
-                completed++;
-            if (cell.IsOnTime(task))
-                onTime++;
-        }
-
-        return assigned == 0 ? null : new TaskTally(assigned, completed, onTime);
-    }
-
-    /// <summary><see cref="Tally(string, TimeSpan)"/> for every member that has tasks in the window.</summary>
-    public IReadOnlyDictionary<string, TaskTally> Tallies(TimeSpan window)
-    {
-        var tallies = new Dictionary<string, TaskTally>(StringComparer.Ordinal);
-        foreach (var accountId in AccountIds)
-        {
-            if (Tally(accountId, window) is { } tally)
-                tallies[accountId] = tally;
-        }
-
-        return tallies;
     }
 }

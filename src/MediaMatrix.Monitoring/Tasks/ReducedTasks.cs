@@ -10,11 +10,13 @@ internal sealed class ReducedTasks
     {
         Tasks = tasks;
         Links = new TaskLink?[tasks.Count];
+        IssuedTicks = new long[tasks.Count];
         var titles = new string[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
         {
             Links[i] = tasks[i].Link is { } link && PostLink.Normalise(link) is { } normalised ? new TaskLink(normalised) : null;
             titles[i] = tasks[i].Title;
+            IssuedTicks[i] = tasks[i].Issued.UtcTicks;
         }
 
         Titles = new TaskTitleIndex(titles);
@@ -22,6 +24,9 @@ internal sealed class ReducedTasks
     }
 
     public IReadOnlyList<ClusterTask> Tasks { get; }
+
+    /// <summary>Per task, UTC ticks: read for every post examined.</summary>
+    public long[] IssuedTicks { get; }
 
     /// <summary>Per task; null when the task has no http(s) link.</summary>
     public TaskLink?[] Links { get; }

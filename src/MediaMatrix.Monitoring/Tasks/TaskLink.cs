@@ -27,13 +27,14 @@ internal sealed class TaskLink
     public string Normalised { get; }
 
     /// <summary>False only when <paramref name="link"/> certainly does not normalise to <see cref="Normalised"/>.</summary>
-    public bool MightMatch(string link)
-    {
-        if (link.AsSpan().ContainsAnyExcept(Verbatim))
-        {
-            return true;
-        }
+    public bool MightMatch(string link) => !IsVerbatim(link) || ContainsPieces(link);
 
+    /// <summary>Whether Uri keeps the link's path and query as written (then <see cref="ContainsPieces"/> decides).</summary>
+    public static bool IsVerbatim(string link) => !link.AsSpan().ContainsAnyExcept(Verbatim);
+
+    /// <summary>For a <see cref="IsVerbatim"/> link: false when it certainly does not normalise to <see cref="Normalised"/>.</summary>
+    public bool ContainsPieces(string link)
+    {
         foreach (var piece in pieces)
         {
             if (!link.Contains(piece, StringComparison.Ordinal))

@@ -1,20 +1,28 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace MediaMatrix.Monitoring.Tasks;
 
 /// <summary>
 /// The tasks' title bigrams, indexed by bigram: for each, which tasks' titles have it and how often. A post's title is
-/// then scored against every task in one pass over its own bigrams, instead of once per task; most of a post's bigrams
-/// are in no task's title, and a 64-Kbit filter answers those without a dictionary lookup.
+/// then scored against every task in one pass over its own bigrams, instead of once per task. The index is a small
+/// open-addressing table (a few KB for a few tasks, so it stays in cache): one probe answers most bigrams, which are in
+/// no task's title.
 /// </summary>
 internal sealed class TaskTitleIndex
 {
-    private readonly Dictionary<int, (int Start, int Length)> byBigram = [];
+    // 0 marks an empty slot: no bigram packs to 0, because a core never contains char 0.
+    private readonly int[] keys;
+    private readonly int[] starts;
+    private readonly int[] lengths;
+    private readonly int mask;
+    private readonly int shift;
     private readonly int[] bigramCounts;
-    private readonly ulong[] filter = new ulong[1024];
 
     public TaskTitleIndex(IReadOnlyList<string> titles)
     {
         bigramCounts = new int[titles.Count];
-        var occurrences = new SortedDictionary<int, Dictionary<int, int>>();
+        var occurrences = new SortedDictionary<int, SortedDictionary<int, int>>();
         for (var task = 0; task < titles.Count; task++)
         {
             var core = TitleSimilarity.Core(titles[task]);
@@ -31,18 +39,25 @@ internal sealed class TaskTitleIndex
             }
         }
 
+        // At most a quarter full, so a miss usually ends at the first empty slot.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, occurrences.Count * 4));
+        (keys, starts, lengths, mask, shift) = (new int[size], new int[size], new int[size], size - 1, 32 - BitOperations.Log2((uint)size));
         var tasks = new List<int>();
         var counts = new List<int>();
         foreach (var (bigram, perTask) in occurrences)
         {
-            byBigram[bigram] = (tasks.Count, perTask.Count);
+            var slot = Slot(bigram);
+            while (keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            (keys[slot], starts[slot], lengths[slot]) = (bigram, tasks.Count, perTask.Count);
             foreach (var (task, count) in perTask)
             {
                 tasks.Add(task);
                 counts.Add(count);
             }
-
-            filter[Slot(bigram) >> 6] |= 1UL << Slot(bigram);
         }
 
         EntryTasks = [.. tasks];
@@ -60,20 +75,25 @@ internal sealed class TaskTitleIndex
     /// <summary>|A| of a task's title: its bigrams, counted with repeats.</summary>
     public int BigramCount(int task) => bigramCounts[task];
 
-    /// <summary>The entries of <paramref name="bigram"/>, if any task's title has it.</summary>
-    public bool TryFind(int bigram, out int start, out int length)
+    /// <summary>The entries of <paramref name="bigram"/> (<see cref="EntryTasks"/>[start..start+length]); length 0 when no
+    /// task's title has it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(int bigram, out int start)
     {
-        if ((filter[Slot(bigram) >> 6] & (1UL << Slot(bigram))) == 0)
+        for (var slot = Slot(bigram); keys[slot] != 0; slot = (slot + 1) & mask)
         {
-            (start, length) = (0, 0);
-            return false;
+            if (keys[slot] == bigram)
+            {
+                start = starts[slot];
+                return lengths[slot];
+            }
         }
 
-        var found = byBigram.TryGetValue(bigram, out var range);
-        (start, length) = range;
-        return found;
+        start = 0;
+        return 0;
     }
 
-    // Fibonacci hashing to 16 bits: bigrams of the same first char differ only in their low half.
-    private static int Slot(int bigram) => (int)(((uint)bigram * 0x9E3779B1u) >> 16);
+    // Fibonacci hashing (the product's top bits): bigrams of the same first char differ only in their low half.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(int bigram) => (int)(((uint)bigram * 0x9E3779B1u) >> shift);
 }

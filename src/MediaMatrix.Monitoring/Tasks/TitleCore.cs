@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MediaMatrix.Monitoring.Tasks;
@@ -15,10 +16,41 @@ internal static class TitleCore
     /// the buffer is used again.</summary>
     public static ReadOnlySpan<char> Reduce(string title, ref char[] buffer)
     {
+        Ensure(ref buffer, title.Length);
+        if (TryReducePlain(title, buffer) is var plain and >= 0)
+        {
+            return buffer.AsSpan(0, plain);
+        }
+
         var text = Fold(title, ref buffer);
         var length = RemoveDecoration(text);
         var start = AfterRepostPrefixes(text[..length]);
         return text[..KeepWords(text, start, length)];
+    }
+
+    /// <summary>
+    /// Most titles carry no decoration: no 【, 】, # (or ＃) and no 转 at all, and only chars <see cref="FoldCommon"/> knows.
+    /// Then there is no block to drop and no prefix to strip, and the core is one pass: fold, keep letters and numbers.
+    /// Returns the core's length, or −1 when the title needs the full reduction.
+    /// </summary>
+    private static int TryReducePlain(string title, char[] buffer)
+    {
+        var length = 0;
+        foreach (var c in title)
+        {
+            var folded = FoldCommon(c);
+            if (folded < 0 || folded is '【' or '】' or '#' or '转')
+            {
+                return -1;
+            }
+
+            if (WordOrZero((char)folded) is var word and not '\0')
+            {
+                buffer[length++] = word;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>The title in NFKC. Most titles are ideographs, ASCII and full-width punctuation, whose NFKC is known char by
@@ -49,6 +81,7 @@ internal static class TitleCore
     /// ideographs (URO and extension A), common CJK and typographic punctuation (unchanged), and the full-width forms of
     /// ASCII and the ideographic space (their compatibility mappings). A unit test checks every one against ICU.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int FoldCommon(char c) => c switch
     {
         < '\u0080' or '\u00B7' => c,
@@ -161,9 +194,9 @@ internal static class TitleCore
         var length = 0;
         for (var i = start; i < end; i++)
         {
-            if (IsWord(text[i]))
+            if (WordOrZero(text[i]) is var word and not '\0')
             {
-                text[length++] = char.ToLowerInvariant(text[i]);
+                text[length++] = word;
             }
         }
 
@@ -172,6 +205,18 @@ internal static class TitleCore
 
     private static bool IsWord(char c) =>
         char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber;
+
+    /// <summary>A letter or number in lower case, or \0 (never a word char) for anything else. ASCII and CJK ideographs,
+    /// nearly every char of a title, skip the Unicode tables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char WordOrZero(char c) => c switch
+    {
+        >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+        >= 'A' and <= 'Z' => (char)(c | 0x20),
+        < '\u0080' => '\0',
+        >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' => c,
+        _ => IsWord(c) ? char.ToLowerInvariant(c) : '\0',
+    };
 
     private static void Ensure(ref char[] buffer, int length)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MediaMatrix.Monitoring.Tasks;
 
 /// <summary>
@@ -36,6 +38,7 @@ internal static class TitleBigrams
 {
     public static int Count(int coreLength) => coreLength == 1 ? 1 : Math.Max(0, coreLength - 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int At(ReadOnlySpan<char> core, int index) =>
         (core[index] << 16) | (core.Length == 1 ? 0 : core[index + 1]);
 

@@ -38,40 +38,48 @@ internal static partial class PreviousTaskMatching
     public static double Score(string a, string b) => Score(Bigrams(Core(a)), Bigrams(Core(b)));
 
     /// <summary>The previous <c>TaskMatcher.Match</c> without the manual override.</summary>
-    public static TaskCompletion Match(ClusterTask task, string accountId, IEnumerable<Post> posts, DateTimeOffset now, double threshold)
+    public static TaskCompletion Match(ClusterTask task, string accountId, IEnumerable<Post> posts, DateTimeOffset now, double threshold) =>
+        new Matcher(task, threshold).Match(accountId, posts, now);
+
+    /// <summary>The previous <c>TaskMatcher</c>: the task's link and title reduced once, every post's once per task.</summary>
+    public sealed class Matcher(ClusterTask task, double threshold)
     {
-        var link = task.Link is null ? null : PostLink.Normalise(task.Link);
-        var title = Bigrams(Core(task.Title));
-        TaskCompletion? best = null;
-        DateTimeOffset bestAt = default;
-        foreach (var post in posts)
+        private readonly string? link = task.Link is null ? null : PostLink.Normalise(task.Link);
+        private readonly Dictionary<string, int> title = Bigrams(Core(task.Title));
+
+        public TaskCompletion Match(string accountId, IEnumerable<Post> posts, DateTimeOffset now)
         {
-            if (post.PublishedAt is not { } at || at < task.Issued || at > now)
-                continue;
-            if (best is not null && (at > bestAt || (at == bestAt && string.CompareOrdinal(post.Id, best.PostId) >= 0)))
-                continue;
-
-            (CompletionMatch Match, double? Similarity)? found = null;
-            if (link is not null && PostLink.Normalise(post.Link) == link)
+            TaskCompletion? best = null;
+            DateTimeOffset bestAt = default;
+            foreach (var post in posts)
             {
-                found = (CompletionMatch.Link, null);
-            }
-            else
-            {
-                var score = Score(title, Bigrams(Core(post.Title)));
-                if (score >= threshold)
-                    found = (CompletionMatch.Title, score);
+                if (post.PublishedAt is not { } at || at < task.Issued || at > now)
+                    continue;
+                if (best is not null && (at > bestAt || (at == bestAt && string.CompareOrdinal(post.Id, best.PostId) >= 0)))
+                    continue;
+
+                (CompletionMatch Match, double? Similarity)? found = null;
+                if (link is not null && PostLink.Normalise(post.Link) == link)
+                {
+                    found = (CompletionMatch.Link, null);
+                }
+                else
+                {
+                    var score = Score(title, Bigrams(Core(post.Title)));
+                    if (score >= threshold)
+                        found = (CompletionMatch.Title, score);
+                }
+
+                if (found is null)
+                    continue;
+
+                var status = at <= task.Deadline ? CompletionStatus.OnTime : CompletionStatus.Late;
+                best = new TaskCompletion(task.Id, accountId, status, found.Value.Match, post.Id, found.Value.Similarity);
+                bestAt = at;
             }
 
-            if (found is null)
-                continue;
-
-            var status = at <= task.Deadline ? CompletionStatus.OnTime : CompletionStatus.Late;
-            best = new TaskCompletion(task.Id, accountId, status, found.Value.Match, post.Id, found.Value.Similarity);
-            bestAt = at;
+            return best ?? new TaskCompletion(task.Id, accountId, CompletionStatus.Missing);
         }
-
-        return best ?? new TaskCompletion(task.Id, accountId, CompletionStatus.Missing);
     }
 
     private static double Score(Dictionary<string, int> a, Dictionary<string, int> b)

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Tasks;
 using MediaMatrix.Monitoring.Tests.Reference;
 
@@ -74,6 +75,24 @@ public class OnePassMatchingTests
         Assert.All(Enum.GetValues<CompletionStatus>(), s => Assert.Contains(cells, c => c.Status == s));
         Assert.Contains(cells, c => c.Match == CompletionMatch.Link);
         Assert.Contains(cells, c => c.Match == CompletionMatch.Title);
+    }
+
+    [Fact]
+    public void TwoTasksWithOneId_TheLaterTasksCellIsShown_WhereItIsOwed()
+    {
+        var first = Winter.Task("t-dup", "m000", "m001");
+        var second = new ClusterTask("t-dup", "防汛防台工作提示", null, Start, Start.AddDays(1), ["m001"]);
+        var posts = new Dictionary<string, IReadOnlyList<Post>>
+        {
+            ["m000"] = [Winter.RepostAfterIssue("a", TimeSpan.FromHours(1))],
+            ["m001"] = [Winter.RepostAfterIssue("b", TimeSpan.FromHours(1)), Winter.RepostAfterIssue("c", TimeSpan.FromHours(2), "防汛防台工作提示")],
+        };
+
+        var matrix = CompletionMatrix.Build([first, second], ["m000", "m001"], posts, [], Start.AddDays(3), new TaskMatchOptions());
+
+        Assert.Equal("a", matrix.Cell("t-dup", "m000")?.PostId); // only the first task is m000's
+        Assert.Equal("c", matrix.Cell("t-dup", "m001")?.PostId); // both are m001's: the later one shows
+        Assert.Equal(new TaskTally(2, 2, 2), matrix.Tally("m001", TimeSpan.FromDays(30)));
     }
 
     [Fact]

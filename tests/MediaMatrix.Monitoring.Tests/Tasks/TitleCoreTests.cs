@@ -45,6 +45,18 @@ public class TitleCoreTests
     }
 
     [Fact]
+    public void WordOrZero_EveryChar_IsTheUnicodeTablesAnswer()
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            var ch = (char)c;
+            var word = char.IsLetterOrDigit(ch) || char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.OtherNumber
+                or System.Globalization.UnicodeCategory.LetterNumber;
+            Assert.True((word ? char.ToLowerInvariant(ch) : '\0') == TitleCore.WordOrZero(ch), $"U+{c:X4}");
+        }
+    }
+
+    [Fact]
     public void Core_AgreesWithThePreviousRegexReduction_OnRandomTitles()
     {
         var random = new Random(1201);
