@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MediaMatrix.Monitoring.Tasks;
 
 /// <summary>
@@ -36,16 +39,21 @@ internal sealed class AccountMatching(ReducedTasks reduced)
             from = Math.Min(from, reduced.IssuedTicks[owed[j]]);
         }
 
+        // Every post is visited (the order is the caller's), so this loop is kept small: a List's array is walked
+        // directly, and the rare post inside a task's window is examined out of line.
         var nowTicks = now.UtcTicks;
-        for (var p = 0; p < posts.Count; p++)
+        var all = posts switch
         {
-            var post = posts[p];
-            if (post.PublishedAt is not { } at || at.UtcTicks > nowTicks || at.UtcTicks < from)
+            List<Post> list => CollectionsMarshal.AsSpan(list),
+            Post[] array => array,
+            _ => [.. posts],
+        };
+        foreach (var post in all)
+        {
+            if (post.PublishedAt is { } at && at.UtcTicks <= nowTicks && at.UtcTicks >= from)
             {
-                continue;
+                Examine(post, at.UtcTicks, owed);
             }
-
-            Examine(post, at.UtcTicks, owed);
         }
 
         for (var j = 0; j < owed.Length; j++)
@@ -58,6 +66,7 @@ internal sealed class AccountMatching(ReducedTasks reduced)
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Examine(Post post, long at, ReadOnlySpan<int> owed)
     {
         var titleReduced = false;

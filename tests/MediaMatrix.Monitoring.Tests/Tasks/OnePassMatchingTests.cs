@@ -78,6 +78,24 @@ public class OnePassMatchingTests
     }
 
     [Fact]
+    public void ATaskLinkingToABareHost_StillMatchesByLink_BesideTasksWithPaths()
+    {
+        var home = new ClusterTask("t-home", "访问定海区政府门户网站", new Uri("http://www.dinghai.example.gov.cn/"), Start, Start.AddDays(1), []);
+        var posts = new Dictionary<string, IReadOnlyList<Post>>
+        {
+            ["m000"] = [Winter.RepostAfterIssue("a", TimeSpan.FromHours(1), "本单位转发", "https://WWW.dinghai.example.gov.cn")],
+            ["m001"] = [Winter.RepostAfterIssue("b", TimeSpan.FromHours(1), "本单位转发", Winter.Link + "?from=timeline")],
+        };
+
+        var matrix = CompletionMatrix.Build([Winter.Task(), home], ["m000", "m001"], posts, [], Start.AddDays(3), new TaskMatchOptions());
+
+        Assert.Equal((CompletionMatch.Link, "a"), (matrix.Cell("t-home", "m000")!.Match, matrix.Cell("t-home", "m000")!.PostId));
+        Assert.Equal(CompletionStatus.Missing, matrix.Cell("t-1201", "m000")!.Status);
+        Assert.Equal((CompletionMatch.Link, "b"), (matrix.Cell("t-1201", "m001")!.Match, matrix.Cell("t-1201", "m001")!.PostId));
+        Assert.Equal(CompletionStatus.Missing, matrix.Cell("t-home", "m001")!.Status);
+    }
+
+    [Fact]
     public void TwoTasksWithOneId_TheLaterTasksCellIsShown_WhereItIsOwed()
     {
         var first = Winter.Task("t-dup", "m000", "m001");
