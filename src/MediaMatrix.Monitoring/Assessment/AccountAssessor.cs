@@ -16,7 +16,7 @@ public static class AccountAssessor
     public static Evaluation Evaluate(AssessmentInput input, DateTimeOffset now, AssessmentOptions options)
     {
         var account = input.Account;
-        var counts = PostCounts.At(input.Posts, now, options.LongTermWindow);
+        var counts = PostCounts.At(input.Times, now, options.LongTermWindow);
         var collectionProblem = CollectionProblem(input.Poll, now, options);
         if (collectionProblem is not null)
         {

@@ -9,6 +9,23 @@ namespace MediaMatrix.Monitoring.Assessment;
 /// </summary>
 public sealed record AssessmentInput(Account Account, IReadOnlyList<Post> Posts, PollState? Poll)
 {
+    private readonly IReadOnlyList<Post> posts = Posts;
+    private readonly PublicationTimes times = PublicationTimes.Of(Posts);
+
+    public IReadOnlyList<Post> Posts
+    {
+        get => posts;
+        init
+        {
+            posts = value;
+            times = PublicationTimes.Of(value);
+        }
+    }
+
+    /// <summary>The posts' publication instants, sorted once here when the posts are handed over (and again only if
+    /// <see cref="Posts"/> is replaced), so evaluating the same input at several instants or with other tasks reuses them.</summary>
+    public PublicationTimes Times => times;
+
     /// <summary>From cluster-task matching; null when the account had no tasks due in the window.</summary>
     public TaskTally? Tasks { get; init; }
 

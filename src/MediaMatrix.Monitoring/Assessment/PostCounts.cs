@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace MediaMatrix.Monitoring.Assessment;
 
@@ -10,92 +10,75 @@ namespace MediaMatrix.Monitoring.Assessment;
 /// </summary>
 public readonly record struct PostCounts(DateTimeOffset? LastPostAt, int Last7d, int Last14d, int Last30d, int LongTerm = 0, TimeSpan LongestGap = default)
 {
-    private static readonly long Day = TimeSpan.TicksPerDay;
+    private const long Day = TimeSpan.TicksPerDay;
 
-    public static PostCounts At(IReadOnlyList<Post> posts, DateTimeOffset now) => At(posts, now, TimeSpan.FromDays(90));
+    public static PostCounts At(PublicationTimes times, DateTimeOffset now) => At(times, now, TimeSpan.FromDays(90));
 
-    /// <remarks>Run for every account at every evaluation (benchmark S1: 10k accounts × 90 days), so it is one plain loop over
-    /// UTC ticks with a pooled buffer: no LINQ, no per-post allocation. The store returns posts newest first; then the gaps
-    /// need no sort. Any other order is sorted first.</remarks>
-    public static PostCounts At(IReadOnlyList<Post> posts, DateTimeOffset now, TimeSpan longTerm)
+    /// <remarks>Run for every account at every evaluation (benchmark S1: 10,000 accounts × 90 days, ≤ 5 ms), so it reads the
+    /// sorted instants directly: the window's bounds in O(1) (or by binary search when posts fall outside it), the gaps in
+    /// one vectorised pass, the counts by walking back over the last 30 days; nothing is allocated. Windows include their
+    /// start: a post exactly 14 days before T is in the 14-day window.</remarks>
+    public static PostCounts At(PublicationTimes times, DateTimeOffset now, TimeSpan longTerm)
     {
         var nowTicks = now.UtcTicks;
-        long since7 = nowTicks - (7 * Day), since14 = nowTicks - (14 * Day), since30 = nowTicks - (30 * Day);
         var windowStart = nowTicks - longTerm.Ticks;
-        DateTimeOffset? last = null;
-        var lastTicks = long.MinValue;
-        int d7 = 0, d14 = 0, d30 = 0, inWindow = 0;
-        var newestFirst = true;
-        var olderKnown = false;
+        var ticks = times.UtcTicks;
 
-        var ticks = ArrayPool<long>.Shared.Rent(Math.Max(1, posts.Count));
-        try
-        {
-            for (var i = 0; i < posts.Count; i++)
-            {
-                // Undated posts never count as an update; posts after T did not exist at T.
-                if (posts[i].PublishedAt is not { } at)
-                {
-                    continue;
-                }
+        // Posts after T did not exist at T. The store keeps twice the long-term window, so the window's start may need a
+        // search; a feed's items usually all fall inside it and none is after T, so neither search runs.
+        var fromWindow = ticks.IsEmpty || ticks[0] >= windowStart ? 0 : times.CountBefore(windowStart);
+        var end = ticks.IsEmpty || ticks[^1] <= nowTicks ? ticks.Length : times.CountUpTo(nowTicks);
+        var window = ticks[fromWindow..end];
 
-                var t = at.UtcTicks;
-                if (t > nowTicks)
-                {
-                    continue;
-                }
+        // A post from before the window proves the silence since the window's start; without one, that time is unknown.
+        // Nothing in the window at all is silence for the whole window.
+        var longest = window.IsEmpty
+            ? nowTicks - windowStart
+            : Math.Max(Math.Max(fromWindow > 0 ? window[0] - windowStart : 0, LongestStep(window)), nowTicks - window[^1]);
 
-                if (t > lastTicks)
-                {
-                    lastTicks = t;
-                    last = at;
-                }
-
-                if (t >= windowStart)
-                {
-                    newestFirst &= inWindow == 0 || ticks[inWindow - 1] >= t;
-                    ticks[inWindow++] = t;
-                }
-                else
-                {
-                    olderKnown = true;
-                }
-
-                if (t >= since30)
-                {
-                    d30++;
-                    d14 += t >= since14 ? 1 : 0;
-                    d7 += t >= since7 ? 1 : 0;
-                }
-            }
-
-            var window = ticks.AsSpan(0, inWindow);
-            if (!newestFirst)
-            {
-                window.Sort(static (a, b) => b.CompareTo(a));
-            }
-
-            // Nothing in the window at all is silence for the whole window, whatever came before.
-            var knownFrom = olderKnown || inWindow == 0 ? windowStart : window[^1];
-            return new PostCounts(last, d7, d14, d30, inWindow, LongestSilence(window, knownFrom, nowTicks));
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(ticks);
-        }
+        var from7 = CountBack(ticks, end, nowTicks - (7 * Day));
+        var from14 = CountBack(ticks, from7, nowTicks - (14 * Day));
+        var from30 = CountBack(ticks, from14, nowTicks - (30 * Day));
+        return new PostCounts(end == 0 ? null : times.At(end - 1), end - from7, end - from14, end - from30, window.Length,
+            TimeSpan.FromTicks(longest));
     }
 
-    /// <param name="newestFirst">Publication times in the window, newest first.</param>
-    private static TimeSpan LongestSilence(ReadOnlySpan<long> newestFirst, long knownFrom, long now)
+    /// <summary>The widest step between consecutive instants (sorted, so every step is ≥ 0), four at a time where the
+    /// hardware can: this loop is most of S1's frequency part.</summary>
+    private static long LongestStep(ReadOnlySpan<long> sorted)
     {
-        var later = now;
         var longest = 0L;
-        foreach (var at in newestFirst)
+        var i = 1;
+        if (Vector256.IsHardwareAccelerated && sorted.Length > Vector256<long>.Count)
         {
-            longest = Math.Max(longest, later - at);
-            later = at;
+            var widest = Vector256<long>.Zero;
+            for (; i + Vector256<long>.Count <= sorted.Length; i += Vector256<long>.Count)
+            {
+                widest = Vector256.Max(widest, Vector256.Create(sorted.Slice(i, Vector256<long>.Count)) - Vector256.Create(sorted.Slice(i - 1, Vector256<long>.Count)));
+            }
+
+            for (var lane = 0; lane < Vector256<long>.Count; lane++)
+            {
+                longest = Math.Max(longest, widest.GetElement(lane));
+            }
         }
 
-        return TimeSpan.FromTicks(Math.Max(longest, later - knownFrom));
+        for (; i < sorted.Length; i++)
+        {
+            longest = Math.Max(longest, sorted[i] - sorted[i - 1]);
+        }
+
+        return longest;
+    }
+
+    /// <summary>Walks back from <paramref name="end"/> over instants at or after <paramref name="since"/>; returns where it stopped.</summary>
+    private static int CountBack(ReadOnlySpan<long> ticks, int end, long since)
+    {
+        while (end > 0 && ticks[end - 1] >= since)
+        {
+            end--;
+        }
+
+        return end;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MediaMatrix.Monitoring.Assessment;
 
 namespace MediaMatrix.Monitoring.Tasks;
@@ -8,15 +9,23 @@ namespace MediaMatrix.Monitoring.Tasks;
 /// </summary>
 public sealed class CompletionMatrix
 {
-    private readonly Dictionary<(string TaskId, string AccountId), TaskCompletion> cells;
+    // One row per assignee, one slot per task (by its index in Tasks; null where the task is not the account's), so a
+    // 10,000-member matrix keys 10,000 rows, not every (task, account) pair.
+    private readonly Dictionary<string, TaskCompletion?[]> rows;
+
+    // Task id → indexes of the tasks with that id, last first: ids should be unique, but where two tasks share one the
+    // later task's cell is the one shown, as it always was.
+    private readonly Dictionary<string, int[]> indexesById;
 
     private CompletionMatrix(DateTimeOffset at, IReadOnlyList<ClusterTask> tasks, IReadOnlyList<string> accountIds,
-        Dictionary<(string, string), TaskCompletion> cells)
+        Dictionary<string, TaskCompletion?[]> rows)
     {
         At = at;
         Tasks = tasks;
         AccountIds = accountIds;
-        this.cells = cells;
+        this.rows = rows;
+        indexesById = Enumerable.Range(0, tasks.Count).GroupBy(t => tasks[t].Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Reverse().ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The instant the matrix describes.</summary>
@@ -45,22 +54,42 @@ public sealed class CompletionMatrix
             recorded[(record.TaskId, record.AccountId)] = record;
 
         var included = tasks.Where(t => t.Issued <= at).ToList();
-        var cells = new Dictionary<(string, string), TaskCompletion>();
-        foreach (var task in included)
+        var rows = new Dictionary<string, TaskCompletion?[]>(memberIds.Count, StringComparer.Ordinal);
+        var matching = new AccountMatching(new ReducedTasks(included, options));
+        var pending = new List<int>();
+        var results = new TaskCompletion[included.Count];
+        foreach (var (accountId, owed) in Owed(included, memberIds))
         {
-            var matcher = new TaskMatcher(task, options);
-            foreach (var accountId in task.AssigneesAmong(memberIds))
+            if (owed.Count == 0)
+                continue;
+
+            // One pass over the account's posts for all the tasks it owes; a manual record settles its task without one.
+            var row = new TaskCompletion?[included.Count];
+            pending.Clear();
+            foreach (var task in owed)
             {
-                var posts = postsByAccount.GetValueOrDefault(accountId) ?? [];
-                cells[(task.Id, accountId)] = matcher.Match(accountId, posts, recorded.GetValueOrDefault((task.Id, accountId)), at);
+                if (recorded.Count > 0 && recorded.GetValueOrDefault((included[task].Id, accountId)) is { } record)
+                    row[task] = new TaskCompletion(included[task].Id, accountId, CompletionStatus.Manual, CompletionMatch.Manual, Manual: record);
+                else
+                    pending.Add(task);
             }
+
+            if (pending.Count > 0)
+            {
+                matching.Match(accountId, postsByAccount.GetValueOrDefault(accountId) ?? [], CollectionsMarshal.AsSpan(pending), at, results);
+                for (var j = 0; j < pending.Count; j++)
+                    row[pending[j]] = results[j];
+            }
+
+            rows[accountId] = row;
         }
 
-        return new CompletionMatrix(at, included, memberIds, cells);
+        return new CompletionMatrix(at, included, memberIds, rows);
     }
 
     /// <summary>The account's standing on the task, or null when the task is not assigned to it.</summary>
-    public TaskCompletion? Cell(string taskId, string accountId) => cells.GetValueOrDefault((taskId, accountId));
+    public TaskCompletion? Cell(string taskId, string accountId) =>
+        rows.TryGetValue(accountId, out var row) && indexesById.TryGetValue(taskId, out var indexes) ? CellIn(row, indexes) : null;
 
     /// <summary>The assignees of a task that have not completed it: the names a reminder carries.</summary>
     public IReadOnlyList<string> MissingFor(string taskId) =>
@@ -73,11 +102,15 @@ public sealed class CompletionMatrix
     /// </summary>
     public TaskTally? Tally(string accountId, TimeSpan window)
     {
+        if (!rows.TryGetValue(accountId, out var row))
+            return null;
+
         var from = At - window;
         int assigned = 0, completed = 0, onTime = 0;
-        foreach (var task in Tasks)
+        for (var t = 0; t < Tasks.Count; t++)
         {
-            if (task.Deadline < from || task.Deadline > At || Cell(task.Id, accountId) is not { } cell)
+            var task = Tasks[t];
+            if (task.Deadline < from || task.Deadline > At || CellIn(row, indexesById[task.Id]) is not { } cell)
                 continue;
 
             assigned++;
@@ -101,5 +134,58 @@ public sealed class CompletionMatrix
         }
 
         return tallies;
+    }
+
+    private static TaskCompletion? CellIn(TaskCompletion?[] row, int[] lastFirst)
+    {
+        foreach (var t in lastFirst)
+        {
+            if (row[t] is { } cell)
+                return cell;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Each assignee with the tasks it owes (indexes into <paramref name="tasks"/>, in task order, each once). Tasks for
+    /// every member share one list, so a matrix of 10,000 members with all-member tasks builds no list per member.
+    /// </summary>
+    private static IEnumerable<(string AccountId, List<int> Owed)> Owed(List<ClusterTask> tasks, IReadOnlyList<string> memberIds)
+    {
+        var everyone = new List<int>();
+        var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            if (tasks[t].Assignees.Count == 0)
+            {
+                everyone.Add(t);
+                continue;
+            }
+
+            foreach (var accountId in tasks[t].Assignees)
+            {
+                if (!named.TryGetValue(accountId, out var owed))
+                    named[accountId] = owed = [];
+                if (owed.Count == 0 || owed[^1] != t)
+                    owed.Add(t);
+            }
+        }
+
+        foreach (var accountId in memberIds)
+        {
+            yield return (accountId, named.TryGetValue(accountId, out var own) ? [.. everyone.Union(own).Order()] : everyone);
+        }
+
+        // Named assignees outside the members still owe their tasks.
+        if (named.Count > 0)
+        {
+            var members = new HashSet<string>(memberIds, StringComparer.Ordinal);
+            foreach (var (accountId, owed) in named)
+            {
+                if (!members.Contains(accountId))
+                    yield return (accountId, owed);
+            }
+        }
     }
 }

@@ -3,19 +3,16 @@ namespace MediaMatrix.Monitoring.Tasks;
 /// <summary>
 /// Decides whether an account has completed one task, from its posts, as things stood at an instant. The task's
 /// link and title are reduced once here, because one task is matched against every member's posts.
+/// (<see cref="CompletionMatrix"/> matches many tasks at once the same way.)
 /// </summary>
 public sealed class TaskMatcher
 {
-    private readonly string? link;
-    private readonly Bigrams title;
-    private readonly double threshold;
+    private readonly ReducedTasks reduced;
 
     public TaskMatcher(ClusterTask task, TaskMatchOptions options)
     {
         Task = task;
-        link = task.Link is null ? null : PostLink.Normalise(task.Link);
-        title = Bigrams.Of(TitleSimilarity.Core(task.Title));
-        threshold = options.TitleSimilarity;
+        reduced = new ReducedTasks([task], options);
     }
 
     public ClusterTask Task { get; }
@@ -31,32 +28,8 @@ public sealed class TaskMatcher
         if (manual is not null)
             return new TaskCompletion(Task.Id, accountId, CompletionStatus.Manual, CompletionMatch.Manual, Manual: manual);
 
-        TaskCompletion? best = null;
-        DateTimeOffset bestAt = default;
-        foreach (var post in posts)
-        {
-            if (post.PublishedAt is not { } at || at < Task.Issued || at > now)
-                continue;
-            if (best is not null && (at > bestAt || (at == bestAt && string.CompareOrdinal(post.Id, best.PostId) >= 0)))
-                continue;
-            if (Recognise(post) is not { } found)
-                continue;
-
-            var status = at <= Task.Deadline ? CompletionStatus.OnTime : CompletionStatus.Late;
-            best = new TaskCompletion(Task.Id, accountId, status, found.Match, post.Id, found.Similarity);
-            bestAt = at;
-        }
-
-        return best ?? new TaskCompletion(Task.Id, accountId, CompletionStatus.Missing);
-    }
-
-    /// <summary>A link to the head post is proof; a close title is the fallback for reposts that drop the link.</summary>
-    private (CompletionMatch Match, double? Similarity)? Recognise(Post post)
-    {
-        if (link is not null && PostLink.Normalise(post.Link) == link)
-            return (CompletionMatch.Link, null);
-
-        var score = TitleSimilarity.Score(title, Bigrams.Of(TitleSimilarity.Core(post.Title)));
-        return score >= threshold ? (CompletionMatch.Title, score) : null;
+        var result = new TaskCompletion[1];
+        new AccountMatching(reduced).Match(accountId, posts as IReadOnlyList<Post> ?? [.. posts], [0], now, result);
+        return result[0];
     }
 }

@@ -1,0 +1,133 @@
+namespace MediaMatrix.Monitoring.Assessment;
+
+/// <summary>
+/// An account's dated posts as the frequency part reads them: publication instants as UTC ticks, oldest first, in one
+/// contiguous array, and their UTC offsets (the reasons print the last post in its own offset): one for all when they
+/// share it, as an account's posts do, else one per instant. Built once
+/// when the posts are read (<see cref="AssessmentInput"/> does it), so <see cref="PostCounts"/> at any T is a few binary
+/// searches and one pass over the long-term window, with no allocation: benchmark S1 asks for 10,000 accounts in ≤ 5 ms.
+/// Undated posts are left out (they are never an update). Posts after some T are kept: T is the caller's (<c>check --now</c>),
+/// and <see cref="PostCounts.At(PublicationTimes, DateTimeOffset, TimeSpan)"/> ignores what is after it.
+/// </summary>
+public sealed class PublicationTimes
+{
+    public static readonly PublicationTimes None = new([], 0, null);
+
+    private readonly long[] utcTicks;
+    private readonly short commonOffset;
+    private readonly short[]? offsetMinutes;
+
+    private PublicationTimes(long[] utcTicks, short commonOffset, short[]? offsetMinutes)
+    {
+        this.utcTicks = utcTicks;
+        this.commonOffset = commonOffset;
+        this.offsetMinutes = offsetMinutes;
+    }
+
+    /// <summary>Dated posts, same instants counted as often as they occur.</summary>
+    public int Count => utcTicks.Length;
+
+    /// <summary>Publication instants, UTC ticks, oldest first.</summary>
+    public ReadOnlySpan<long> UtcTicks => utcTicks;
+
+    /// <summary>Any order; the store's (newest first) and oldest first cost no sort.</summary>
+    public static PublicationTimes Of(IReadOnlyList<Post> posts)
+    {
+        var dated = 0;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            dated += posts[i].PublishedAt is null ? 0 : 1;
+        }
+
+        if (dated == 0)
+        {
+            return None;
+        }
+
+        var ticks = new long[dated];
+        short common = 0;
+        short[]? offsets = null;
+        bool ascending = true, descending = true;
+        var n = 0;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (posts[i].PublishedAt is not { } at)
+            {
+                continue;
+            }
+
+            ticks[n] = at.UtcTicks;
+            var offset = (short)at.TotalOffsetMinutes;
+            if (n == 0)
+            {
+                common = offset;
+            }
+            else
+            {
+                ascending &= ticks[n - 1] <= ticks[n];
+                descending &= ticks[n - 1] >= ticks[n];
+                if (offsets is null && offset != common)
+                {
+                    offsets = new short[dated];
+                    offsets.AsSpan(0, n).Fill(common);
+                }
+            }
+
+            if (offsets is not null)
+            {
+                offsets[n] = offset;
+            }
+
+            n++;
+        }
+
+        if (!ascending && descending)
+        {
+            ticks.AsSpan().Reverse();
+            offsets.AsSpan().Reverse();
+        }
+        else if (!ascending && offsets is null)
+        {
+            Array.Sort(ticks);
+        }
+        else if (!ascending)
+        {
+            Array.Sort(ticks, offsets);
+        }
+
+        return new PublicationTimes(ticks, common, offsets);
+    }
+
+    /// <summary>The instant at <paramref name="index"/> (oldest first) in the offset its post gave.</summary>
+    public DateTimeOffset At(int index)
+    {
+        var offset = TimeSpan.FromMinutes(offsetMinutes is null ? commonOffset : offsetMinutes[index]);
+        return new DateTimeOffset(utcTicks[index] + offset.Ticks, offset);
+    }
+
+    /// <summary>How many instants are before <paramref name="ticks"/>: the index of the first at or after it.</summary>
+    public int CountBefore(long ticks) => FirstIndex(ticks, orEqual: true);
+
+    /// <summary>How many instants are at or before <paramref name="ticks"/>: the index of the first after it.</summary>
+    public int CountUpTo(long ticks) => FirstIndex(ticks, orEqual: false);
+
+    private int FirstIndex(long ticks, bool orEqual)
+    {
+        int low = 0, high = utcTicks.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            var value = utcTicks[middle];
+            if (value > ticks || (orEqual && value == ticks))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+}
