@@ -9,7 +9,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// resolve, note) into the store with who and when. Every write is idempotent in the store, so a job re-fired for the
 /// same evaluation, or two instances racing, open each alert once.
 /// </summary>
-public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOptions options, TaskStandings? tasks = null, IAlertListener? listener = null)
+public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOptions options, TaskStandings? tasks = null, IEnumerable<IAlertListener>? listeners = null)
 {
     /// <summary>Every account of the report, and the cluster tasks.</summary>
     public Task<AlertChanges> ProcessAsync(MatrixReport report, CancellationToken cancellationToken) =>
@@ -39,7 +39,8 @@ public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOpt
         }
 
         var applied = opened.Count == 0 && resolved.Count == 0 ? AlertChanges.None : new AlertChanges(opened, resolved);
-        listener?.Applied(applied);
+        foreach (var listener in listeners ?? [])
+            listener.Applied(applied);
         return applied;
     }
 

@@ -69,6 +69,12 @@ public sealed partial class PollDispatcher(
     /// (about a minute): soon after the store returns, but not every tick if the crash is ours rather than the store's.</summary>
     private async Task RescheduleUnrecordedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Every tick passes here; Keys would lock and copy the dictionary even when it is empty, as it nearly always is.
+        if (_unrecorded.IsEmpty)
+        {
+            return;
+        }
+
         foreach (var id in _unrecorded.Keys)
         {
             if (_accounts.TryGetValue(id, out var account))

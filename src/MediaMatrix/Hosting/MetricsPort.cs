@@ -53,13 +53,6 @@ internal static class MetricsPort
 
     /// <summary>The metrics listener's address: the first UI address with its port swapped, so a loopback UI gets a
     /// loopback metrics port and <c>http://+:8080</c> gets <c>http://+:9090</c>.</summary>
-    public static string ListenAddress(string firstUrl, int port)
-    {
-        var schemeEnd = firstUrl.IndexOf("://", StringComparison.Ordinal);
-        var hostStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        var rest = firstUrl[hostStart..];
-        var hostEnd = rest.StartsWith('[') ? rest.IndexOf(']', StringComparison.Ordinal) + 1 : rest.IndexOfAny([':', '/']);
-        var host = hostEnd <= 0 ? rest : rest[..hostEnd];
-        return $"http://{host}:{port}";
-    }
+    public static string ListenAddress(string firstUrl, int port) =>
+        $"http://{Microsoft.AspNetCore.Http.BindingAddress.Parse(firstUrl).Host}:{port}";
 }

@@ -39,8 +39,8 @@ internal static class InspectionRhythm
     {
         services.TryAddSingleton(options);
         services.TryAddSingleton(settings.GetSection("Alerts").Get<AlertOptions>() ?? new AlertOptions());
-        // The counters always; the notices when serve added them (AddAlertNotifications).
-        services.TryAddSingleton<IAlertListener>(sp => new AlertListeners([new AlertCounters(), .. sp.GetServices<AlertNotices>()]));
+        // The counters always; the notices register themselves when serve adds them (AddAlertNotifications).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertListener, AlertCounters>());
         services.TryAddSingleton<TaskStandings>();
         services.TryAddSingleton<AlertService>();
         services.TryAddSingleton<IBulletinPublisher, NoBulletinPublisher>();

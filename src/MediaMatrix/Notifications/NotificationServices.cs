@@ -1,4 +1,5 @@
 using MediaMatrix.Digest;
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Matrix;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,7 @@ internal static class NotificationServices
         services.AddSingleton<NoticeSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeSweep>());
         services.AddSingleton<AlertNotices>();
+        services.AddSingleton<IAlertListener>(sp => sp.GetRequiredService<AlertNotices>());
         return services;
     }
 }

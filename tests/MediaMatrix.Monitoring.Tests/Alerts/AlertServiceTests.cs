@@ -11,7 +11,7 @@ public sealed class AlertServiceTests
     private readonly FakeTimeProvider time = new(T0);
     private readonly CountingListener counted = new();
 
-    private AlertService Service => new(store, time, new AlertOptions(), listener: counted);
+    private AlertService Service => new(store, time, new AlertOptions(), listeners: [counted]);
 
     [Fact]
     public async Task Process_SameEvaluationTwice_OpensOnceAndCountsOnce()
