@@ -22,8 +22,8 @@ public static class Reasons
     }
 
     public static Reason ManualVeto(ManualFinding finding) => new("veto-manual",
-        $"单项否决：人工检查发现问题（{finding.Kind}，{Format(finding.At)}）：{finding.Note}",
-        $"Single veto: manual finding ({finding.Kind}, {Format(finding.At)}): {finding.Note}");
+        $"单项否决：人工检查发现问题（{FindingKinds.Zh(finding.Kind)}，自{Format(finding.From)}起）：{finding.Text}",
+        $"Single veto: manual finding ({FindingKinds.En(finding.Kind)}, since {Format(finding.From)}): {finding.Text}");
 
     public static Reason VetoSoon(int days, DateTimeOffset lastPostAt, DateTimeOffset now) => new("warning-veto-soon",
         $"预警：最近一次更新在{(int)(now - lastPostAt).TotalDays}天前，如不更新，{days}天后将被单项否决",

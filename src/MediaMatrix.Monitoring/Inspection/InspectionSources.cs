@@ -5,7 +5,7 @@ namespace MediaMatrix.Monitoring.Inspection;
 
 /// <summary>
 /// Inputs other stages own, handed to the inspector as plain functions so the inspector needs none of their types.
-/// Each left null means "not available": the tasks or reach part is left out and the weights renormalised; no findings veto.
+/// Each left null means "not available": the tasks or reach part is left out and the weights renormalised.
 /// </summary>
 public sealed record InspectionSources
 {
@@ -21,7 +21,4 @@ public sealed record InspectionSources
 
     /// <summary>Followers and reads where the platform shows them.</summary>
     public Func<Account, AccountReach?>? Reach { get; init; }
-
-    /// <summary>Operators' manual findings (active or cleared) at T.</summary>
-    public Func<DateTimeOffset, IReadOnlyList<ManualFinding>>? Findings { get; init; }
 }

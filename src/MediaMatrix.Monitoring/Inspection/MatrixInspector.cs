@@ -10,7 +10,8 @@ namespace MediaMatrix.Monitoring.Inspection;
 /// <see cref="StabilityOptions.MinimumSpacing"/>; <c>check</c> and the web page read the history but leave it alone,
 /// so looking at the matrix never changes its stability.
 /// </summary>
-public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null)
+public sealed class MatrixInspector(
+    IMatrixStore store, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null, IFindingStore? findingStore = null)
 {
     public Task<MatrixReport> InspectAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         InspectAsync(now, persist: false, cancellationToken);
@@ -21,7 +22,8 @@ public sealed class MatrixInspector(IMatrixStore store, MatrixConfig matrix, Ass
         var states = await store.GetPollStatesAsync(ids, cancellationToken).ConfigureAwait(false);
         var reach = matrix.Accounts.Select(a => sources?.Reach?.Invoke(a)).ToList();
         var matrixReach = MatrixReach.Of(reach);
-        var findings = sources?.Findings?.Invoke(now) ?? [];
+        // Every finding, active or not: the rubric decides which apply at T (check --now replays the past).
+        var findings = findingStore is null ? [] : await findingStore.GetFindingsAsync(cancellationToken).ConfigureAwait(false);
 
         // Read everything first: whole-matrix task matching needs every account's posts.
         var posts = new Dictionary<string, IReadOnlyList<Post>>(matrix.Accounts.Count, StringComparer.Ordinal);

@@ -13,6 +13,7 @@ internal static class ReportEndpoints
             Results.Text(CheckReport.ToJson(await inspector.InspectAsync(time.GetUtcNow(), ct)), "application/json; charset=utf-8"));
         api.MapAccounts();
         api.MapTasks();
+        api.MapFindings();
         api.MapAlertsAndDecisions();
         api.MapDigest();
         app.MapOpenApi("/api/v1/openapi.json");

@@ -10,4 +10,8 @@ internal sealed class LatestReport
     public MatrixReport? Current => Volatile.Read(ref _report);
 
     public void Publish(MatrixReport report) => Volatile.Write(ref _report, report);
+
+    /// <summary>Forgets the report after an operator changed what it judges (a finding), so the next page inspects again.
+    /// Other replicas catch up within Web:ReportMaxAge.</summary>
+    public void Invalidate() => Volatile.Write(ref _report, null);
 }

@@ -41,11 +41,13 @@ internal static class MonitoringServices
         {
             case "memory":
                 services.AddSingleton<IMatrixStore>(sp => new InMemoryMatrixStore(sp.GetRequiredService<StoreOptions>()));
+                services.AddSingleton<IFindingStore, InMemoryFindingStore>();
                 break;
             case "redis":
                 var configuration = settings["Redis:Configuration"] ?? "127.0.0.1:6379";
                 services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(configuration)));
                 services.AddSingleton<IMatrixStore>(sp => new RedisMatrixStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
+                services.AddSingleton<IFindingStore>(sp => new RedisFindingStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
                 break;
             default:
                 throw new Hosting.SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");

@@ -10,7 +10,7 @@ namespace MediaMatrix.IntegrationTests.Storage;
 public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContract, IAsyncLifetime
 {
     /// <summary>Keys the store may keep without a TTL (docs/redis-keys.md): only operators' manual task completions.</summary>
-    private static readonly string[] PermanentKinds = ["manual", "manual-tasks", "tasks", "open", "alert", "audit", "decisions"];
+    private static readonly string[] PermanentKinds = ["manual", "manual-tasks", "tasks", "open", "alert", "audit", "decisions", "findings"];
 
     private RedisKeys Keys => new(Options.KeyPrefix);
 

@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Tests.Assessment;
 public sealed class VetoTests
 {
     private static ManualFinding Finding(string accountId, DateTimeOffset at, DateTimeOffset? cleared = null) =>
-        new(accountId, "content-error", "转载稿件中出现严重表述错误", at, cleared);
+        new("f1", accountId, FindingKind.SeriousError, "转载稿件中出现严重表述错误", at) { ClearedAt = cleared };
 
     [Fact]
     public void Veto_ActiveManualFinding_IsUnqualifiedThoughTheAccountPostsDaily()
@@ -17,7 +17,7 @@ public sealed class VetoTests
         Assert.Equal(Verdict.Unqualified, e.Verdict);
         var reason = Assert.Single(e.Reasons, r => r.Code == "veto-manual");
         Assert.Contains("严重表述错误", reason.Zh, StringComparison.Ordinal);
-        Assert.Contains("content-error", reason.En, StringComparison.Ordinal);
+        Assert.Contains("serious error in published text", reason.En, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,6 +48,19 @@ public sealed class VetoTests
         var e = Evaluate(Input(Education, Regular(1)) with { Findings = [Finding(accountId, T.AddDays(atDaysFromT))] });
 
         Assert.True(e.Verdict == Verdict.Qualified, why);
+    }
+
+    [Theory]
+    [InlineData(-1.0, false, "its until passed yesterday")]
+    [InlineData(0.0, false, "its until is exactly T")]
+    [InlineData(1.0, true, "its until is tomorrow")]
+    public void Veto_FindingWithUntil_AppliesUpToIt(double untilDaysFromT, bool vetoes, string why)
+    {
+        var finding = Finding(Education.Id, T.AddDays(-5)) with { Until = T.AddDays(untilDaysFromT) };
+
+        var e = Evaluate(Input(Education, Regular(1)) with { Findings = [finding] });
+
+        Assert.True((e.Verdict == Verdict.Unqualified) == vetoes, why);
     }
 
     [Fact]

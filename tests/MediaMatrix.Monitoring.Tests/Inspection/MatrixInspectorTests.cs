@@ -165,9 +165,10 @@ public sealed class MatrixInspectorTests
     public async Task Inspect_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
-        var sources = new InspectionSources { Findings = _ => [new ManualFinding(Education.Id, "leak", "泄露个人信息", T.AddDays(-1), null)] };
+        var findings = new InMemoryFindingStore();
+        await findings.RecordFindingAsync(new ManualFinding("f1", Education.Id, FindingKind.PersonalDataLeak, "泄露个人信息", T.AddDays(-1)), None);
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await new MatrixInspector(store, Matrix, Rubric, findingStore: findings).InspectAsync(T, None);
 
         Assert.Equal(Verdict.Unqualified, report.Accounts.Single(r => r.Account == Education).Evaluation.Verdict);
         Assert.Equal(Verdict.Qualified, report.Accounts.Single(r => r.Account == Head).Evaluation.Verdict);
