@@ -12,7 +12,7 @@ namespace MediaMatrix.Jobs;
 /// Non-concurrent (one run of a shard at a time, cluster-wide) and recoverable (a dead node's run restarts elsewhere).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger<PollDispatchJob> logger) : IJob
+internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, LatestReport latest, FirstReads firstReads, ILogger<PollDispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = KeyFor(0);
 
@@ -24,7 +24,14 @@ internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger
         LogDispatch(logger, context.JobDetail.Key.Name, context.Scheduler.SchedulerInstanceId, context.Recovering);
         try
         {
-            await dispatcher.DispatchDueAsync(cancellationToken);
+            var polled = await dispatcher.DispatchDueAsync(cancellationToken);
+            if (firstReads.Landed(latest.Current, polled))
+            {
+                // An account read for the first time (or again after its source failed) would otherwise wait for the next
+                // evaluation, up to Scheduler:EvaluationInterval: a new install showed 数据不足 everywhere for five minutes.
+                LogFirstReads(logger, context.JobDetail.Key.Name);
+                await context.Scheduler.TriggerJob(EvaluationJob.Key, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
@@ -37,6 +44,9 @@ internal sealed partial class PollDispatchJob(PollDispatcher dispatcher, ILogger
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch {Shard}: the store is unavailable; retrying next tick")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {Shard}: accounts read that the latest evaluation could not judge; evaluating now")]
+    private static partial void LogFirstReads(ILogger logger, string shard);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {Shard} on {InstanceId} (recovering: {Recovering})")]
     private static partial void LogDispatch(ILogger logger, string shard, string instanceId, bool recovering);

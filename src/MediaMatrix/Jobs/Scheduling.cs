@@ -14,6 +14,7 @@ internal static class Scheduling
         var scheduler = settings.GetSection("Scheduler").Get<SchedulerSettings>() ?? new SchedulerSettings();
         scheduler.Validate();
         services.AddSingleton(scheduler);
+        services.AddSingleton<FirstReads>();
         if (scheduler.Clustered)
         {
             // Before Quartz's hosted service: hosted services start in registration order.

@@ -36,7 +36,8 @@ internal static class PageEndpoints
         var filter = OverviewPage.Filter.Of(context.Request.Query);
         var posts = await view.PostsAsync(report.Accounts.Where(r => filter.Matches(r.Account, r.Evaluation)).Select(r => r.Account.Id), TimeSpan.FromDays(90), ct);
         var alerts = await OpenAlerts.CountsAsync(context, ct);
-        return Layout.Page(context, lang, view.Matrix.Matrix.Name, OverviewPage.Render(report, view.Matrix.Matrix.Name, filter, posts, alerts, view.Now, lang));
+        var progress = await FirstRound.BannerAsync(report, view, lang, ct);
+        return Layout.Page(context, lang, view.Matrix.Matrix.Name, progress + OverviewPage.Render(report, view.Matrix.Matrix.Name, filter, posts, alerts, view.Now, lang));
     }
 
     private static async Task<IResult> AccountAsync(string id, HttpContext context, MatrixView view, AssessmentOptions options, CancellationToken ct)

@@ -52,4 +52,40 @@ public sealed class DemoCommandTests
         // The generated password is printed once, and never again.
         Assert.Single(demo.Stdout.Split('\n'), l => l.Contains(password, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Demo_FirstAnswer_VerdictsAlertsAndMetrics_WithinAMinuteOfStart()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var demo = CliProcess.Start("demo", "--urls", "http://127.0.0.1:0", "--sim-port", "0");
+        var passwordLine = await demo.WaitForLineAsync(l => l.Contains("Log in as admin with password: ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var password = passwordLine.Split("password: ")[1].Split(' ')[0];
+        var line = await demo.WaitForLineAsync(l => l.Contains("MediaMatrix demo: open", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var url = new Uri(line.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url };
+        var login = await http.GetStringAsync("/login");
+        var csrf = System.Text.RegularExpressions.Regex.Match(login, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = password, ["__csrf"] = csrf });
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/login", form)).StatusCode);
+
+        // The alert queue and /metrics come only from the evaluation job (pages re-judge on their own): before, they waited
+        // for its five-minute interval. Now the first reads trigger it.
+        string alerts = "", metrics = "";
+        while (started.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            alerts = await http.GetStringAsync("/api/v1/alerts?status=open");
+            metrics = await http.GetStringAsync("/metrics");
+            if (!alerts.Contains("\"total\":0,", StringComparison.Ordinal) && metrics.Contains("mediamatrix_accounts{verdict=\"qualified\"}", StringComparison.Ordinal)
+                && !metrics.Contains("mediamatrix_accounts{verdict=\"qualified\"} 0", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"no evaluated alerts and metrics within 60 s of start (alerts: {alerts[..Math.Min(200, alerts.Length)]})");
+        Assert.Contains("mediamatrix_accounts{verdict=\"unknown\"} 1", metrics, StringComparison.Ordinal); // only the down site
+        Assert.Contains("不合格", await http.GetStringAsync(url), StringComparison.Ordinal);
+    }
 }
