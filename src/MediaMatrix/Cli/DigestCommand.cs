@@ -1,10 +1,12 @@
 using MediaMatrix.Digest;
 using MediaMatrix.Hosting;
+using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.Cli;
 
 /// <summary>
-/// <c>digest --preview FILE</c> writes this week's office digest as HTML without sending or claiming anything;
+/// <c>digest --preview FILE</c> writes this week's office digest as HTML without sending or claiming anything (on the
+/// embedded store after polling every account once);
 /// <c>digest --send-now</c> sends this week's digest now, to every recipient not yet settled (the store keeps it once a week).
 /// Exit 0 when nothing failed, 1 on a config error or when a delivery failed for good or is unknown, 2 on usage.
 /// </summary>
@@ -34,6 +36,13 @@ internal static class DigestCommand
 
         if (preview is not null)
         {
+            // On the embedded store nothing was ever read in this process: poll once first, as check and bulletin do, or
+            // the preview says 数据不足 for every account. On Redis the preview shows what the monitor has stored.
+            if (provider.GetRequiredService<IMatrixStore>() is InMemoryMatrixStore)
+            {
+                await OneShotRun.PollOnceAsync(provider, matrix, cancellationToken);
+            }
+
             await File.WriteAllTextAsync(preview, await digest.PreviewAsync(cancellationToken), cancellationToken);
             await Console.Out.WriteLineAsync($"digest preview written to {preview}");
             return 0;

@@ -6,7 +6,7 @@ using MediaMatrix.Monitoring.Polling;
 namespace MediaMatrix.Cli;
 
 /// <summary>
-/// What <c>check</c> and <c>bulletin</c> share: load the matrix, build the engine, poll every account
+/// What <c>check</c>, <c>bulletin</c> and <c>digest --preview</c> share: load the matrix, build the engine, poll every account
 /// once with progress on stderr (stdout stays for the report).
 /// </summary>
 internal static class OneShotRun
@@ -25,11 +25,17 @@ internal static class OneShotRun
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Error).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddMonitoring(settings, matrix)
             .BuildServiceProvider();
+        await PollOnceAsync(provider, matrix, cancellationToken);
+        return (provider, matrix);
+    }
+
+    /// <summary>Polls every account once with progress on stderr.</summary>
+    public static async Task PollOnceAsync(IServiceProvider provider, MatrixConfig matrix, CancellationToken cancellationToken)
+    {
         var done = 0;
         var progress = new Progress<PollReport>(r =>
             Console.Error.WriteLine($"[{Interlocked.Increment(ref done)}/{matrix.Accounts.Count}] {r.AccountId}: {Describe(r)}"));
         await provider.GetRequiredService<PollDispatcher>().PollAsync(matrix.Accounts, progress, cancellationToken);
-        return (provider, matrix);
     }
 
     private static string Describe(PollReport r) => r.Outcome switch
