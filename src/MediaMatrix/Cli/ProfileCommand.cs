@@ -45,7 +45,7 @@ internal static class ProfileCommand
             return 1;
         }
 
-        var fetchOptions = settings.GetSection("Fetch").Get<FetchOptions>() ?? new FetchOptions();
+        var fetchOptions = MonitoringServices.FetchSettings(settings);
         using var fetcher = new SourceFetcher(SourceHttpClient.Create(fetchOptions, matrix.Matrix.AllowPrivateNetworks), fetchOptions, TimeProvider.System);
         // A source in the config at this URL lends its headers (cookies from the environment) and its kind.
         var source = matrix.Accounts.Select(a => a.Source).FirstOrDefault(s => s.Url == url);
