@@ -113,6 +113,11 @@ internal static class ProfileCommand
             text.Append(CultureInfo.InvariantCulture, $"could not read a date for {result.UndatedCount} items: check 'published' (and 'dateFormats' or a 'replace' filter)\n");
         }
 
+        if (result.TitlesCut > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{result.TitlesCut} titles were longer than {ScrapedText.MaxTitleLength} characters and are kept cut: check 'title'\n");
+        }
+
         if (noLink > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{noLink} items have no link: check 'link' (e.g. a@href)\n");
