@@ -19,5 +19,6 @@ public sealed record ExtractionRequest(
 /// The posts read from one body; <see cref="UndatedCount"/> of them have no readable date.
 /// <see cref="NextPage"/> is the older page's URL when the profile names one and the page has it.
 /// <see cref="EmptyByMarker"/>: no items, and the page says so with the profile's empty marker.
+/// <see cref="TitlesCut"/>: titles longer than <see cref="ScrapedText.MaxTitleLength"/>, kept cut.
 /// </summary>
-public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false);
+public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false, int TitlesCut = 0);

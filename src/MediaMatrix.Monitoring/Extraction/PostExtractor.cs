@@ -4,8 +4,9 @@ using MediaMatrix.Monitoring.Polling;
 namespace MediaMatrix.Monitoring.Extraction;
 
 /// <summary>
-/// The extract step of a poll: decode the body, read it as a feed, an HTML list or JSON, and
-/// count the posts without a readable date. Malformed input only ever surfaces as an
+/// The extract step of a poll: decode the body, read it as a feed, an HTML list or JSON, make the
+/// titles fit to show (<see cref="ScrapedText"/>), and count the posts without a readable date and
+/// the titles cut. Malformed input only ever surfaces as an
 /// <see cref="ExtractionException"/>, so one hostile page cannot break the batch.
 /// </summary>
 public static class PostExtractor
@@ -31,7 +32,8 @@ public static class PostExtractor
                 SourceKind.Json => JsonExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
-            return new ExtractionResult(posts, posts.Count(p => p.PublishedAt is null), next);
+            var (shown, cut) = ShowableTitles(posts);
+            return new ExtractionResult(shown, shown.Count(p => p.PublishedAt is null), next, TitlesCut: cut);
         }
         catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
         {
@@ -46,6 +48,21 @@ public static class PostExtractor
             var failure = new ExtractionException(FetchErrorClass.Parse, $"could not read the {request.Kind.ToString().ToLowerInvariant()} body: {ex.Message}", ex);
             return ExplainNothing(request, text, failure);
         }
+    }
+
+    // Here, where the feed, HTML and JSON paths meet, so no source kind can skip it.
+    private static (IReadOnlyList<Post> Posts, int Cut) ShowableTitles(IReadOnlyList<Post> posts)
+    {
+        var shown = new List<Post>(posts.Count);
+        var cut = 0;
+        foreach (var post in posts)
+        {
+            var title = ScrapedText.Title(post.Title, out var wasCut);
+            cut += wasCut ? 1 : 0;
+            shown.Add(string.Equals(title, post.Title, StringComparison.Ordinal) ? post : post with { Title = title });
+        }
+
+        return (shown, cut);
     }
 
     /// <summary>

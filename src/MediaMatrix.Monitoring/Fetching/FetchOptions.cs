@@ -21,6 +21,15 @@ public sealed class FetchOptions
 
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>
+    /// The egress proxy every source is read through (<c>http://proxy.example.gov.cn:3128</c>; also https,
+    /// socks4, socks4a, socks5), or empty to connect directly. The system proxy (<c>HTTP_PROXY</c>,
+    /// <c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>) is never used for sources: the private-address gate has to
+    /// judge the target, and behind an implicit proxy it would only ever see the proxy. Checked at start
+    /// by <see cref="SourceProxy.Check"/>.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>Requests in flight to one host at once: a county's sites share a few CMS hosts.</summary>
     public int MaxConcurrencyPerHost { get; set; } = 4;
 

@@ -5,9 +5,12 @@ using MediaMatrix.Monitoring.Matrix;
 namespace MediaMatrix.Monitoring.Fetching;
 
 /// <summary>
-/// Builds the one HttpClient that reads sources. The private-address gate sits in
-/// <see cref="SocketsHttpHandler.ConnectCallback"/>, so it sees the address actually dialled:
-/// redirects and DNS answers that change between checks go through the same gate.
+/// Builds the one HttpClient that reads sources. Connecting directly, the private-address gate sits
+/// in <see cref="SocketsHttpHandler.ConnectCallback"/>, so it sees the address actually dialled:
+/// redirects and DNS answers that change between checks go through the same gate. Through
+/// <see cref="FetchOptions.Proxy"/> the callback only dials the proxy, so <see cref="ProxiedTargetGate"/>
+/// judges each target before its request. No other proxy is ever used (issue 16: behind the
+/// system's <c>HTTP_PROXY</c> the gate saw only the proxy and let every target through).
 /// </summary>
 public static class SourceHttpClient
 {
@@ -17,8 +20,15 @@ public static class SourceHttpClient
     /// <param name="isPrivate">The address rule; tests pass one that calls 127.0.0.2 "public" to stand in for a public host on loopback.</param>
     internal static HttpClient Create(FetchOptions options, bool allowPrivateNetworks, Func<IPAddress, bool> isPrivate)
     {
+        if (SourceProxy.Check(options.Proxy, out var proxy) is { } problem)
+        {
+            throw new ArgumentException($"Fetch:Proxy: {problem}", nameof(options));
+        }
+
         var handler = new SocketsHttpHandler
         {
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : SourceProxy.Create(proxy),
             // SourceFetcher follows redirects itself, so a source's secret headers stay on their own host.
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
@@ -29,14 +39,20 @@ public static class SourceHttpClient
             // the fetch for the drain timeout past its own budget (F3).
             MaxResponseDrainSize = 0,
             ResponseDrainTimeout = TimeSpan.Zero,
-            ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks, isPrivate, ct),
+            // The proxy the operator named is dialled whatever its address; anything else still meets the gate.
+            ConnectCallback = (context, ct) => ConnectAsync(context, allowPrivateNetworks || IsProxy(context.DnsEndPoint, proxy), isPrivate, ct),
         };
-        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        HttpMessageHandler pipeline = proxy is null || allowPrivateNetworks ? handler : new ProxiedTargetGate(handler, isPrivate);
+        var client = new HttpClient(pipeline) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         client.DefaultRequestHeaders.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/html;q=0.9, */*;q=0.8");
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
         return client;
     }
+
+    private static bool IsProxy(DnsEndPoint endPoint, Uri? proxy) =>
+        proxy is not null && endPoint.Port == proxy.Port
+        && string.Equals(endPoint.Host.Trim('[', ']'), proxy.IdnHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
 
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, Func<IPAddress, bool> isPrivate, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed partial class AccountPoller(
 
         var (posts, state) = fetch.Outcome switch
         {
-            FetchOutcome.NotModified => ([], Succeeded(account, previous, now, fetch, previous.LastItemCount, previous.LastUndatedCount, previous.PostsLastWeek)),
+            FetchOutcome.NotModified => ([], Succeeded(account, previous, now, fetch, previous.LastItemCount, previous.LastUndatedCount, previous.LastTitlesCut, previous.PostsLastWeek)),
             FetchOutcome.Fetched => await ExtractAsync(account, previous, now, fetch, cancellationToken).ConfigureAwait(false),
             _ => ([], Failed(account, previous, now, fetch.ErrorClass, fetch.Error ?? "unknown error", fetch.RetryAfter)),
         };
@@ -71,7 +71,7 @@ public sealed partial class AccountPoller(
                     $"none of the {posts.Count} items has a readable date", null, yieldedNothing: true));
             }
 
-            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, PostsInLastWeek(posts, now)));
+            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, result.TitlesCut, PostsInLastWeek(posts, now)));
         }
         catch (ExtractionException ex)
         {
@@ -88,6 +88,7 @@ public sealed partial class AccountPoller(
     {
         var posts = new List<Post>(first.Posts);
         var undated = first.UndatedCount;
+        var cut = first.TitlesCut;
         var seen = new HashSet<Uri> { account.Source.Url };
         var next = first.NextPage;
         for (var page = 2; page <= profile.MaxPages && next is not null && seen.Add(next); page++)
@@ -103,6 +104,7 @@ public sealed partial class AccountPoller(
                 var result = ExtractPage(account, profile, fetch, next, now);
                 posts.AddRange(result.Posts);
                 undated += result.UndatedCount;
+                cut += result.TitlesCut;
                 next = result.NextPage;
             }
             catch (ExtractionException)
@@ -112,13 +114,13 @@ public sealed partial class AccountPoller(
             }
         }
 
-        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated);
+        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated, TitlesCut: cut);
     }
 
     private static int PostsInLastWeek(IReadOnlyList<Post> posts, DateTimeOffset now) =>
         posts.Count(p => !p.Pinned && p.PublishedAt is { } at && at > now - Week && at <= now);
 
-    private PollState Succeeded(Account account, PollState previous, DateTimeOffset now, FetchResult fetch, int items, int undated, int? postsLastWeek) =>
+    private PollState Succeeded(Account account, PollState previous, DateTimeOffset now, FetchResult fetch, int items, int undated, int titlesCut, int? postsLastWeek) =>
         previous with
         {
             LastAttemptAt = now,
@@ -128,6 +130,7 @@ public sealed partial class AccountPoller(
             ConsecutiveFailures = 0,
             LastItemCount = items,
             LastUndatedCount = undated,
+            LastTitlesCut = titlesCut,
             ETag = fetch.ETag ?? previous.ETag,
             LastModified = fetch.LastModified ?? previous.LastModified,
             ConsecutiveEmptyPolls = 0,

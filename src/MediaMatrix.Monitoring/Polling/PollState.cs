@@ -22,6 +22,9 @@ public enum FetchErrorClass
 /// change, F13); <see cref="ExtractionBroken"/> is set once that count reaches
 /// <see cref="PollOptions.EmptyPollsBeforeBroken"/> and cleared by the next poll that yields posts.
 /// <see cref="PostsLastWeek"/> (dated, not pinned) drives the optional adaptive interval.
+/// <see cref="LastTitlesCut"/>: titles on the last pages read that were longer than
+/// <see cref="Extraction.ScrapedText.MaxTitleLength"/> and kept cut. New members go last with a
+/// default, so states stored before them still read (a missing member is its default).
 /// </summary>
 public sealed record PollState(
     DateTimeOffset? LastAttemptAt = null,
@@ -37,4 +40,5 @@ public sealed record PollState(
     int ConsecutiveEmptyPolls = 0,
     bool ExtractionBroken = false,
     int BackoffLevel = 0,
-    int? PostsLastWeek = null);
+    int? PostsLastWeek = null,
+    int LastTitlesCut = 0);

@@ -45,7 +45,7 @@ internal static class ProfileCommand
             return 1;
         }
 
-        var fetchOptions = settings.GetSection("Fetch").Get<FetchOptions>() ?? new FetchOptions();
+        var fetchOptions = MonitoringServices.FetchSettings(settings);
         using var fetcher = new SourceFetcher(SourceHttpClient.Create(fetchOptions, matrix.Matrix.AllowPrivateNetworks), fetchOptions, TimeProvider.System);
         // A source in the config at this URL lends its headers (cookies from the environment) and its kind.
         var source = matrix.Accounts.Select(a => a.Source).FirstOrDefault(s => s.Url == url);
@@ -111,6 +111,11 @@ internal static class ProfileCommand
         if (result.UndatedCount > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"could not read a date for {result.UndatedCount} items: check 'published' (and 'dateFormats' or a 'replace' filter)\n");
+        }
+
+        if (result.TitlesCut > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{result.TitlesCut} titles were longer than {ScrapedText.MaxTitleLength} characters and are kept cut: check 'title'\n");
         }
 
         if (noLink > 0)

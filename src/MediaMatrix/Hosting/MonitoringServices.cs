@@ -17,7 +17,7 @@ internal static class MonitoringServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(matrix);
-        services.AddSingleton(Bind<FetchOptions>(settings, "Fetch"));
+        services.AddSingleton(FetchSettings(settings));
         services.AddSingleton(Bind<PollOptions>(settings, "Polling"));
         services.AddSingleton(Bind<AssessmentOptions>(settings, "Assessment").Validate());
         services.AddSingleton(Bind<StoreOptions>(settings, "Store"));
@@ -66,6 +66,14 @@ internal static class MonitoringServices
         // held in memory, and the account simply stays due for the next tick.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
+    }
+
+    /// <summary>The <c>Fetch</c> section, checked now so a bad proxy stops start-up with the key's name instead of failing every poll.</summary>
+    /// <exception cref="SettingsException"><c>Fetch:Proxy</c> is not a usable proxy URL.</exception>
+    public static FetchOptions FetchSettings(IConfiguration settings)
+    {
+        var options = Bind<FetchOptions>(settings, "Fetch");
+        return SourceProxy.Check(options.Proxy, out _) is { } problem ? throw new SettingsException($"Fetch:Proxy: {problem}") : options;
     }
 
     private static T Bind<T>(IConfiguration settings, string section)

@@ -46,6 +46,7 @@ internal static class AccountPage
             <tr><th>{lang.T("上次成功", "Last success")}</th><td>{Html.Time(poll?.LastSuccessAt)}</td></tr>
             <tr><th>{lang.T("连续失败", "Consecutive failures")}</th><td>{poll?.ConsecutiveFailures ?? 0}</td></tr>
             <tr><th>{lang.T("最近错误", "Last error")}</th><td>{Html.E(poll?.LastError ?? "—")} <small>{poll?.LastErrorClass}</small></td></tr>
+            <tr><th>{lang.T("上次读取条目", "Items last read")}</th><td>{poll?.LastItemCount ?? 0} <small>{lang.T("无日期", "undated")} {poll?.LastUndatedCount ?? 0} · {lang.T("标题过长已截断", "titles cut")} {poll?.LastTitlesCut ?? 0}</small></td></tr>
             <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{Html.Time(poll?.NextDueAt)}</td></tr>
             </tbody></table>
             <h2>{lang.T("集群协同任务", "Cluster tasks")}</h2>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MediaMatrix.IntegrationTests.Infrastructure;
 
-/// <summary>A real HTTP server on 127.0.0.1 with a free port, answering with the test's handler and counting requests.</summary>
+/// <summary>A real HTTP server on 127.0.0.1 (or another loopback address) with a free port, answering with the test's handler and counting requests.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -21,11 +21,12 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <param name="address">127.0.0.2 stands in for a public host where a test's gate treats it as one.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         var app = builder.Build();
         var server = new LoopbackServer(app);
         app.Run(async context =>
@@ -34,8 +35,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             await handler(context);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        var served = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = new Uri(served.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
         return server;
     }
 

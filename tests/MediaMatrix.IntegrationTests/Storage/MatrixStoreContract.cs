@@ -149,7 +149,8 @@ public abstract class MatrixStoreContract
             LastUndatedCount: 2,
             ETag: "W/\"5f3a-1b2c\"",
             LastModified: "Wed, 25 Nov 2026 08:00:00 GMT",
-            NextDueAt: Now + TimeSpan.FromHours(2));
+            NextDueAt: Now + TimeSpan.FromHours(2),
+            LastTitlesCut: 1);
 
         await store.RecordPollAsync(new PollRecord("acct", [], state), None);
         await store.RecordPollAsync(new PollRecord("fresh", [], new PollState()), None);
