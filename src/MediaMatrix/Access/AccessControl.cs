@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using MediaMatrix.Monitoring.Storage;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace MediaMatrix.Access;
@@ -23,6 +24,7 @@ internal static class AccessControl
     {
         var options = settings.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
+        services.AddSessionStore(settings);
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApiTokens>();
 
@@ -98,7 +100,7 @@ internal static class AccessControl
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.LoginPath = "/login";
         o.ReturnUrlParameter = "returnUrl";
-        o.ExpireTimeSpan = TimeSpan.FromHours(10);
+        o.ExpireTimeSpan = Sessions.Lifetime;
         o.SlidingExpiration = true;
         o.Events = new CookieAuthenticationEvents
         {
@@ -109,16 +111,27 @@ internal static class AccessControl
                 c.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             },
-            // Checked on every request, so a changed password or a disabled user ends other sessions at once (reliability A5).
+            // Checked on every request against the session store, with no cache: a logout, a changed password or a disabled
+            // user ends the session on the next request it makes, on whichever replica (reliability A5, H5).
             OnValidatePrincipal = async c =>
             {
                 var users = c.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+                var sessions = c.HttpContext.RequestServices.GetRequiredService<ISessionStore>();
                 var name = c.Principal?.Identity?.Name;
-                var stamp = c.Principal?.FindFirst(Principals.StampClaim)?.Value;
-                if (name is null || stamp is null || !users.IsCurrent(name, stamp))
+                var session = c.Principal?.FindFirst(Principals.SessionClaim)?.Value;
+                if (name is null || session is null || !users.IsEnabled(name) || !await sessions.IsLiveAsync(name, session, c.HttpContext.RequestAborted))
                 {
                     c.RejectPrincipal();
                     await c.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            },
+            // The record's TTL follows the cookie's: when the cookie slides, so does its session.
+            OnCheckSlidingExpiration = async c =>
+            {
+                if (c.ShouldRenew && c.Principal?.Identity?.Name is { } name && c.Principal.FindFirst(Principals.SessionClaim)?.Value is { } session)
+                {
+                    var sessions = c.HttpContext.RequestServices.GetRequiredService<ISessionStore>();
+                    await sessions.RenewAsync(name, session, c.Options.ExpireTimeSpan, c.HttpContext.RequestAborted);
                 }
             },
         };

@@ -19,9 +19,9 @@ internal static class AdminEndpoints
             return Results.Json(new { token.Id, token.Name, token.User, token.CreatedAt, Token = secret }, statusCode: 201);
         });
         admin.MapDelete("/tokens/{id}", (string id, ApiTokens tokens) => tokens.Revoke(id) ? Results.NoContent() : Results.NotFound());
-        admin.MapPost("/users/{name}/password", (string name, PasswordRequest request, UserDirectory users) =>
+        admin.MapPost("/users/{name}/password", async (string name, PasswordRequest request, UserDirectory users, CancellationToken ct) =>
             string.IsNullOrEmpty(request.Password) || request.Password.Length < 8 ? Problems.BadField("password", "at least 8 characters")
-            : users.SetPassword(name, request.Password) ? Results.NoContent() : Results.NotFound());
+            : await users.SetPasswordAsync(name, request.Password, ct) ? Results.NoContent() : Results.NotFound());
         // Poll now: the account goes to the front of the due index; the next dispatch (seconds) reads it.
         admin.MapPost("/accounts/{id}/poll-now", async (string id, MediaMatrix.Web.MatrixView view, CancellationToken ct) =>
         {
@@ -33,7 +33,8 @@ internal static class AdminEndpoints
             await view.Store.SetNextDueAsync(id, view.Now, ct);
             return Results.Accepted();
         });
-        admin.MapPost("/users/{name}/disable", (string name, UserDirectory users) => users.Disable(name) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/users/{name}/disable", async (string name, UserDirectory users, CancellationToken ct) =>
+            await users.DisableAsync(name, ct) ? Results.NoContent() : Results.NotFound());
         return app;
     }
 

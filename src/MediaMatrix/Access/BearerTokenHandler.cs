@@ -34,9 +34,17 @@ internal sealed class BearerTokenHandler(
 
 internal static class Principals
 {
-    public const string StampClaim = "mm:stamp";
+    /// <summary>The cookie session's id, checked against the session store on every request (docs/access.md).</summary>
+    public const string SessionClaim = "mm:session";
 
-    public static ClaimsPrincipal For(User user, string scheme) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, Roles.Name(user.Role)), new Claim(StampClaim, user.Stamp)],
-        scheme, ClaimTypes.Name, ClaimTypes.Role));
+    public static ClaimsPrincipal For(User user, string scheme, string? sessionId = null)
+    {
+        List<Claim> claims = [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, Roles.Name(user.Role))];
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(SessionClaim, sessionId));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
 }

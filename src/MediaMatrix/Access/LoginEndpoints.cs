@@ -1,25 +1,35 @@
+using System.Security.Cryptography;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace MediaMatrix.Access;
 
-/// <summary>The login form, logging in (rate-limited per address, locked per account) and logging out.</summary>
+/// <summary>The login form, logging in (rate-limited per address, locked per account) and logging out. A login starts a
+/// session in the session store and the cookie names it; logout ends it there, so a copy of the cookie is refused
+/// from the next request on, on every replica.</summary>
 internal static class LoginEndpoints
 {
     public static WebApplication MapLogin(this WebApplication app)
     {
         app.MapGet("/login", (HttpContext context, string? returnUrl) => Form(context, Lang.Of(context), returnUrl, null, 200)).AllowAnonymous();
         app.MapPost("/login", LogInAsync).AllowAnonymous().RequireRateLimiting(AccessControl.LoginLimit);
-        app.MapPost("/logout", async (HttpContext context) =>
+        app.MapPost("/logout", async (HttpContext context, ISessionStore sessions) =>
         {
+            if (context.User.Identity?.Name is { } name && context.User.FindFirst(Principals.SessionClaim)?.Value is { } session)
+            {
+                // Not the request's abort token: a client hanging up must not leave the session alive.
+                await sessions.EndAsync(name, session, CancellationToken.None);
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         });
         return app;
     }
 
-    private static async Task<IResult> LogInAsync(HttpContext context, UserDirectory users)
+    private static async Task<IResult> LogInAsync(HttpContext context, UserDirectory users, ISessionStore sessions)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var name = form["username"].ToString().Trim();
@@ -29,7 +39,9 @@ internal static class LoginEndpoints
         {
             case LoginOutcome.Success:
                 var user = users.Find(name)!;
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principals.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                var session = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                await sessions.StartAsync(user.Name, session, Sessions.Lifetime, CancellationToken.None);
+                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principals.For(user, CookieAuthenticationDefaults.AuthenticationScheme, session));
                 return Results.Redirect(LocalReturnUrl.Or(returnUrl));
             case LoginOutcome.Locked:
                 return Form(context, lang, returnUrl, lang.T("尝试次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts: the account is locked for a while."), StatusCodes.Status423Locked);

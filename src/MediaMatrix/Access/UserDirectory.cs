@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using MediaMatrix.Monitoring.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace MediaMatrix.Access;
 
-/// <summary>The people who may log in, with salted password hashes, lockout after repeated failures and a security
-/// stamp that changes whenever a password changes or a user is disabled, so other open sessions die (reliability A5).</summary>
+/// <summary>The people who may log in, with salted password hashes and lockout after repeated failures. Changing a
+/// password or disabling a user ends every session of that user in the session store, so other open sessions die on
+/// their next request, on every replica (reliability A5).</summary>
 internal sealed class UserDirectory
 {
     // PasswordHasher's V3 format (PBKDF2, per-password salt) ignores the user object; a string stands in for it.
@@ -16,11 +17,13 @@ internal sealed class UserDirectory
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly AuthOptions _options;
     private readonly TimeProvider _time;
+    private readonly ISessionStore _sessions;
 
-    public UserDirectory(AuthOptions options, TimeProvider time, ILogger<UserDirectory> log)
+    public UserDirectory(AuthOptions options, TimeProvider time, ISessionStore sessions, ILogger<UserDirectory> log)
     {
         _options = options;
         _time = time;
+        _sessions = sessions;
         for (var i = 0; i < options.Users.Count; i++)
         {
             var configured = options.Users[i];
@@ -29,14 +32,14 @@ internal sealed class UserDirectory
                 throw new Hosting.SettingsException($"Auth:Users:{i}: a user needs a name and a role (viewer, operator or admin)");
             }
 
-            _users[configured.Name] = new User(configured.Name, role, configured.PasswordHash, configured.Disabled, NewStamp());
+            _users[configured.Name] = new User(configured.Name, role, configured.PasswordHash, configured.Disabled);
         }
 
         if (!_users.Values.Any(u => u.Role == Role.Admin && !u.Disabled))
         {
             if (!string.IsNullOrEmpty(options.AdminPassword))
             {
-                _users["admin"] = new User("admin", Role.Admin, Hash(options.AdminPassword), false, NewStamp());
+                _users["admin"] = new User("admin", Role.Admin, Hash(options.AdminPassword), false);
             }
             else
             {
@@ -79,31 +82,34 @@ internal sealed class UserDirectory
         return _failures[name].LockedUntil is not null ? LoginOutcome.Locked : LoginOutcome.Invalid;
     }
 
-    public bool IsCurrent(string name, string stamp) => Find(name) is { Disabled: false } user && user.Stamp == stamp;
+    /// <summary>True when the user exists here and is not disabled (a session's second check, after the store's).</summary>
+    public bool IsEnabled(string name) => Find(name) is { Disabled: false };
 
     /// <summary>Adds a person at run time (kept in this process; lasting users belong in config).</summary>
-    public bool Add(string name, Role role, string password) => _users.TryAdd(name, new User(name, role, Hash(password), false, NewStamp()));
+    public bool Add(string name, Role role, string password) => _users.TryAdd(name, new User(name, role, Hash(password), false));
 
-    public bool SetPassword(string name, string password) => Update(name, u => u with { PasswordHash = Hash(password) });
+    public Task<bool> SetPasswordAsync(string name, string password, CancellationToken cancellationToken) =>
+        UpdateAsync(name, u => u with { PasswordHash = Hash(password) }, cancellationToken);
 
-    public bool Disable(string name) => Update(name, u => u with { Disabled = true });
+    public Task<bool> DisableAsync(string name, CancellationToken cancellationToken) => UpdateAsync(name, u => u with { Disabled = true }, cancellationToken);
 
-    private bool Update(string name, Func<User, User> change)
+    /// <summary>Changes the user here, then ends all their sessions in the store before answering: once the admin call
+    /// returns, no replica accepts an old session (the change itself lives in this process; lasting users belong in config).</summary>
+    private async Task<bool> UpdateAsync(string name, Func<User, User> change, CancellationToken cancellationToken)
     {
         if (Find(name) is not { } user)
         {
             return false;
         }
 
-        _users[user.Name] = change(user) with { Stamp = NewStamp() };
+        _users[user.Name] = change(user);
+        await _sessions.EndAllAsync(user.Name, cancellationToken);
         return true;
     }
-
-    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     private sealed record Failures(int Count, DateTimeOffset? LockedUntil);
 }
 
-internal sealed record User(string Name, Role Role, string PasswordHash, bool Disabled, string Stamp);
+internal sealed record User(string Name, Role Role, string PasswordHash, bool Disabled);
 
 internal enum LoginOutcome { Success, Invalid, Locked }

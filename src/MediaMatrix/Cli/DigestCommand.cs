@@ -48,7 +48,8 @@ internal static class DigestCommand
             return 0;
         }
 
-        var result = await digest.SendAsync(cancellationToken);
+        // A one-shot process has no later run to leave retries to: it waits for its outbox before it reports.
+        var result = await digest.SendAsync(cancellationToken, untilRetriesEnd: true);
         await Console.Out.WriteLineAsync($"digest {result.WeekKey}: {result.Recipients} recipients, {result.Sent} sent, {result.Skipped} already settled or held, " +
             $"{result.FailedPermanent} failed-permanent, {result.Unknown} unknown, {result.StillRetrying} still retrying");
         return result.FailedPermanent + result.Unknown + result.StillRetrying == 0 ? 0 : 1;

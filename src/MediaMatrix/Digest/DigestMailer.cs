@@ -7,7 +7,9 @@ using MimeKit;
 namespace MediaMatrix.Digest;
 
 /// <summary>What became of one hand-over to the SMTP server.</summary>
-internal enum SendOutcome { Sent, Transient, Permanent, Unknown }
+/// <remarks><see cref="Unreachable"/> is transient too, but says more: no SMTP conversation started (refused, reset
+/// before the greeting, timed out connecting), so the next recipient would most likely fare the same.</remarks>
+internal enum SendOutcome { Sent, Transient, Permanent, Unknown, Unreachable }
 
 internal sealed record SendResult(SendOutcome Outcome, string Detail);
 
@@ -23,9 +25,11 @@ internal sealed class DigestMailer(SmtpOptions options)
     public async Task<SendResult> SendAsync(MimeMessage message, Action beforeData, CancellationToken cancellationToken)
     {
         using var client = new EnvelopeAwareClient(beforeData) { Timeout = (int)options.Timeout.TotalMilliseconds };
+        var greeted = false;
         try
         {
             await client.ConnectAsync(options.Host, options.Port, options.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            greeted = true;
             if (!string.IsNullOrEmpty(options.User))
                 await client.AuthenticateAsync(options.User, options.Password ?? string.Empty, cancellationToken);
             var reply = await client.SendAsync(message, cancellationToken);
@@ -40,9 +44,9 @@ internal sealed class DigestMailer(SmtpOptions options)
         }
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return client.BodyStarted
-                ? new SendResult(SendOutcome.Unknown, $"connection lost after the message was handed over: {ex.Message}")
-                : new SendResult(SendOutcome.Transient, ex.Message);
+            return client.BodyStarted ? new SendResult(SendOutcome.Unknown, $"connection lost after the message was handed over: {ex.Message}")
+                : greeted ? new SendResult(SendOutcome.Transient, ex.Message)
+                : new SendResult(SendOutcome.Unreachable, ex.Message);
         }
     }
 

@@ -22,7 +22,8 @@ internal sealed record DigestOptions
     /// for this long, after which another worker takes it over (reliability E2).</summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Attempts per recipient in one run on transient (4xx, connection) failures, spaced by doubling back-off.</summary>
+    /// <summary>Attempts per recipient on transient (4xx, connection) failures before the outbox leaves it to the hourly
+    /// catch-up (one more attempt each time), spaced by doubling back-off; the run itself makes one and never waits.</summary>
     public int MaxAttempts { get; init; } = 5;
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);

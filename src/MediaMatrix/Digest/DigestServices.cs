@@ -8,6 +8,8 @@ internal static class DigestServices
         services.AddSingleton(settings.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(settings.GetSection("Digest").Get<DigestOptions>() ?? new DigestOptions());
         services.AddSingleton<DigestMailer>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<DigestOutbox>();
         services.AddSingleton<WeeklyDigest>();
         return services;
     }

@@ -7,27 +7,30 @@ using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.Digest;
 
-/// <summary>What one run did, for the CLI and tests.</summary>
-internal sealed record DigestRunResult(string WeekKey, int Recipients, int Sent, int Skipped, int FailedPermanent, int Unknown, int StillRetrying);
+/// <summary>What one run did, for the admin API (JSON), the CLI and tests. <see cref="Queued"/>: recipients whose attempt
+/// failed transiently and that the outbox retries on their back-off; <see cref="StillRetrying"/>: those plus any whose
+/// attempts are used up, left to the hourly catch-up (the field of the earlier answer, kept: fields are never renamed).</summary>
+internal sealed record DigestRunResult(string WeekKey, int Recipients, int Sent, int Queued, int Skipped, int FailedPermanent, int Unknown, int StillRetrying);
 
 /// <summary>
 /// Builds and sends this ISO week's digest, exactly once per recipient across restarts and replicas:
 /// the week's figures are claimed first (<c>SET NX</c>, style habit 13) so every replica sends the same content;
-/// then each recipient is claimed with a lease (<c>SET NX PX</c>) and skipped if its delivery record is settled
-/// (sent, failed-permanent, unknown, or sending = maybe delivered). Only "retrying" or no record means "send".
+/// then each recipient gets one attempt now (<see cref="DigestSender"/>: claimed with a lease, skipped if its delivery
+/// record is settled). A transient failure is handed to the <see cref="DigestOutbox"/> to retry on its back-off, and
+/// the run goes straight on to the next recipient: nobody waits for another's back-off, and the run returns as soon as
+/// every recipient had its one attempt (issue 16). Once SMTP is unreachable (no conversation started), the rest of the
+/// run is queued without trying: each would cost up to <c>Smtp:Timeout</c> for the same answer.
 /// </summary>
-internal sealed partial class WeeklyDigest(
+internal sealed class WeeklyDigest(
     MatrixInspector inspector,
     IMatrixStore store,
     MatrixConfig matrix,
-    DigestMailer mailer,
+    DigestSender sender,
+    DigestOutbox outbox,
     DigestOptions options,
     SmtpOptions smtp,
-    TimeProvider time,
-    ILogger<WeeklyDigest> logger)
+    TimeProvider time)
 {
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
     /// <summary>True once this week's digest is due (Monday + <see cref="DigestOptions.DueAfter"/> in the digest's zone).</summary>
     public bool IsDue(DateTimeOffset now) => now >= IsoWeek.StartOf(now, options.Zone()) + options.DueAfter;
 
@@ -39,32 +42,89 @@ internal sealed partial class WeeklyDigest(
         return DigestHtml.Render(Content(report, office, week, previous, titles));
     }
 
-    public async Task<DigestRunResult> SendAsync(CancellationToken cancellationToken)
+    /// <summary>One attempt per owed recipient now; transient failures go to the outbox. With
+    /// <paramref name="untilRetriesEnd"/> (the CLI, which has no later run) it also waits for the retries it queued and
+    /// counts how they ended.</summary>
+    public async Task<DigestRunResult> SendAsync(CancellationToken cancellationToken, bool untilRetriesEnd = false)
     {
         var recipients = Recipients();
 
         // The hourly catch-up and every replica's trigger land here: when the week is done, stop before evaluating anything.
         var weekKey = IsoWeek.KeyOf(time.GetUtcNow(), options.Zone());
-        var settled = (await store.GetDigestDeliveriesAsync(weekKey, cancellationToken)).Where(d => d.IsSettled).Select(d => d.Recipient).ToHashSet(StringComparer.Ordinal);
-        if (recipients.All(r => settled.Contains(r.Address)))
-            return new DigestRunResult(weekKey, recipients.Count, 0, recipients.Count, 0, 0, 0);
+        var records = (await store.GetDigestDeliveriesAsync(weekKey, cancellationToken)).ToDictionary(d => d.Recipient, StringComparer.Ordinal);
+        if (recipients.All(r => records.GetValueOrDefault(r.Address) is { IsSettled: true }))
+            return new DigestRunResult(weekKey, recipients.Count, 0, 0, recipients.Count, 0, 0, 0);
 
         var (report, week, previous, titles) = await GatherAsync(claim: true, cancellationToken);
-        int sent = 0, skipped = 0, failed = 0, unknown = 0, retrying = 0;
+        if (week.WeekKey != weekKey)
+            records = (await store.GetDigestDeliveriesAsync(week.WeekKey, cancellationToken)).ToDictionary(d => d.Recipient, StringComparer.Ordinal);
+        int sent = 0, skipped = 0, failed = 0, unknown = 0, exhausted = 0;
+        var queued = new List<Task<DigestAttempt>>();
+        var unreachable = false;
         foreach (var recipient in recipients)
         {
-            var outcome = await DeliverAsync(recipient, () => Content(report, recipient, week, previous, titles), week.WeekKey, cancellationToken);
-            switch (outcome)
+            var record = records.GetValueOrDefault(recipient.Address);
+            if (record is { IsSettled: true })
+            {
+                skipped++;
+                continue;
+            }
+
+            var parcel = new DigestParcel(week.WeekKey, recipient, DigestMessage.Compose(Content(report, recipient, week, previous, titles), smtp.From, recipient.Address));
+            var now = time.GetUtcNow();
+            if (outbox.Pending(parcel.Key) is { } waiting)
+            {
+                queued.Add(waiting);
+                continue;
+            }
+
+            // Retrying and its back-off still running (another replica's run, or one before a restart): on schedule, not now.
+            var due = record is { Attempts: > 0 } ? record.At + options.BackoffAfter(record.Attempts) : now;
+            if (due > now || unreachable)
+            {
+                Queue(parcel, unreachable && due <= now ? now + options.RetryDelay : due);
+                continue;
+            }
+
+            var attempt = await sender.AttemptAsync(parcel, cancellationToken);
+            switch (attempt.State)
             {
                 case DigestDeliveryState.Sent: sent++; break;
                 case DigestDeliveryState.FailedPermanent: failed++; break;
                 case DigestDeliveryState.Unknown: unknown++; break;
-                case DigestDeliveryState.Retrying: retrying++; break;
+                case DigestDeliveryState.Retrying when attempt.Attempts >= options.MaxAttempts: exhausted++; break;
+                case DigestDeliveryState.Retrying:
+                    unreachable |= attempt.Outcome == SendOutcome.Unreachable;
+                    Queue(parcel, time.GetUtcNow() + options.BackoffAfter(attempt.Attempts));
+                    break;
                 default: skipped++; break;
             }
         }
 
-        return new DigestRunResult(week.WeekKey, recipients.Count, sent, skipped, failed, unknown, retrying);
+        if (!untilRetriesEnd)
+            return new DigestRunResult(week.WeekKey, recipients.Count, sent, queued.Count, skipped, failed, unknown, queued.Count + exhausted);
+
+        foreach (var retry in await Task.WhenAll(queued).WaitAsync(cancellationToken))
+        {
+            switch (retry.State)
+            {
+                case DigestDeliveryState.Sent: sent++; break;
+                case DigestDeliveryState.FailedPermanent: failed++; break;
+                case DigestDeliveryState.Unknown: unknown++; break;
+                case DigestDeliveryState.Retrying: exhausted++; break;
+                default: skipped++; break;
+            }
+        }
+
+        return new DigestRunResult(week.WeekKey, recipients.Count, sent, 0, skipped, failed, unknown, exhausted);
+
+        void Queue(DigestParcel parcel, DateTimeOffset at)
+        {
+            if (outbox.Enqueue(parcel, at) is { } task)
+                queued.Add(task);
+            else
+                exhausted++; // shutting down: the record stays owed for the next run
+        }
     }
 
     private IReadOnlyList<DigestRecipient> Recipients() => DigestRecipients.Of(matrix);
@@ -99,55 +159,4 @@ internal sealed partial class WeeklyDigest(
 
         return titles;
     }
-
-    /// <summary>Delivers one recipient's edition unless someone else holds it or it is settled. Returns the state it
-    /// left, or null when it skipped.</summary>
-    private async Task<DigestDeliveryState?> DeliverAsync(DigestRecipient recipient, Func<DigestContent> content, string weekKey, CancellationToken cancellationToken)
-    {
-        if (!await store.ClaimDigestAsync(weekKey, recipient.Address, owner, options.ClaimLease, cancellationToken))
-            return null;
-        try
-        {
-            // Read after claiming: a record settled by the previous holder must not be sent again.
-            var previous = (await store.GetDigestDeliveriesAsync(weekKey, cancellationToken)).FirstOrDefault(d => d.Recipient == recipient.Address);
-            if (previous is { IsSettled: true })
-                return null;
-
-            var message = DigestMessage.Compose(content(), smtp.From, recipient.Address);
-            var edition = recipient.Edition == DigestEdition.Office ? "office" : "department";
-            var attempts = previous?.Attempts ?? 0;
-            while (true)
-            {
-                attempts++;
-                var result = await mailer.SendAsync(message, () => Record(weekKey, recipient, DigestDeliveryState.Sending, attempts, null, CancellationToken.None).GetAwaiter().GetResult(), cancellationToken);
-                var state = result.Outcome switch
-                {
-                    SendOutcome.Sent => DigestDeliveryState.Sent,
-                    SendOutcome.Permanent => DigestDeliveryState.FailedPermanent,
-                    SendOutcome.Unknown => DigestDeliveryState.Unknown,
-                    _ => DigestDeliveryState.Retrying,
-                };
-                await Record(weekKey, recipient, state, attempts, result.Detail, CancellationToken.None);
-                MatrixMetrics.DigestSends.WithLabels(edition, state == DigestDeliveryState.Retrying ? "retry" : ScrapeTimeSeries.StateLabel(state)).Inc();
-                if (state == DigestDeliveryState.Sent)
-                    MatrixMetrics.DigestLastSent.Set(time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
-                else
-                    LogNotSent(logger, recipient.Address, weekKey, state, attempts, result.Detail);
-
-                if (state != DigestDeliveryState.Retrying || attempts >= options.MaxAttempts)
-                    return state;
-                await Task.Delay(options.BackoffAfter(attempts), time, cancellationToken);
-            }
-        }
-        finally
-        {
-            await store.ReleaseDigestClaimAsync(weekKey, recipient.Address, owner, CancellationToken.None);
-        }
-    }
-
-    private Task Record(string weekKey, DigestRecipient recipient, DigestDeliveryState state, int attempts, string? detail, CancellationToken cancellationToken) =>
-        store.SaveDigestDeliveryAsync(new DigestDelivery(weekKey, recipient.Address, state, time.GetUtcNow(), attempts, detail), cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {WeekKey} to {Recipient}: {State} after {Attempts} attempt(s): {Detail}")]
-    private static partial void LogNotSent(ILogger logger, string recipient, string weekKey, DigestDeliveryState state, int attempts, string detail);
 }

@@ -6,7 +6,7 @@ using MediaMatrix.Monitoring.Storage;
 namespace MediaMatrix.Notifications;
 
 /// <summary>
-/// Hands one delivery to its platform, retrying transient failures with doubling back-off, and says how it ended.
+/// Hands one delivery to its platform, one attempt at a time, and says how it ended (the outbox spaces the attempts).
 /// Chat routes are one JSON POST each (signed afresh per attempt); e-mail goes over the digest's MailKit transport
 /// and <c>Smtp</c> settings. Every attempt is counted in <c>mediamatrix_notifications_total{channel, result}</c>.
 /// </summary>
@@ -17,41 +17,40 @@ internal sealed partial class NoticeSender(HttpClient http, DigestMailer mailer,
     /// <summary>How long one attempt may take, for the claim's lease.</summary>
     public TimeSpan AttemptTimeout => options.RequestTimeout > smtp.Timeout ? options.RequestTimeout : smtp.Timeout;
 
-    /// <summary>The settled outcome, or null when every attempt failed transiently (a later sweep may try again).</summary>
+    /// <summary>Makes attempt number <paramref name="attempt"/> (1-based) and says how it ended: the settled outcome, or
+    /// null when it failed transiently. It never waits out a back-off: the outbox schedules the next attempt, so one
+    /// recipient's back-off holds up no other delivery (issue 16).</summary>
     /// <param name="beforeBody">For e-mail: runs once the server accepted the envelope, before the body goes out.</param>
-    public async Task<NoticeOutcome?> SendAsync(NoticeDelivery delivery, Action beforeBody, CancellationToken cancellationToken)
+    public async Task<NoticeOutcome?> AttemptAsync(NoticeDelivery delivery, int attempt, Action beforeBody, CancellationToken cancellationToken)
     {
         var channel = delivery.Route.Label;
-        for (var attempt = 1; ; attempt++)
+        var result = delivery.Route.Kind == RouteKind.Email
+            ? await MailAsync(delivery, beforeBody, cancellationToken)
+            : await PostAsync(delivery, cancellationToken);
+        var last = attempt >= options.MaxAttempts;
+        MatrixMetrics.Notifications.WithLabels(channel, result.Result switch
         {
-            var result = delivery.Route.Kind == RouteKind.Email
-                ? await MailAsync(delivery, beforeBody, cancellationToken)
-                : await PostAsync(delivery, cancellationToken);
-            var last = attempt >= options.MaxAttempts;
-            MatrixMetrics.Notifications.WithLabels(channel, result.Result switch
-            {
-                AttemptResult.Sent => "sent",
-                AttemptResult.Unknown => "unknown",
-                AttemptResult.Transient when !last => "retry",
-                _ => "failed",
-            }).Inc();
+            AttemptResult.Sent => "sent",
+            AttemptResult.Unknown => "unknown",
+            AttemptResult.Transient when !last => "retry",
+            _ => "failed",
+        }).Inc();
 
-            switch (result.Result)
-            {
-                case AttemptResult.Sent:
-                    return NoticeOutcome.Sent;
-                case AttemptResult.Unknown:
-                    LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "unknown (maybe delivered; not resent)", attempt, result.Detail);
-                    return NoticeOutcome.Unknown;
-                case AttemptResult.Permanent:
-                    LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "failed", attempt, result.Detail);
-                    return NoticeOutcome.Failed;
-                case AttemptResult.Transient when last:
-                    LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "attempts used up (a later sweep tries again)", attempt, result.Detail);
-                    return null;
-            }
-
-            await Task.Delay(options.BackoffAfter(attempt), time, cancellationToken);
+        switch (result.Result)
+        {
+            case AttemptResult.Sent:
+                return NoticeOutcome.Sent;
+            case AttemptResult.Unknown:
+                LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "unknown (maybe delivered; not resent)", attempt, result.Detail);
+                return NoticeOutcome.Unknown;
+            case AttemptResult.Permanent:
+                LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "failed", attempt, result.Detail);
+                return NoticeOutcome.Failed;
+            case AttemptResult.Transient when last:
+                LogNotSent(logger, delivery.Key, channel, delivery.Route.Id, "attempts used up (a later sweep tries again)", attempt, result.Detail);
+                return null;
+            default:
+                return null;
         }
     }
 

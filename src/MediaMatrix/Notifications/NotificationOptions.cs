@@ -36,15 +36,9 @@ internal sealed record NotificationOptions
     public TimeSpan BackoffAfter(int attempt) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20))));
 
-    /// <summary>How long a worker holds a notice: every attempt at its time limit plus every back-off, and a minute.
-    /// A worker killed mid-delivery blocks the notice this long; then the next sweep on any replica takes it.</summary>
-    public TimeSpan ClaimLease(TimeSpan attemptTimeout)
-    {
-        var lease = TimeSpan.FromMinutes(1) + (attemptTimeout * MaxAttempts);
-        for (var attempt = 1; attempt < MaxAttempts; attempt++)
-            lease += BackoffAfter(attempt);
-        return lease;
-    }
+    /// <summary>How long a worker holds a notice: one attempt at its time limit, and a minute (the claim is given back
+    /// between attempts). A worker killed mid-attempt blocks the notice this long; then the next sweep on any replica takes it.</summary>
+    public TimeSpan ClaimLease(TimeSpan attemptTimeout) => TimeSpan.FromMinutes(1) + attemptTimeout;
 
     /// <summary>How long a settled notice is remembered: past the sweep's look-back for that notice, so the sweep
     /// never finds it unsent. A reminder is looked for until the next one is due.</summary>

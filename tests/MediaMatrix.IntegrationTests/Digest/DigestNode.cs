@@ -48,5 +48,8 @@ internal sealed class DigestNode : IAsyncDisposable
 
     public IMatrixStore Store => provider.GetRequiredService<IMatrixStore>();
 
+    /// <summary>Where a run leaves the recipients it could not reach, to retry on their back-off.</summary>
+    public DigestOutbox Outbox => provider.GetRequiredService<DigestOutbox>();
+
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

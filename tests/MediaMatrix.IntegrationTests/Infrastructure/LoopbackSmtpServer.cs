@@ -15,24 +15,88 @@ public sealed record ReceivedMail(string Recipient, MimeMessage Message, bool Ac
 /// dot-stuffing, RSET, NOOP, QUIT) and can fail on demand: a chosen reply to RCPT per recipient (4xx, 550), a dropped
 /// connection after the body and before the reply (reliability E3), or a greeting held back until released (E2).
 /// Written for these tests because a library server cannot drop the line between the final dot and its reply.
+/// It can also go away and come back on the same port (<see cref="StopListeningAfter"/>, <see cref="ListenAgain"/>):
+/// "the SMTP server dies mid-digest" (reliability H4).
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly int port;
+    private readonly Lock listening = new();
+    private TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<ReceivedMail> received = new();
     private readonly ConcurrentQueue<(string Recipient, TimeSpan At, string Reply)> rcptLog = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly Task acceptLoop;
+    private Task acceptLoop;
     private volatile TaskCompletionSource greetingGate = Open();
 
-    public LoopbackSmtpServer()
+    /// <param name="restartable">Take a port below the ephemeral range, so that while the server is down no outgoing
+    /// connection of this machine can be given its port and <see cref="ListenAgain"/> always gets it back.</param>
+    public LoopbackSmtpServer(bool restartable = false)
     {
+        listener = restartable ? BindBelowEphemeralRange() : new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        acceptLoop = AcceptAsync();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        acceptLoop = AcceptAsync(listener);
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => port;
+
+    /// <summary>After acknowledging this many messages in all, stop listening: later connections are refused.</summary>
+    public int? StopListeningAfter { get; set; }
+
+    /// <summary>True while the port is closed.</summary>
+    public bool IsDown { get; private set; }
+
+    /// <summary>Listens on the same port again after <see cref="StopListeningAfter"/> took the server down.</summary>
+    public void ListenAgain()
+    {
+        lock (listening)
+        {
+            StopListeningAfter = null;
+            if (!IsDown)
+                return;
+            listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Start();
+            acceptLoop = AcceptAsync(listener);
+            IsDown = false;
+        }
+    }
+
+    private void StopListening()
+    {
+        lock (listening)
+        {
+            if (IsDown)
+                return;
+            listener.Stop();
+            IsDown = true;
+        }
+    }
+
+    private static TcpListener BindBelowEphemeralRange()
+    {
+        var range = File.Exists("/proc/sys/net/ipv4/ip_local_port_range") ? File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) : [];
+        var low = range.Length == 2 && int.TryParse(range[0], out var first) ? first : 32768;
+        for (var tries = 0; ; tries++)
+        {
+            // Above the well-known service ports the tests use (5300s, 5440, 6390), below the ephemeral range.
+            var candidate = Random.Shared.Next(Math.Min(20000, low - 1000), low);
+            var attempt = new TcpListener(IPAddress.Loopback, candidate);
+            attempt.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try
+            {
+                attempt.Start();
+                attempt.Stop();
+                return new TcpListener(IPAddress.Loopback, candidate);
+            }
+            catch (SocketException) when (tries < 50)
+            {
+                attempt.Dispose();
+            }
+        }
+    }
 
     /// <summary>The reply to <c>RCPT TO</c> for a recipient; default <c>250 OK</c>.</summary>
     public Func<string, string> RcptReply { get; set; } = _ => "250 OK";
@@ -79,14 +143,14 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         return open;
     }
 
-    private async Task AcceptAsync()
+    private async Task AcceptAsync(TcpListener listening)
     {
         while (!stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
+                client = await listening.AcceptTcpClientAsync(stop.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -155,6 +219,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                         if (HoldGreetingsAfter is { } n && received.Count(m => m.Acknowledged) == n)
                             HoldGreetings();
                         await writer.WriteLineAsync("250 queued");
+                        if (StopListeningAfter is { } last && received.Count(m => m.Acknowledged) >= last)
+                            StopListening();
                         break;
                     case "RSET":
                         recipient = null;

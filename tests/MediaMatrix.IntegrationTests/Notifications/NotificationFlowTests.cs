@@ -256,6 +256,31 @@ public sealed class NotificationFlowTests
     }
 
     [Fact]
+    public async Task OneRecipientBackingOff_DoesNotHoldUpTheOtherRecipientsOfItsRoute()
+    {
+        await using var robots = await RobotServer.StartAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        // The office's mailbox answers 451 every time; with a 10-minute back-off, a worker that slept it out inline would
+        // keep edu@ (queued right behind it on the same route) waiting for ten minutes.
+        smtp.RcptReply = r => r == "office@dinghai.example.gov.cn" ? "451 4.2.1 mailbox busy" : "250 OK";
+        var settings = new Dictionary<string, string?>
+        {
+            ["Notifications:RetryDelay"] = "00:10:00",
+            ["Notifications:MaxRetryDelay"] = "00:10:00",
+            ["Notifications:Routes:0:Kind"] = "email",
+            ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn,edu@dinghai.example.gov.cn",
+        };
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, new InMemoryMatrixStore(new StoreOptions()), TimeProvider.System);
+
+        var now = TimeProvider.System.GetUtcNow();
+        await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None);
+
+        await smtp.WaitForAsync(s => s.Acknowledged.Any(m => m.Recipient == "edu@dinghai.example.gov.cn"), TimeSpan.FromSeconds(10));
+        Assert.Single(smtp.RcptLog, r => r.Recipient == "office@dinghai.example.gov.cn"); // tried once, now waiting its back-off
+        Assert.False(rig.Outbox.IsIdle); // the office's notice is still owed here
+    }
+
+    [Fact]
     public async Task DeadRoute_AttemptsUsedUp_StaysOwed_AndTheNextSweepDeliversItOnceTheRobotIsBack()
     {
         await using var robots = await RobotServer.StartAsync();
