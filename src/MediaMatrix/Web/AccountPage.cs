@@ -42,25 +42,25 @@ internal static class AccountPage
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{lang.T("采集状态", "Collection health")}</h2>
             <table class="poll"><tbody>
-            <tr><th>{lang.T("上次尝试", "Last attempt")}</th><td>{Html.Time(poll?.LastAttemptAt)}</td></tr>
-            <tr><th>{lang.T("上次成功", "Last success")}</th><td>{Html.Time(poll?.LastSuccessAt)}</td></tr>
+            <tr><th>{lang.T("上次尝试", "Last attempt")}</th><td>{lang.Time(poll?.LastAttemptAt)}</td></tr>
+            <tr><th>{lang.T("上次成功", "Last success")}</th><td>{lang.Time(poll?.LastSuccessAt)}</td></tr>
             <tr><th>{lang.T("连续失败", "Consecutive failures")}</th><td>{poll?.ConsecutiveFailures ?? 0}</td></tr>
             <tr><th>{lang.T("最近错误", "Last error")}</th><td>{Html.E(poll?.LastError ?? "—")} <small>{poll?.LastErrorClass}</small></td></tr>
             <tr><th>{lang.T("上次读取条目", "Items last read")}</th><td>{poll?.LastItemCount ?? 0} <small>{lang.T("无日期", "undated")} {poll?.LastUndatedCount ?? 0} · {lang.T("标题过长已截断", "titles cut")} {poll?.LastTitlesCut ?? 0}</small></td></tr>
-            <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{Html.Time(poll?.NextDueAt)}</td></tr>
+            <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{lang.Time(poll?.NextDueAt)}</td></tr>
             </tbody></table>
             <h2>{lang.T("集群协同任务", "Cluster tasks")}</h2>
             <table class="tasks"><tbody>
             """);
         foreach (var (task, cell) in tasks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(task.Title)}</td><td>{Html.Time(task.Deadline)}</td><td class=\"{TasksPage.CssClass(cell.Status)}\">{TasksPage.StatusName(cell.Status, lang)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(task.Title)}</td><td>{lang.Time(task.Deadline)}</td><td class=\"{TasksPage.CssClass(cell.Status)}\">{TasksPage.StatusName(cell.Status, lang)}</td></tr>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</tbody></table><h2>{lang.T("发布时间线（近30天）", "Posts (last 30 days)")}</h2><ol class=\"timeline\">");
         foreach (var post in posts.Take(200))
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<li><time>{Html.Time(post.PublishedAt)}</time> <a href="{Html.Href(post.Link)}" rel="noopener noreferrer nofollow">{Html.E(post.Title)}</a></li>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<li><time>{lang.Time(post.PublishedAt)}</time> <a href="{Html.Href(post.Link)}" rel="noopener noreferrer nofollow">{Html.E(post.Title)}</a></li>""");
         }
 
         html.Append("</ol>");

@@ -37,7 +37,7 @@ internal static class CleanupDecisions
     }
 
     public static string Describe(Decision d, Lang lang) =>
-        $"<p class=\"decision\">{(d.Action == DecisionAction.Confirm ? lang.T("已确认", "Confirmed") : lang.T("已改为", "Overridden to"))} {lang.Disposition(d.Decided)} · {Html.E(d.By)} · {Html.Time(d.At)}<br><small>{Html.E(d.Reason)}</small></p>";
+        $"<p class=\"decision\">{(d.Action == DecisionAction.Confirm ? lang.T("已确认", "Confirmed") : lang.T("已改为", "Overridden to"))} {lang.Disposition(d.Decided)} · {Html.E(d.By)} · {lang.Time(d.At)}<br><small>{Html.E(d.Reason)}</small></p>";
 }
 
 /// <summary>The account page's alerts and decisions sections.</summary>
@@ -50,7 +50,7 @@ internal static class AccountSections
         html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("告警", "Alerts")}</h2><ul class=\"account-alerts\">");
         foreach (var alert in AlertsPage.Queue(open))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{AlertsPage.Severity(alert.Severity, lang)} · {Html.E(lang.English ? alert.TitleEn : alert.TitleZh)} · {Html.Time(alert.OpenedAt)} · {AlertsPage.Status(alert, lang)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{AlertsPage.Severity(alert.Severity, lang)} · {Html.E(lang.English ? alert.TitleEn : alert.TitleZh)} · {lang.Time(alert.OpenedAt)} · {AlertsPage.Status(alert, lang)}</li>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</ul><h2>{lang.T("处置决定记录", "Decisions")}</h2><ul class=\"decisions\">");

@@ -42,7 +42,7 @@ internal static class AlertsPage
                 <tr data-alert="{key}"><td>{(operate ? $"<input type=\"checkbox\" name=\"ids\" value=\"{key}\" form=\"bulk\">" : "")}</td>
                 <td class="severity-{alert.Severity.ToString().ToLowerInvariant()}">{Severity(alert.Severity, lang)}</td>
                 <td>{Html.E(lang.English ? alert.TitleEn : alert.TitleZh)}</td><td><a href="{Html.Local("/accounts", alert.Subject)}">{Html.E(alert.Subject)}</a></td>
-                <td>{Html.Time(alert.OpenedAt)}</td><td>{Status(alert, lang)}</td><td>
+                <td>{lang.Time(alert.OpenedAt)}</td><td>{Status(alert, lang)}</td><td>
                 """);
             if (operate)
             {

@@ -27,7 +27,7 @@ internal static class CleanupPage
             var state = string.Join(" ", new[] { e.Weak ? lang.T("弱运营", "weak") : null, e.Zombie ? lang.T("僵尸", "zombie") : null, e.Dormant ? lang.T("休眠", "dormant") : null, e.Verdict == Verdict.Unqualified ? lang.T("不合格", "unqualified") : null }.OfType<string>());
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr data-account="{Html.E(account.Id)}"><td><a href="{Html.Local("/accounts", account.Id)}">{Html.E(account.Name)}</a><br><small>{Html.E(account.Department)}</small></td>
-                <td>{state}</td><td>{lang.Disposition(e.Disposition?.Kind)}{(e.Disposition?.MergeInto is { } into ? " → " + Html.E(into) : "")}{(e.Disposition?.Deadline is { } d ? " " + Html.Time(d) : "")}</td>
+                <td>{state}</td><td>{lang.Disposition(e.Disposition?.Kind)}{(e.Disposition?.MergeInto is { } into ? " → " + Html.E(into) : "")}{(e.Disposition?.Deadline is { } d ? " " + lang.Time(d) : "")}</td>
                 <td>{string.Join("<br>", (e.Disposition?.Reasons ?? []).Select(lang.Reason))}</td><td>{decisionOf(account.Id)}
                 """);
             if (operate && e.Disposition is { } proposal)

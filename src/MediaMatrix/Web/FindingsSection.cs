@@ -29,7 +29,7 @@ internal static class FindingsSection
                 var active = finding.IsActiveAt(now);
                 html.Append(CultureInfo.InvariantCulture, $"""<tr class="finding{(active ? " active" : "")}" data-finding="{Html.E(finding.Id)}"><td>{Html.E(lang.English ? FindingKinds.En(finding.Kind) : FindingKinds.Zh(finding.Kind))}</td><td>{Html.E(finding.Text)}</td>""");
                 html.Append(finding.EvidenceUrl is { } link ? $"""<td><a href="{Html.Href(link)}" rel="noopener noreferrer nofollow">{lang.T("链接", "link")}</a></td>""" : "<td>—</td>");
-                html.Append(CultureInfo.InvariantCulture, $"<td>{Html.Time(finding.From)} – {(finding.Until is { } until ? Html.Time(until) : lang.T("清除为止", "until cleared"))}<br><small>{lang.T("记录", "recorded")} {Html.E(finding.RecordedBy)} {Html.Time(finding.RecordedAt)}</small></td><td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td>{lang.Time(finding.From)} – {(finding.Until is { } until ? lang.Time(until) : lang.T("清除为止", "until cleared"))}<br><small>{lang.T("记录", "recorded")} {Html.E(finding.RecordedBy)} {lang.Time(finding.RecordedAt)}</small></td><td>");
                 html.Append(Status(finding, active, lang));
                 if (active && operate && finding.ClearedAt is null)
                 {
@@ -51,7 +51,7 @@ internal static class FindingsSection
     }
 
     private static string Status(ManualFinding finding, bool active, Lang lang) => finding.ClearedAt is { } cleared
-        ? $"{lang.T("已清除", "Cleared")} {Html.Time(cleared)} · {Html.E(finding.ClearedBy)}：{Html.E(finding.ClearNote)}"
+        ? $"{lang.T("已清除", "Cleared")} {lang.Time(cleared)} · {Html.E(finding.ClearedBy)}：{Html.E(finding.ClearNote)}"
         : active ? $"<strong>{lang.T("生效中（单项否决）", "Active (single veto)")}</strong>" : lang.T("未生效", "Not in force");
 
     private static void AppendRecordForm(StringBuilder html, HttpContext context, string accountId, Lang lang)

@@ -27,5 +27,4 @@ internal static class Html
 
     public static string Num(double? value, string format = "0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
-    public static string Time(DateTimeOffset? at) => at is { } t ? t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
 
 namespace MediaMatrix.Web;
@@ -13,11 +14,30 @@ internal readonly record struct Lang(bool English)
         if (asked is "en" or "zh")
         {
             context.Response.Cookies.Append(Cookie, asked, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
-            return new Lang(asked == "en");
+            return new Lang(asked == "en") { Zone = ZoneOf(context) };
         }
 
-        return new Lang(context.Request.Cookies[Cookie] == "en");
+        return new Lang(context.Request.Cookies[Cookie] == "en") { Zone = ZoneOf(context) };
     }
+
+    /// <summary>The matrix's zone: every time a person reads is shown in it (the page says which, once).</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
+    /// <summary>A time in the matrix's zone, to the minute; "—" for none.</summary>
+    public string Time(DateTimeOffset? at) =>
+        at is not { } t ? "—" : (Zone is null ? t : TimeZoneInfo.ConvertTime(t, Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The sentence naming the zone, for the page footer.</summary>
+    public string ZoneNote(DateTimeOffset now)
+    {
+        var zone = Zone ?? TimeZoneInfo.Utc;
+        var offset = zone.GetUtcOffset(now);
+        var utc = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
+        return T($"页面时间均为 {zone.Id}（{utc}）", $"Times on this page are {zone.Id} ({utc})");
+    }
+
+    private static TimeZoneInfo? ZoneOf(HttpContext context) =>
+        context.RequestServices.GetService<Monitoring.Matrix.MatrixConfig>()?.Matrix.TimeZone;
 
     public string Code => English ? "en" : "zh-CN";
 

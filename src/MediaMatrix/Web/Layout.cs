@@ -30,7 +30,8 @@ internal static class Layout
 
         html.Append($"""<a href="?lang={(lang.English ? "zh" : "en")}">{(lang.English ? "中文" : "English")}</a></nav></header><main>""");
         html.Append(body);
-        html.Append("</main></body></html>");
+        var now = context.RequestServices.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UnixEpoch;
+        html.Append($"""</main><footer class="zone">{Html.E(lang.ZoneNote(now))}</footer></body></html>""");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 

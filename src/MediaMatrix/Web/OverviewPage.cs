@@ -36,7 +36,7 @@ internal static class OverviewPage
         var html = new StringBuilder(64 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>{Html.E(matrixName)}</h1>
-            <p class="summary"><span>{lang.T("检查时间", "Evaluated at")} {Html.Time(report.EvaluatedAt)}</span>
+            <p class="summary"><span>{lang.T("检查时间", "Evaluated at")} {lang.Time(report.EvaluatedAt)}</span>
             <span>{lang.T("账号", "Accounts")} {s.Checked}</span><span class="qualified">{lang.T("合格", "Qualified")} {s.Qualified}</span>
             <span class="unqualified">{lang.T("不合格", "Unqualified")} {s.Unqualified}</span><span class="unknown">{lang.T("数据不足", "Unknown")} {s.Unknown}</span>
             <span>{lang.T("合格率", "Pass rate")} {(s.PassRate is { } p ? p.ToString("P1", CultureInfo.InvariantCulture) : "—")}</span></p>
@@ -68,7 +68,7 @@ internal static class OverviewPage
                 html.Append(CultureInfo.InvariantCulture, $"""
                     <tr data-account="{Html.E(account.Id)}"><td><a href="{Html.Local("/accounts", account.Id)}">{Html.E(account.Name)}</a>{(account.Tier == Tier.Head ? " ★" : "")}<br><small>{Html.E(account.Id)}</small></td>
                     <td>{account.Platform.ToString().ToLowerInvariant()}</td><td class="{e.Verdict.ToString().ToLowerInvariant()}">{lang.Verdict(e.Verdict)}</td>
-                    <td class="grade-{e.Grade}">{e.Grade?.ToString() ?? "—"}</td><td>{Html.Num(e.Score)} {Trend(e)}</td><td>{Html.Time(e.LastPostAt)}</td>
+                    <td class="grade-{e.Grade}">{e.Grade?.ToString() ?? "—"}</td><td>{Html.Num(e.Score)} {Trend(e)}</td><td>{lang.Time(e.LastPostAt)}</td>
                     <td>{e.PostsLast7d} / {e.PostsLast30d}</td><td>{openAlerts.GetValueOrDefault(account.Id)}</td><td>{lang.Disposition(e.Disposition?.Kind)}</td></tr>
                     """);
             }

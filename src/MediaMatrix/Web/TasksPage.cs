@@ -21,7 +21,7 @@ internal static class TasksPage
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"grid\"><thead><tr><th>{lang.T("账号", "Account")}</th>");
         foreach (var task in grid.Tasks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<th data-task="{Html.E(task.Id)}"><a href="{Html.Href(task.Link?.ToString())}" rel="noopener noreferrer">{Html.E(task.Title)}</a><br><small>{lang.T("截止", "due")} {Html.Time(task.Deadline)}</small></th>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<th data-task="{Html.E(task.Id)}"><a href="{Html.Href(task.Link?.ToString())}" rel="noopener noreferrer">{Html.E(task.Title)}</a><br><small>{lang.T("截止", "due")} {lang.Time(task.Deadline)}</small></th>""");
         }
 
         html.Append("</tr></thead><tbody>");
