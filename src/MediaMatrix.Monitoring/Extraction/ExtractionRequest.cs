@@ -20,4 +20,8 @@ public sealed record ExtractionRequest(
 /// <see cref="NextPage"/> is the older page's URL when the profile names one and the page has it.
 /// <see cref="EmptyByMarker"/>: no items, and the page says so with the profile's empty marker.
 /// </summary>
-public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false);
+public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false)
+{
+    /// <summary>Feed items dropped as unreadable while the rest of the feed was read (poll health shows it).</summary>
+    public int DroppedCount { get; init; }
+}

@@ -14,6 +14,7 @@ public static class PostExtractor
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = string.Empty;
+        var dropped = 0;
         try
         {
             text = BodyDecoder.Decode(request.Body.Span, request.ContentType);
@@ -25,13 +26,13 @@ public static class PostExtractor
 
             var (posts, next) = request.Kind switch
             {
-                SourceKind.Feed => (FeedParser.Parse(text, request.PageUrl, request.Now, request.Zone), null),
+                SourceKind.Feed => (FromFeed(text, request, out dropped), null),
                 SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(text, variable, request),
                 SourceKind.Html => HtmlExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 SourceKind.Json => JsonExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
-            return new ExtractionResult(posts, posts.Count(p => p.PublishedAt is null), next);
+            return new ExtractionResult(posts, posts.Count(p => p.PublishedAt is null), next) { DroppedCount = dropped };
         }
         catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
         {
@@ -66,6 +67,13 @@ public static class PostExtractor
         }
 
         throw failure;
+    }
+
+    private static IReadOnlyList<Post> FromFeed(string text, ExtractionRequest request, out int dropped)
+    {
+        var read = FeedParser.Read(text, request.PageUrl, request.Now, request.Zone);
+        dropped = read.Dropped;
+        return read.Posts;
     }
 
     private static (IReadOnlyList<Post>, Uri?) FromScript(string html, string variable, ExtractionRequest request)

@@ -71,7 +71,7 @@ public sealed partial class AccountPoller(
                     $"none of the {posts.Count} items has a readable date", null, yieldedNothing: true));
             }
 
-            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, PostsInLastWeek(posts, now)));
+            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, PostsInLastWeek(posts, now)) with { LastDroppedCount = result.DroppedCount });
         }
         catch (ExtractionException ex)
         {
@@ -88,6 +88,7 @@ public sealed partial class AccountPoller(
     {
         var posts = new List<Post>(first.Posts);
         var undated = first.UndatedCount;
+        var dropped = first.DroppedCount;
         var seen = new HashSet<Uri> { account.Source.Url };
         var next = first.NextPage;
         for (var page = 2; page <= profile.MaxPages && next is not null && seen.Add(next); page++)
@@ -103,6 +104,7 @@ public sealed partial class AccountPoller(
                 var result = ExtractPage(account, profile, fetch, next, now);
                 posts.AddRange(result.Posts);
                 undated += result.UndatedCount;
+                dropped += result.DroppedCount;
                 next = result.NextPage;
             }
             catch (ExtractionException)
@@ -112,7 +114,7 @@ public sealed partial class AccountPoller(
             }
         }
 
-        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated);
+        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated) { DroppedCount = dropped };
     }
 
     private static int PostsInLastWeek(IReadOnlyList<Post> posts, DateTimeOffset now) =>

@@ -22,6 +22,7 @@ public enum FetchErrorClass
 /// change, F13); <see cref="ExtractionBroken"/> is set once that count reaches
 /// <see cref="PollOptions.EmptyPollsBeforeBroken"/> and cleared by the next poll that yields posts.
 /// <see cref="PostsLastWeek"/> (dated, not pinned) drives the optional adaptive interval.
+/// <see cref="LastDroppedCount"/>: feed items the last read dropped as unreadable while keeping the rest.
 /// </summary>
 public sealed record PollState(
     DateTimeOffset? LastAttemptAt = null,
@@ -37,4 +38,5 @@ public sealed record PollState(
     int ConsecutiveEmptyPolls = 0,
     bool ExtractionBroken = false,
     int BackoffLevel = 0,
-    int? PostsLastWeek = null);
+    int? PostsLastWeek = null,
+    int LastDroppedCount = 0);
