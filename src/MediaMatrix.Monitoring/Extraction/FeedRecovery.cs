@@ -41,7 +41,7 @@ internal static partial class FeedRecovery
     [GeneratedRegex(@"</?(?<prefix>[A-Za-z_][\w.-]*):[A-Za-z_]")]
     private static partial Regex PrefixUse();
 
-    [GeneratedRegex(@"(?<open><(?<tag>title|description|summary|content|content:encoded)(?:\s[^<>]*)?>)(?<body>.*?)(?<close></\k<tag>\s*>)", RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<open><(?<tag>title|description|summary|content|content:encoded)(?:\s[^<>]*)?>)(?<body>.*?)(?<close></\k<tag>\s*>)", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TextField();
 
     /// <summary>Null when the text holds no feed root and no item at all (not a feed), or declares entities in a DTD.</summary>
@@ -73,8 +73,10 @@ internal static partial class FeedRecovery
             var tag = start.Groups["tag"].Value;
             var afterStart = start.Index + start.Length;
             var next = NextStart(text, tag, afterStart);
-            var close = CloseOf(text, tag, afterStart, out var closeLength);
-            if (close < 0 || (next >= 0 && next < close))
+
+            // The end tag is looked for only up to the next item's start, so a hostile run of unclosed items stays linear.
+            var close = CloseOf(text, tag, afterStart, next >= 0 ? next : text.Length, out var closeLength);
+            if (close < 0)
             {
                 // The document breaks off inside this item, or the next item starts before it ends.
                 dropped++;
@@ -101,8 +103,20 @@ internal static partial class FeedRecovery
     private static Post? ReadItem(string chunk, Dictionary<string, string> declared, FeedDialect dialect, FeedItems items)
     {
         var repaired = Repair(chunk);
-        return TryParse(repaired, declared, dialect, items)
-            ?? TryParse(TextField().Replace(repaired, AsRawText), declared, dialect, items);
+        if (TryParse(repaired, declared, dialect, items) is { } post)
+        {
+            return post;
+        }
+
+        try
+        {
+            return TryParse(TextField().Replace(repaired, AsRawText), declared, dialect, items);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A hostile item (thousands of unclosed <title>s): dropped, not read in quadratic time.
+            return null;
+        }
     }
 
     private static Post? TryParse(string chunk, Dictionary<string, string> declared, FeedDialect dialect, FeedItems items)
@@ -168,15 +182,15 @@ internal static partial class FeedRecovery
     }
 
     // The item's end tag, skipping CDATA sections (an excerpt may quote "</item>").
-    private static int CloseOf(string text, string tag, int from, out int length)
+    private static int CloseOf(string text, string tag, int from, int limit, out int length)
     {
         var closing = "</" + tag;
         length = 0;
         var i = from;
         while (true)
         {
-            var close = text.IndexOf(closing, i, StringComparison.Ordinal);
-            var cdata = text.IndexOf("<![CDATA[", i, StringComparison.Ordinal);
+            var close = i >= limit ? -1 : text.IndexOf(closing, i, limit - i, StringComparison.Ordinal);
+            var cdata = i >= limit ? -1 : text.IndexOf("<![CDATA[", i, limit - i, StringComparison.Ordinal);
             if (close < 0)
             {
                 return -1;
@@ -184,7 +198,7 @@ internal static partial class FeedRecovery
 
             if (cdata >= 0 && cdata < close)
             {
-                var end = text.IndexOf("]]>", cdata + 9, StringComparison.Ordinal);
+                var end = text.IndexOf("]]>", cdata + 9, limit - cdata - 9, StringComparison.Ordinal);
                 if (end < 0)
                 {
                     return -1;

@@ -326,4 +326,18 @@ public class FeedExtractionTests
 
         Assert.Equal(FetchErrorClass.Parse, error.ErrorClass);
     }
+
+    [Fact]
+    public void ManyUnclosedItems_AreDroppedInLinearTime()
+    {
+        var hostile = "<rss version=\"2.0\"><channel><item><title>好</title><link>https://example.cn/1</link></item>&"
+            + string.Concat(Enumerable.Repeat("<item/>", 100_000)) + "</channel></rss>";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Extract(hostile);
+
+        Assert.Equal("好", Assert.Single(result.Posts).Title);
+        Assert.Equal(100_000, result.DroppedCount);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
 }
