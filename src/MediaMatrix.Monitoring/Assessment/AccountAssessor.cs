@@ -32,10 +32,11 @@ public static class AccountAssessor
         }
 
         var reasons = new List<Reason>();
-        var vetoedBySilence = counts.LastPostAt is null || counts.LastPostAt < now - options.VetoWindow;
+        var last = LastUpdate.Of(counts.LastPostAt, input.Times, now);
+        var vetoedBySilence = last is null || last.Value.At < now - options.VetoWindow;
         if (vetoedBySilence)
         {
-            reasons.Add(Reasons.NoPostInVetoWindow(options.VetoWindow, counts.LastPostAt, now));
+            reasons.Add(Reasons.NoPostInVetoWindow(options.VetoWindow, last, now));
         }
 
         var vetoed = vetoedBySilence;
@@ -69,7 +70,7 @@ public static class AccountAssessor
 
         var zombie = counts.LongTerm == 0;
         var dormant = !zombie && counts.LongTerm <= options.DormantMaxPosts;
-        var vetoInDays = vetoedBySilence ? null : DaysUntilVeto(counts.LastPostAt, now, options);
+        var vetoInDays = vetoedBySilence ? null : DaysUntilVeto(last?.At, now, options);
         var evaluation = new Evaluation(account.Id, now, vetoed ? Verdict.Unqualified : Verdict.Qualified, published,
             counts.LastPostAt, counts.Last7d, counts.Last14d, counts.Last30d, reasons)
         {
@@ -82,7 +83,7 @@ public static class AccountAssessor
             LongestGap = counts.LongestGap,
             Parts = parts,
             Tasks = input.Tasks,
-            Warnings = vetoInDays is { } days ? [Reasons.VetoSoon(days, counts.LastPostAt!.Value, now)] : [],
+            Warnings = vetoInDays is { } days ? [Reasons.VetoSoon(days, last!.Value, now)] : [],
             VetoInDays = vetoInDays,
             Stability = stability,
         };

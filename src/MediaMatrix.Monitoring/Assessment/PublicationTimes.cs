@@ -11,17 +11,22 @@ namespace MediaMatrix.Monitoring.Assessment;
 /// </summary>
 public sealed class PublicationTimes
 {
-    public static readonly PublicationTimes None = new([], 0, null);
+    public static readonly PublicationTimes None = new([], 0, null, null);
 
     private readonly long[] utcTicks;
     private readonly short commonOffset;
     private readonly short[]? offsetMinutes;
 
-    private PublicationTimes(long[] utcTicks, short commonOffset, short[]? offsetMinutes)
+    // Date-only posts (DatePrecision.Day): their instants (the start of the day in the matrix zone), ascending; null when
+    // there are none, as for most accounts, so S1 pays nothing for them.
+    private readonly long[]? dayStarts;
+
+    private PublicationTimes(long[] utcTicks, short commonOffset, short[]? offsetMinutes, long[]? dayStarts)
     {
         this.utcTicks = utcTicks;
         this.commonOffset = commonOffset;
         this.offsetMinutes = offsetMinutes;
+        this.dayStarts = dayStarts;
     }
 
     /// <summary>Dated posts, same instants counted as often as they occur.</summary>
@@ -45,6 +50,7 @@ public sealed class PublicationTimes
         }
 
         var ticks = new long[dated];
+        List<long>? days = null;
         short common = 0;
         short[]? offsets = null;
         bool ascending = true, descending = true;
@@ -57,6 +63,11 @@ public sealed class PublicationTimes
             }
 
             ticks[n] = at.UtcTicks;
+            if (posts[i].Precision == DatePrecision.Day)
+            {
+                (days ??= []).Add(at.UtcTicks);
+            }
+
             var offset = (short)at.TotalOffsetMinutes;
             if (n == 0)
             {
@@ -95,7 +106,44 @@ public sealed class PublicationTimes
             Array.Sort(ticks, offsets);
         }
 
-        return new PublicationTimes(ticks, common, offsets);
+        days?.Sort();
+        return new PublicationTimes(ticks, common, offsets, days?.ToArray());
+    }
+
+    /// <summary>
+    /// The end of the day of the latest date-only post published by <paramref name="now"/> (its start not after it), or null.
+    /// The veto boundary and the early warning count a date-only post as published then: the source did not say when in
+    /// the day, and the benefit of the doubt goes to the department. The day is the matrix zone's (the post's instant is
+    /// that zone's midnight and carries its offset); a zone that changes its offset within that day would be off by the change.
+    /// </summary>
+    public DateTimeOffset? LatestDayEnd(DateTimeOffset now)
+    {
+        if (dayStarts is null)
+        {
+            return null;
+        }
+
+        var i = Array.BinarySearch(dayStarts, now.UtcTicks);
+        var last = i >= 0 ? i : ~i - 1;
+        while (i >= 0 && last + 1 < dayStarts.Length && dayStarts[last + 1] == now.UtcTicks)
+        {
+            last++;
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        var start = dayStarts[last];
+        var offset = OffsetOf(start);
+        return new DateTimeOffset(start + offset.Ticks + TimeSpan.TicksPerDay - 1, offset);
+    }
+
+    private TimeSpan OffsetOf(long utc)
+    {
+        var index = CountBefore(utc);
+        return index < utcTicks.Length ? At(index).Offset : TimeSpan.FromMinutes(commonOffset);
     }
 
     /// <summary>The instant at <paramref name="index"/> (oldest first) in the offset its post gave.</summary>

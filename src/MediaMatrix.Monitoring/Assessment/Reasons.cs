@@ -5,29 +5,36 @@ namespace MediaMatrix.Monitoring.Assessment;
 /// <summary>Every reason an evaluation can give, worded once, Chinese first.</summary>
 public static class Reasons
 {
-    public static Reason NoPostInVetoWindow(TimeSpan window, DateTimeOffset? lastPostAt, DateTimeOffset now)
+    public static Reason NoPostInVetoWindow(TimeSpan window, LastUpdate? lastUpdate, DateTimeOffset now)
     {
         var days = Days(window);
-        if (lastPostAt is not { } last)
+        if (lastUpdate is not { } last)
         {
             return new Reason("veto-no-update",
                 $"单项否决：监测时间点前{days}天内无更新（未采集到任何已发布信息）",
                 $"Single veto: no update in the {days} days before the check (no dated post found at all)");
         }
 
-        var silent = (int)(now - last).TotalDays;
+        var silent = (int)(now - last.At).TotalDays;
         return new Reason("veto-no-update",
             $"单项否决：监测时间点前{days}天内无更新（最近一次更新在{silent}天前，{Format(last)}）",
-            $"Single veto: no update in the {days} days before the check (last post {silent} days ago, {Format(last)})");
+            $"Single veto: no update in the {days} days before the check (last post {silent} days ago, {FormatEn(last)})");
     }
 
     public static Reason ManualVeto(ManualFinding finding) => new("veto-manual",
         $"单项否决：人工检查发现问题（{FindingKinds.Zh(finding.Kind)}，自{Format(finding.From)}起）：{finding.Text}",
         $"Single veto: manual finding ({FindingKinds.En(finding.Kind)}, since {Format(finding.From)}): {finding.Text}");
 
-    public static Reason VetoSoon(int days, DateTimeOffset lastPostAt, DateTimeOffset now) => new("warning-veto-soon",
-        $"预警：最近一次更新在{(int)(now - lastPostAt).TotalDays}天前，如不更新，{days}天后将被单项否决",
-        $"Early warning: last post {(int)(now - lastPostAt).TotalDays} days ago; without an update the single veto strikes in {days} days");
+    public static Reason VetoSoon(int days, LastUpdate last, DateTimeOffset now) => new("warning-veto-soon",
+        $"预警：最近一次更新在{(int)(now - last.At).TotalDays}天前{(last.DateOnly ? $"（{Format(last)}）" : string.Empty)}，如不更新，{days}天后将被单项否决",
+        $"Early warning: last post {(int)(now - last.At).TotalDays} days ago{(last.DateOnly ? $" ({FormatEn(last)})" : string.Empty)}; without an update the single veto strikes in {days} days");
+
+    // A date-only post shows its day and says how it was counted, never a made-up 23:59 or 00:00.
+    private static string Format(LastUpdate last) =>
+        last.DateOnly ? last.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "，仅有日期，按当日结束计" : Format(last.At);
+
+    private static string FormatEn(LastUpdate last) =>
+        last.DateOnly ? last.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", date only, counted as the end of that day" : Format(last.At);
 
     public static Reason NeverRead(string? lastError) => new("collection-never-read",
         $"数据不足：采集源尚未成功读取{Detail(lastError)}",

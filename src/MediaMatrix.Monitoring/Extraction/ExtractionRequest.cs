@@ -21,4 +21,8 @@ public sealed record ExtractionRequest(
 /// <see cref="EmptyByMarker"/>: no items, and the page says so with the profile's empty marker.
 /// <see cref="TitlesCut"/>: titles longer than <see cref="ScrapedText.MaxTitleLength"/>, kept cut.
 /// </summary>
-public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false, int TitlesCut = 0);
+public sealed record ExtractionResult(IReadOnlyList<Post> Posts, int UndatedCount, Uri? NextPage = null, bool EmptyByMarker = false, int TitlesCut = 0)
+{
+    /// <summary>Feed items dropped as unreadable while the rest of the feed was read (poll health shows it).</summary>
+    public int DroppedCount { get; init; }
+}

@@ -7,20 +7,18 @@ using MediaMatrix.Monitoring.Polling;
 namespace MediaMatrix.Monitoring.Extraction;
 
 /// <summary>
-/// Reads RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed, detected from the body rather than trusted
-/// from the Content-Type (feeds are served as text/html and HTML as application/rss+xml).
+/// Reads RSS 0.90–2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1, detected from the body rather than trusted
+/// from the Content-Type (feeds are served as text/html and HTML as application/rss+xml). Items are read wherever
+/// they sit (inside or outside &lt;channel&gt;). A well-formed feed takes one forward-only <see cref="XmlReader"/> pass,
+/// one item in memory at a time; only when that pass fails does <see cref="FeedRecovery"/> read the feed item by item,
+/// as feed readers do. An item that cannot be read is dropped and counted; only a feed with nothing readable is an error.
 /// </summary>
 public static partial class FeedParser
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
-
     // DTDs skipped, so no entity expansion bombs (an entity a DTD declares is an error when used);
     // no resolver, so no external entities or file reads; a ceiling on size in case the
     // fetcher's own limit is raised.
-    private static readonly XmlReaderSettings SafeXml = new()
+    internal static readonly XmlReaderSettings SafeXml = new()
     {
         DtdProcessing = DtdProcessing.Ignore,
         XmlResolver = null,
@@ -35,89 +33,105 @@ public static partial class FeedParser
     [GeneratedRegex(@"<title[^>]*>(?<title>.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTitle();
 
-    [GeneratedRegex(@"&(?<name>[A-Za-z][A-Za-z0-9]{1,31});")]
-    private static partial Regex NamedEntity();
+    public static IReadOnlyList<Post> Parse(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
+        Read(text, pageUrl, now, zone).Posts;
 
-    public static IReadOnlyList<Post> Parse(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>The posts and how many items were dropped as unreadable (poll health shows the count).</summary>
+    public static FeedRead Read(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var body = text.AsSpan().TrimStart();
-        if (body.IsEmpty)
+        // A byte order mark the decoder left, or whitespace, before "<?xml" makes the declaration an error.
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+
+        if (start == text.Length)
         {
             throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got an empty body");
         }
-        if (body[0] is '{' or '[')
+
+        var items = new FeedItems(pageUrl, now, zone);
+        if (text[start] is '{' or '[')
         {
-            return ParseJsonFeed(text, pageUrl, now, zone);
+            return ReadJsonFeed(text, items);
         }
+
         if (HtmlStart().IsMatch(text))
         {
             throw NotAFeed(text);
         }
-        if (body[0] != '<')
-        {
-            var start = body[..Math.Min(body.Length, 60)].ToString().ReplaceLineEndings(" ");
-            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got text starting \"{start}\"");
-        }
-        return ParseXml(text, pageUrl, now, zone);
-    }
 
-    private static ExtractionException NotAFeed(string html)
-    {
-        var title = HtmlTitle().Match(html);
-        var description = title.Success ? ": " + Shorten(PlainText.FromHtml(title.Groups["title"].Value)) : string.Empty;
-        return new ExtractionException(FetchErrorClass.Parse, "expected a feed, got an HTML page" + description);
-    }
-
-    private static List<Post> ParseXml(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
-    {
         if (NestingGuard.IsTooDeep(text, isXml: true))
         {
             throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
         }
 
-        XElement root;
+        if (text[start] != '<')
+        {
+            // A PHP warning or a stray line printed before the feed: feed readers skip to the feed.
+            return FeedRecovery.Read(text, items) ?? throw new ExtractionException(FetchErrorClass.Parse,
+                $"expected a feed, got text starting \"{Shorten(text.AsSpan(start, Math.Min(text.Length - start, 60)).ToString().ReplaceLineEndings(" "))}\"");
+        }
+
         try
         {
-            using var reader = XmlReader.Create(new StringReader(WithNumericHtmlEntities(text)), SafeXml);
-            root = XElement.Load(reader);
+            return ReadWellFormed(start == 0 ? text : text[start..], items);
         }
         catch (XmlException ex)
         {
-            throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got XML that does not parse: " + ex.Message, ex);
+            return FeedRecovery.Read(text, items)
+                ?? throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got XML that does not parse: " + ex.Message, ex);
         }
-
-        var context = new FeedContext(pageUrl, now, zone);
-        return root.Name switch
-        {
-            { LocalName: "rss" } => root.Elements("channel").Elements("item").Select(context.FromRss2).ToList(),
-            { LocalName: "RDF" } => root.Elements(Rss1 + "item").Select(context.FromRss1).ToList(),
-            { LocalName: "feed" } when root.Name.Namespace == Atom => root.Elements(Atom + "entry").Select(context.FromAtom).ToList(),
-            { LocalName: "html" } => throw NotAFeed(text),
-            _ => throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(root.Name.LocalName)}>"),
-        };
     }
 
-    // Hand-written feeds use HTML entities (&nbsp;, &mdash;) that XML does not define, and with
-    // DTDs off every one would fail the whole feed. Known HTML names become numeric references;
-    // anything else (a DTD's own entities included) is left to fail.
-    private static string WithNumericHtmlEntities(string xml)
+    /// <summary>The fast path: one forward-only pass; each item is loaded alone and let go.</summary>
+    private static FeedRead ReadWellFormed(string xml, FeedItems items)
     {
-        if (!xml.Contains('&', StringComparison.Ordinal))
+        using var reader = XmlReader.Create(new StringReader(xml), SafeXml);
+        reader.MoveToContent();
+        if (reader.LocalName is not ("rss" or "RDF" or "channel" or "feed" or "html"))
         {
-            return xml;
+            // "<br />\n<b>Warning</b>: …" printed by the CMS before the feed parses as a root of its own.
+            return FeedRecovery.Read(xml, items) ?? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(reader.LocalName)}>");
         }
-        return NamedEntity().Replace(xml, m =>
+
+        var dialect = DialectOf(reader.LocalName, xml);
+        var posts = new List<Post>();
+        var dropped = 0;
+        reader.Read();
+        while (!reader.EOF)
         {
-            if (m.Groups["name"].Value is "amp" or "lt" or "gt" or "quot" or "apos")
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == dialect.ItemName)
             {
-                return m.Value;
+                var element = (XElement)XNode.ReadFrom(reader);
+                if (dialect.Read(items, element) is { } post)
+                {
+                    posts.Add(post);
+                }
+                else
+                {
+                    dropped++;
+                }
+
+                continue;
             }
-            var decoded = System.Net.WebUtility.HtmlDecode(m.Value);
-            return decoded == m.Value ? m.Value : string.Concat(decoded.EnumerateRunes().Select(r => $"&#{r.Value};"));
-        });
+
+            reader.Read();
+        }
+
+        return FeedRead.Checked(posts, dropped);
     }
 
-    private static List<Post> ParseJsonFeed(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    internal static FeedDialect DialectOf(string rootLocalName, string text) => rootLocalName switch
+    {
+        "rss" or "RDF" or "channel" => FeedDialect.Rss,
+        "feed" => FeedDialect.Atom,
+        "html" => throw NotAFeed(text),
+        _ => throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(rootLocalName)}>"),
+    };
+
+    private static FeedRead ReadJsonFeed(string text, FeedItems items)
     {
         try
         {
@@ -130,12 +144,27 @@ public static partial class FeedParser
             {
                 throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got JSON that is not a JSON Feed");
             }
-            if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+
+            if (!root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
             {
                 throw new ExtractionException(FetchErrorClass.Parse, "JSON Feed has no items array");
             }
-            var context = new FeedContext(pageUrl, now, zone);
-            return items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(context.FromJsonFeed).ToList();
+
+            var posts = new List<Post>();
+            var dropped = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (items.FromJsonFeed(item) is { } post)
+                {
+                    posts.Add(post);
+                }
+                else
+                {
+                    dropped++;
+                }
+            }
+
+            return FeedRead.Checked(posts, dropped);
         }
         catch (JsonException ex)
         {
@@ -143,65 +172,29 @@ public static partial class FeedParser
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
-
-    private sealed class FeedContext(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    private static ExtractionException NotAFeed(string html)
     {
-        public Post FromRss2(XElement item)
-        {
-            var link = Link(Child(item, "link"));
-            var guid = Child(item, "guid");
-            var dateText = Child(item, "pubDate") ?? item.Element(DublinCore + "date")?.Value;
-            // Some CMS feeds leave the title empty and put everything in the description.
-            var title = Child(item, "title") is { Length: > 0 } t && !string.IsNullOrWhiteSpace(t) ? t : Excerpt(Child(item, "description"));
-            return Build(guid, link, title, dateText);
-        }
-
-        public Post FromRss1(XElement item)
-        {
-            var link = Link(item.Element(Rss1 + "link")?.Value ?? item.Attribute(Rdf + "about")?.Value);
-            var id = item.Attribute(Rdf + "about")?.Value;
-            return Build(id, link, item.Element(Rss1 + "title")?.Value, item.Element(DublinCore + "date")?.Value);
-        }
-
-        public Post FromAtom(XElement entry)
-        {
-            var links = entry.Elements(Atom + "link").ToList();
-            var alternate = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault();
-            var link = Link((string?)alternate?.Attribute("href"));
-            var dateText = entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value;
-            return Build(entry.Element(Atom + "id")?.Value, link, entry.Element(Atom + "title")?.Value, dateText);
-        }
-
-        public Post FromJsonFeed(JsonElement item)
-        {
-            var title = String(item, "title") ?? String(item, "summary") ?? String(item, "content_text");
-            var dateText = String(item, "date_published") ?? String(item, "date_modified");
-            return Build(String(item, "id"), Link(String(item, "url")), title, dateText);
-        }
-
-        private Post Build(string? id, string? link, string? rawTitle, string? dateText)
-        {
-            // Titles arrive as plain text, escaped HTML, or HTML inside CDATA; all read the same.
-            var title = PlainText.FromHtml(rawTitle);
-            DateTimeOffset? published = PublishedDateParser.TryParse(dateText, now, zone, null, out var date) ? date : null;
-            return new Post(PostIds.Choose(id, link, title, dateText), title, link, published);
-        }
-
-        private static string? Excerpt(string? html)
-        {
-            var text = PlainText.FromHtml(html);
-            return text.Length <= 100 ? text : text[..100] + "…";
-        }
-
-        private string? Link(string? href) => PostIds.Resolve(pageUrl, href)?.AbsoluteUri;
-
-        private static string? Child(XElement parent, string localName) =>
-            parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName && e.Name.Namespace == XNamespace.None)?.Value;
-
-        private static string? String(JsonElement item, string name) =>
-            item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
-            : item.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText()
-            : null;
+        var title = HtmlTitle().Match(html);
+        var description = title.Success ? ": " + Shorten(PlainText.FromHtml(title.Groups["title"].Value)) : string.Empty;
+        return new ExtractionException(FetchErrorClass.Parse, "expected a feed, got an HTML page" + description);
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}
+
+/// <summary>What a feed gave: its readable posts and the count of items dropped as unreadable.</summary>
+public sealed record FeedRead(IReadOnlyList<Post> Posts, int Dropped)
+{
+    /// <summary>Items, but none readable: the feed is unreadable, not empty.</summary>
+    internal static FeedRead Checked(List<Post> posts, int dropped) =>
+        posts.Count == 0 && dropped > 0
+            ? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got one whose {dropped} items are all unreadable")
+            : new FeedRead(posts, dropped);
+}
+
+/// <summary>RSS (every version) or Atom (0.3 and 1.0): the item element's name and how to read one.</summary>
+internal sealed record FeedDialect(string ItemName, Func<FeedItems, XElement, Post?> Read)
+{
+    public static readonly FeedDialect Rss = new("item", (items, e) => items.FromRss(e));
+    public static readonly FeedDialect Atom = new("entry", (items, e) => items.FromAtom(e));
 }

@@ -49,14 +49,15 @@ public static class HtmlExtractor
             var titleText = PlainText.Collapse(filters.Apply("title", title?.Read(item)));
             var absoluteLink = PostIds.Resolve(pageUrl, filters.Apply("link", link?.Read(item)))?.AbsoluteUri;
             var dateText = filters.Apply("published", published?.Read(item));
-            DateTimeOffset? date = PublishedDateParser.TryParse(dateText, now, zone, profile.DateFormats, out var parsed) ? parsed : null;
+            var dated = PublishedDateParser.TryRead(dateText, now, zone, profile.DateFormats, out PublishedDate parsed);
             posts.Add(new Post(
                 PostIds.Choose(filters.Apply("id", id?.Read(item)), absoluteLink, titleText, dateText),
                 titleText,
                 absoluteLink,
-                date,
+                dated ? parsed.At : null,
                 pinned?.IsPresent(item) ?? false,
-                MetricsOf(item, metrics, filters)));
+                MetricsOf(item, metrics, filters),
+                parsed.Precision));
         }
 
         var next = FieldSelector.Parse(profile.NextPage)?.Read(document.DocumentElement);

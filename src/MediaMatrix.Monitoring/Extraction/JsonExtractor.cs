@@ -62,9 +62,9 @@ public static class JsonExtractor
             var rawLink = filters.Apply("link", JsonFieldPath.ReadText(item, profile.Link));
             var link = PostIds.Resolve(pageUrl, rawLink is null ? null : WebUtility.HtmlDecode(rawLink))?.AbsoluteUri;
             var dateText = filters.Apply("published", JsonFieldPath.ReadText(item, profile.Published));
-            DateTimeOffset? published = PublishedDateParser.TryParse(dateText, now, zone, profile.DateFormats, out var date) ? date : null;
+            var dated = PublishedDateParser.TryRead(dateText, now, zone, profile.DateFormats, out PublishedDate date);
             var pinned = JsonFieldPath.IsTruthy(JsonFieldPath.ReadText(item, profile.Pinned));
-            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, published, pinned, MetricsOf(item, profile, filters)));
+            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, pinned, MetricsOf(item, profile, filters), date.Precision));
         }
 
         var next = filters.Apply("link", JsonFieldPath.ReadText(root, profile.NextPage));

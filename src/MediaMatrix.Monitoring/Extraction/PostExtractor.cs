@@ -15,6 +15,7 @@ public static class PostExtractor
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = string.Empty;
+        var dropped = 0;
         try
         {
             text = BodyDecoder.Decode(request.Body.Span, request.ContentType);
@@ -26,14 +27,14 @@ public static class PostExtractor
 
             var (posts, next) = request.Kind switch
             {
-                SourceKind.Feed => (FeedParser.Parse(text, request.PageUrl, request.Now, request.Zone), null),
+                SourceKind.Feed => (FromFeed(text, request, out dropped), null),
                 SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(text, variable, request),
                 SourceKind.Html => HtmlExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 SourceKind.Json => JsonExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
             var (shown, cut) = ShowableTitles(posts);
-            return new ExtractionResult(shown, shown.Count(p => p.PublishedAt is null), next, TitlesCut: cut);
+            return new ExtractionResult(shown, shown.Count(p => p.PublishedAt is null), next, TitlesCut: cut) { DroppedCount = dropped };
         }
         catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
         {
@@ -83,6 +84,13 @@ public static class PostExtractor
         }
 
         throw failure;
+    }
+
+    private static IReadOnlyList<Post> FromFeed(string text, ExtractionRequest request, out int dropped)
+    {
+        var read = FeedParser.Read(text, request.PageUrl, request.Now, request.Zone);
+        dropped = read.Dropped;
+        return read.Posts;
     }
 
     private static (IReadOnlyList<Post>, Uri?) FromScript(string html, string variable, ExtractionRequest request)

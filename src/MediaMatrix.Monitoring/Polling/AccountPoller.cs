@@ -71,7 +71,7 @@ public sealed partial class AccountPoller(
                     $"none of the {posts.Count} items has a readable date", null, yieldedNothing: true));
             }
 
-            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, result.TitlesCut, PostsInLastWeek(posts, now)));
+            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, result.TitlesCut, PostsInLastWeek(posts, now)) with { LastDroppedCount = result.DroppedCount });
         }
         catch (ExtractionException ex)
         {
@@ -89,6 +89,7 @@ public sealed partial class AccountPoller(
         var posts = new List<Post>(first.Posts);
         var undated = first.UndatedCount;
         var cut = first.TitlesCut;
+        var dropped = first.DroppedCount;
         var seen = new HashSet<Uri> { account.Source.Url };
         var next = first.NextPage;
         for (var page = 2; page <= profile.MaxPages && next is not null && seen.Add(next); page++)
@@ -105,6 +106,7 @@ public sealed partial class AccountPoller(
                 posts.AddRange(result.Posts);
                 undated += result.UndatedCount;
                 cut += result.TitlesCut;
+                dropped += result.DroppedCount;
                 next = result.NextPage;
             }
             catch (ExtractionException)
@@ -114,7 +116,7 @@ public sealed partial class AccountPoller(
             }
         }
 
-        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated, TitlesCut: cut);
+        return new ExtractionResult(posts.DistinctBy(p => p.Id).ToList(), undated, TitlesCut: cut) { DroppedCount = dropped };
     }
 
     private static int PostsInLastWeek(IReadOnlyList<Post> posts, DateTimeOffset now) =>

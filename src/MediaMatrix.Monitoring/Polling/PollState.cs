@@ -25,6 +25,7 @@ public enum FetchErrorClass
 /// <see cref="LastTitlesCut"/>: titles on the last pages read that were longer than
 /// <see cref="Extraction.ScrapedText.MaxTitleLength"/> and kept cut. New members go last with a
 /// default, so states stored before them still read (a missing member is its default).
+/// <see cref="LastDroppedCount"/>: feed items the last read dropped as unreadable while keeping the rest.
 /// </summary>
 public sealed record PollState(
     DateTimeOffset? LastAttemptAt = null,
@@ -41,4 +42,5 @@ public sealed record PollState(
     bool ExtractionBroken = false,
     int BackoffLevel = 0,
     int? PostsLastWeek = null,
-    int LastTitlesCut = 0);
+    int LastTitlesCut = 0,
+    int LastDroppedCount = 0);

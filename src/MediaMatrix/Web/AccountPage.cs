@@ -45,6 +45,7 @@ internal static class AccountPage
             <tr><th>{lang.T("上次尝试", "Last attempt")}</th><td>{lang.Time(poll?.LastAttemptAt)}</td></tr>
             <tr><th>{lang.T("上次成功", "Last success")}</th><td>{lang.Time(poll?.LastSuccessAt)}</td></tr>
             <tr><th>{lang.T("连续失败", "Consecutive failures")}</th><td>{poll?.ConsecutiveFailures ?? 0}</td></tr>
+            <tr><th>{lang.T("丢弃的不可读条目", "Unreadable items dropped")}</th><td>{poll?.LastDroppedCount ?? 0}</td></tr>
             <tr><th>{lang.T("最近错误", "Last error")}</th><td>{Html.E(poll?.LastError ?? "—")} <small>{poll?.LastErrorClass}</small></td></tr>
             <tr><th>{lang.T("上次读取条目", "Items last read")}</th><td>{poll?.LastItemCount ?? 0} <small>{lang.T("无日期", "undated")} {poll?.LastUndatedCount ?? 0} · {lang.T("标题过长已截断", "titles cut")} {poll?.LastTitlesCut ?? 0}</small></td></tr>
             <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{lang.Time(poll?.NextDueAt)}</td></tr>

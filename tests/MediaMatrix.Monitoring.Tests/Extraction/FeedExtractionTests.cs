@@ -232,4 +232,112 @@ public class FeedExtractionTests
 
         Assert.Equal("旧格式", post.Title);
     }
+
+    [Fact]
+    public void RssHubTwitterOutput_RootTagOverBlankLines_YieldsEightDatedPosts()
+    {
+        var result = Extract(Fixture.Bytes("rss/rsshub_twitter-user_pretty-blank-lines-in-root-tag.xml"), "application/xml");
+
+        Assert.Equal(8, result.Posts.Count);
+        Assert.Equal(0, result.UndatedCount);
+        Assert.Equal(0, result.DroppedCount);
+        Assert.Equal("https://twitter.com/ArknightsStaff/status/1659091539023282178", result.Posts[0].Link);
+        Assert.Equal(Fixture.China(2023, 5, 18, 15, 0, 21), result.Posts[0].PublishedAt);
+    }
+
+    [Fact]
+    public void RssHubItemsWithoutPubDate_AreUndatedNotLastBuildDate()
+    {
+        var result = Extract(Fixture.Bytes("rss/rsshub_wallhaven-hot_items-without-pubDate.xml"), "application/xml");
+
+        Assert.Equal(["85rjej.jpg", "2y322g.jpg", "rrj6qw.jpg", "9drg1d.jpg"], result.Posts.Select(p => p.Title));
+        Assert.Equal("https://wallhaven.cc/w/85rjej", result.Posts[0].Link);
+        Assert.Equal(4, result.UndatedCount);
+    }
+
+    [Fact]
+    public void WeChatShareLinkWithBareAmpersand_KeepsTheWholeFeed()
+    {
+        const string rss = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>县融媒</title>
+            <item><title>第一条</title><link>https://mp.weixin.qq.com/s?__biz=MzA5&mid=1&idx=1&sn=ab&from=groupmessage&isappinstalled=0</link><pubDate>Thu, 26 Nov 2026 09:00:00 +0800</pubDate></item>
+            <item><title>第二条</title><link>https://example.cn/2</link><pubDate>Wed, 25 Nov 2026 09:00:00 +0800</pubDate></item>
+            </channel></rss>
+            """;
+
+        var result = Extract("\uFEFF\n  " + rss);
+
+        Assert.Equal(["第一条", "第二条"], result.Posts.Select(p => p.Title));
+        Assert.Equal("https://mp.weixin.qq.com/s?__biz=MzA5&mid=1&idx=1&sn=ab&from=groupmessage&isappinstalled=0", result.Posts[0].Link);
+        Assert.Equal(0, result.DroppedCount);
+    }
+
+    [Fact]
+    public void TruncatedFeed_KeepsTheItemsBeforeTheBreak_AndCountsTheCutOne()
+    {
+        const string rss = """<?xml version="1.0"?><rss version="2.0"><channel><item><title>一</title><link>https://example.cn/1</link></item><item><title>二</title><link>https://example.cn/2</link></item><item><title>三</ti""";
+
+        var result = Extract(rss);
+
+        Assert.Equal(["一", "二"], result.Posts.Select(p => p.Title));
+        Assert.Equal(1, result.DroppedCount);
+    }
+
+    [Fact]
+    public void MismatchedItem_IsDropped_TheItemsAroundItAreKept()
+    {
+        const string rss = """<rss version="2.0"><channel><item><title>一</title><link>https://example.cn/1</link></item><item><title>二</titel><link>https://example.cn/2</link></item><item><title>三</title><link>https://example.cn/3</link></item></channel></rss>""";
+
+        var result = Extract(rss);
+
+        Assert.Equal(["一", "三"], result.Posts.Select(p => p.Title));
+        Assert.Equal(1, result.DroppedCount);
+    }
+
+    [Fact]
+    public void Atom03_ReadsIssuedDates()
+    {
+        const string atom = """<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>旧站</title><entry><title>通知</title><link rel="alternate" type="text/html" href="https://example.cn/a"/><id>tag:example.cn,2026:1</id><issued>2026-11-26T09:00:00+08:00</issued><modified>2026-11-26T01:00:00Z</modified></entry></feed>""";
+
+        var post = Assert.Single(Extract(atom).Posts);
+
+        Assert.Equal(Fixture.China(2026, 11, 26, 9, 0, 0), post.PublishedAt);
+        Assert.Equal("https://example.cn/a", post.Link);
+    }
+
+    [Fact]
+    public void DateOnlyDcDate_CarriesDayPrecision()
+    {
+        const string rss = """<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><title>公告</title><link>https://example.cn/1</link><dc:date>2026-11-26</dc:date></item></channel></rss>""";
+
+        var post = Assert.Single(Extract(rss).Posts);
+
+        Assert.Equal(Fixture.China(2026, 11, 26), post.PublishedAt);
+        Assert.Equal(DatePrecision.Day, post.Precision);
+    }
+
+    [Fact]
+    public void EntityDeclaringFeed_StaysRefused_EvenThoughOtherBrokenFeedsAreRecovered()
+    {
+        const string rss = """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "y">]><rss version="2.0"><channel><item><title>&x; & more</title><link>https://example.cn/1</link></item></channel></rss>""";
+
+        var error = Assert.Throws<ExtractionException>(() => Extract(rss));
+
+        Assert.Equal(FetchErrorClass.Parse, error.ErrorClass);
+    }
+
+    [Fact]
+    public void ManyUnclosedItems_AreDroppedInLinearTime()
+    {
+        var hostile = "<rss version=\"2.0\"><channel><item><title>好</title><link>https://example.cn/1</link></item>&"
+            + string.Concat(Enumerable.Repeat("<item/>", 100_000)) + "</channel></rss>";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Extract(hostile);
+
+        Assert.Equal("好", Assert.Single(result.Posts).Title);
+        Assert.Equal(100_000, result.DroppedCount);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
 }

@@ -67,7 +67,7 @@ public class HtmlExtractionTests
         var result = Extract(Encoding.UTF8.GetBytes(html), profile, pageUrl: "https://gov.example.cn/col/list/index.html");
 
         Assert.Equal(3, result.Posts.Count);
-        Assert.Equal(new Post("a1", "置顶：县委全会公报", "https://gov.example.cn/col/a/1.html", Fixture.China(2026, 11, 20), Pinned: true), result.Posts[0]);
+        Assert.Equal(new Post("a1", "置顶：县委全会公报", "https://gov.example.cn/col/a/1.html", Fixture.China(2026, 11, 20), Pinned: true, Precision: DatePrecision.Day), result.Posts[0]);
         Assert.Equal(new Post("a2", "政府常务会议", null, Fixture.China(2026, 11, 26, 16, 0, 0)), result.Posts[1]);
         Assert.StartsWith("h:", result.Posts[2].Id, StringComparison.Ordinal);
         Assert.Equal(1, result.UndatedCount);

@@ -2,7 +2,9 @@ using MediaMatrix.Monitoring.Extraction;
 
 namespace MediaMatrix.Monitoring.Tests.Extraction;
 
-/// <summary>Every date form issue 3 lists, read at Friday 2026-11-27 10:00 in Shanghai.</summary>
+/// <summary>Every date form issue 3 lists, read at Friday 2026-11-27 10:00 in Shanghai. Issue 12 corrected four kinds of
+/// expectation here: a later clock time today is yesterday's, a weekday equal to today with a later time is last week's,
+/// and counts in days or longer state a day (start of that day, Day precision), not the reading time's clock.</summary>
 public sealed class IssueDateFormsTests
 {
     private static readonly DateTimeOffset Now = Fixture.China(2026, 11, 27, 10);
@@ -13,16 +15,16 @@ public sealed class IssueDateFormsTests
     [InlineData("2026.11.05", "2026-11-05T00:00:00+08:00")]
     [InlineData("今天 08:00", "2026-11-27T08:00:00+08:00")]
     [InlineData("上午9:15", "2026-11-27T09:15:00+08:00")]
-    [InlineData("下午3:05", "2026-11-27T15:05:00+08:00")]
-    [InlineData("周五 15:00", "2026-11-27T15:00:00+08:00")]
+    [InlineData("下午3:05", "2026-11-26T15:05:00+08:00")]
+    [InlineData("周五 15:00", "2026-11-20T15:00:00+08:00")]
     [InlineData("周四 15:00", "2026-11-26T15:00:00+08:00")]
-    [InlineData("2周前", "2026-11-13T10:00:00+08:00")]
-    [InlineData("2个月前", "2026-09-27T10:00:00+08:00")]
+    [InlineData("2周前", "2026-11-13T00:00:00+08:00")]
+    [InlineData("2个月前", "2026-09-27T00:00:00+08:00")]
     [InlineData("十五分钟前", "2026-11-27T09:45:00+08:00")]
     [InlineData("二十三分钟前", "2026-11-27T09:37:00+08:00")]
     [InlineData("两小时前", "2026-11-27T08:00:00+08:00")]
-    [InlineData("三天前", "2026-11-24T10:00:00+08:00")]
-    [InlineData("十二天前", "2026-11-15T10:00:00+08:00")]
+    [InlineData("三天前", "2026-11-24T00:00:00+08:00")]
+    [InlineData("十二天前", "2026-11-15T00:00:00+08:00")]
     [InlineData("２０２６－１１－２０", "2026-11-20T00:00:00+08:00")]
     [InlineData("２０２６年１１月２０日", "2026-11-20T00:00:00+08:00")]
     [InlineData("1764000000", "2025-11-24T16:00:00+00:00")]

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace MediaMatrix.Monitoring.Extraction;
+
+/// <summary>
+/// One feed item as a post, whatever the dialect: RSS 0.90–2.0 and RSS 1.0 (RDF) items, Atom 0.3 and 1.0 entries,
+/// JSON Feed 1.0/1.1 items. Children are matched by local name in the item's own namespace, so RSS 0.90's and
+/// RSS 1.0's namespaces, Atom 0.3's and an Atom feed that forgot its xmlns all read alike. An item with no title,
+/// link or id is unreadable: null, and the caller counts it as dropped.
+/// </summary>
+internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+{
+    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace DcTerms = "http://purl.org/dc/terms/";
+    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    /// <summary>An RSS item of any version (its children in the item's namespace: none, RSS 0.90's or RSS 1.0's).</summary>
+    public Post? FromRss(XElement item)
+    {
+        var own = item.Name.Namespace;
+        var guid = Own(item, own, "guid");
+        var about = item.Attribute(Rdf + "about")?.Value;
+        var guidIsLink = guid is not null && (string?)Own(item, own, "guid")?.Attribute("isPermaLink") != "false"
+            && Uri.TryCreate(guid.Value.Trim(), UriKind.Absolute, out _);
+        var link = Link(Own(item, own, "link")?.Value ?? about ?? (guidIsLink ? guid!.Value : null));
+        var dateText = (Own(item, own, "pubDate") ?? Own(item, own, "pubdate") ?? item.Element(DublinCore + "date")
+            ?? item.Element(DcTerms + "issued") ?? item.Element(DcTerms + "created") ?? item.Element(DcTerms + "modified")
+            ?? item.Element(Atom + "published") ?? item.Element(Atom + "updated"))?.Value;
+
+        // Some CMS feeds leave the title empty and put everything in the description or content:encoded.
+        var title = NonBlank(Own(item, own, "title")?.Value)
+            ?? Excerpt(Own(item, own, "description")?.Value)
+            ?? Excerpt(item.Element(Content + "encoded")?.Value);
+        return Build(guid?.Value ?? about, link, title, dateText);
+    }
+
+    /// <summary>An Atom 1.0 or 0.3 entry (0.3 dates are issued/modified/created).</summary>
+    public Post? FromAtom(XElement entry)
+    {
+        var own = entry.Name.Namespace;
+        var links = entry.Elements(own + "link").ToList();
+        var alternate = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault();
+        var link = Link((string?)alternate?.Attribute("href") ?? NonBlank(alternate?.Value));
+        var dateText = (Own(entry, own, "published") ?? Own(entry, own, "issued") ?? Own(entry, own, "created")
+            ?? Own(entry, own, "updated") ?? Own(entry, own, "modified") ?? entry.Element(DublinCore + "date"))?.Value;
+        var title = NonBlank(Own(entry, own, "title")?.Value)
+            ?? Excerpt(Own(entry, own, "summary")?.Value)
+            ?? Excerpt(Own(entry, own, "content")?.Value);
+        return Build(Own(entry, own, "id")?.Value, link, title, dateText);
+    }
+
+    public Post? FromJsonFeed(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var title = NonBlank(String(item, "title")) ?? Excerpt(String(item, "summary")) ?? Excerpt(String(item, "content_text")) ?? Excerpt(String(item, "content_html"));
+        var dateText = String(item, "date_published") ?? String(item, "date_modified");
+        return Build(String(item, "id"), Link(String(item, "url") ?? String(item, "external_url")), title, dateText);
+    }
+
+    private Post? Build(string? id, string? link, string? rawTitle, string? dateText)
+    {
+        // Titles arrive as plain text, escaped HTML, or HTML inside CDATA; all read the same.
+        var title = PlainText.FromHtml(rawTitle);
+        if (title.Length == 0 && link is null && string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        var dated = PublishedDateParser.TryRead(dateText, now, zone, null, out var date);
+        return new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, Precision: date.Precision);
+    }
+
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string? Excerpt(string? html)
+    {
+        var text = PlainText.FromHtml(html);
+        return text.Length == 0 ? null : text.Length <= 100 ? text : text[..100] + "…";
+    }
+
+    private string? Link(string? href) => PostIds.Resolve(pageUrl, href?.Trim())?.AbsoluteUri;
+
+    private static XElement? Own(XElement parent, XNamespace own, string localName) =>
+        parent.Element(own + localName) ?? (own == XNamespace.None ? null : parent.Element(localName));
+
+    private static string? String(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
+        : item.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText()
+        : null;
+}
