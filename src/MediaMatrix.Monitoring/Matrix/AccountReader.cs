@@ -56,12 +56,12 @@ internal static partial class AccountReader
             var id = reader.Text(section, "id", required: true);
             if (id is not null && !IdPattern().IsMatch(id))
             {
-                reader.Report(section.Node("id").Start, section.Field("id"), $"'{id}' is not a valid id: use 1-64 characters a-z, 0-9 and '-'");
+                reader.Report(section.Node("id").Start, section.Field("id"), $"{ConfigText.Quote(id)} is not a valid id: use 1-64 characters a-z, 0-9 and '-'");
                 id = null;
             }
             else if (id is not null && firstLineOfId.TryGetValue(id, out var firstLine))
             {
-                reader.Report(section.Node("id").Start, section.Field("id"), $"duplicate account id '{id}' (first used on line {firstLine})");
+                reader.Report(section.Node("id").Start, section.Field("id"), $"duplicate account id {ConfigText.Quote(id)} (first used on line {firstLine})");
                 id = null;
             }
             else if (id is not null)
@@ -94,7 +94,7 @@ internal static partial class AccountReader
             reader.Report(list.Start, "accounts", "no account has tier: head (a matrix has exactly one head)");
 
         foreach (var extra in heads.Skip(1))
-            reader.Report(extra.At, extra.Field, $"a second head; '{heads[0].Id}' (line {heads[0].At.Line}) is already the head (a matrix has exactly one)");
+            reader.Report(extra.At, extra.Field, $"a second head; {ConfigText.Quote(heads[0].Id)} (line {heads[0].At.Line}) is already the head (a matrix has exactly one)");
 
         return accounts;
     }
@@ -145,7 +145,7 @@ internal static partial class AccountReader
         var profileKnown = true;
         if (profile is not null && !declaredProfiles.Contains(profile))
         {
-            reader.Report(section.Node("profile").Start, section.Field("profile"), $"unknown profile '{profile}'");
+            reader.Report(section.Node("profile").Start, section.Field("profile"), $"unknown profile {ConfigText.Quote(profile)}");
             profileKnown = false;
         }
         else if (profile is null && kind is SourceKind.Html or SourceKind.Json)

@@ -13,10 +13,18 @@ internal sealed class ConfigReader(string file)
 {
     private readonly List<ConfigError> _errors = [];
 
+    // Values YAML folded from several lines into one (a plain or quoted scalar over lines): quoting the start of one would
+    // print the lines after the offending one, so a message names their lines instead (see Report).
+    private readonly Dictionary<string, string> _folded = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ConfigError> Errors => _errors;
 
-    public void Report(Mark at, string field, string message) =>
+    public void Report(Mark at, string field, string message)
+    {
+        foreach (var (quoted, lines) in _folded)
+            message = message.Replace(quoted, lines, StringComparison.Ordinal);
         _errors.Add(new ConfigError(file, (int)at.Line, (int)at.Column, field, message));
+    }
 
     /// <summary>All key/value pairs of a mapping whose keys are names chosen by the operator (profiles).</summary>
     public IReadOnlyList<ConfigEntry>? Entries(YamlNode node, string field)
@@ -38,7 +46,7 @@ internal sealed class ConfigReader(string file)
 
             if (ConfigYaml.IsDuplicate(key, out var original))
             {
-                Report(keyNode.Start, Join(field, original), $"duplicate key '{original}'");
+                Report(keyNode.Start, Join(field, original), $"duplicate key {ConfigText.Quote(original)}");
                 continue;
             }
 
@@ -72,8 +80,8 @@ internal sealed class ConfigReader(string file)
                 if (meant is not null)
                     misspelt.Add(meant);
                 Report(entry.KeyNode.Start, Join(field, entry.Key), meant is not null
-                    ? $"unknown key '{entry.Key}'; did you mean '{meant}'?"
-                    : $"unknown key '{entry.Key}' (expected one of: {string.Join(", ", known)})");
+                    ? $"unknown key {ConfigText.Quote(entry.Key)}; did you mean '{meant}'?"
+                    : $"unknown key {ConfigText.Quote(entry.Key)} (expected one of: {string.Join(", ", known)})");
             }
         }
 
@@ -92,6 +100,13 @@ internal sealed class ConfigReader(string file)
             return null;
         }
 
+        return Remember(scalar);
+    }
+
+    private string? Remember(YamlScalarNode scalar)
+    {
+        if (scalar.Value is { } text && scalar.End.Line > scalar.Start.Line && !text.Contains('\n', StringComparison.Ordinal))
+            _folded.TryAdd(ConfigText.Quote(text), $"the text over lines {scalar.Start.Line}-{scalar.End.Line}");
         return scalar.Value;
     }
 
@@ -104,7 +119,7 @@ internal sealed class ConfigReader(string file)
         if (bool.TryParse(text, out var flag))
             return flag;
 
-        Report(section.Node(key).Start, section.Field(key), $"expected true or false, found '{text}'");
+        Report(section.Node(key).Start, section.Field(key), $"expected true or false, found {ConfigText.Quote(text)}");
         return null;
     }
 
@@ -116,7 +131,7 @@ internal sealed class ConfigReader(string file)
 
         if (!DurationFormat.TryParse(text, out var duration))
         {
-            Report(section.Node(key).Start, section.Field(key), $"'{text}' is not a duration; write e.g. {DurationFormat.Examples}");
+            Report(section.Node(key).Start, section.Field(key), $"{ConfigText.Quote(text)} is not a duration; write e.g. {DurationFormat.Examples}");
             return null;
         }
 
@@ -138,7 +153,7 @@ internal sealed class ConfigReader(string file)
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
 
-        Report(section.Node(key).Start, section.Field(key), $"expected a whole number, found '{text}'");
+        Report(section.Node(key).Start, section.Field(key), $"expected a whole number, found {ConfigText.Quote(text)}");
         return null;
     }
 
@@ -157,8 +172,8 @@ internal sealed class ConfigReader(string file)
         var items = new List<string>();
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (sequence.Children[i] is YamlScalarNode { Value: { } item } && !IsNull(sequence.Children[i]))
-                items.Add(item);
+            if (sequence.Children[i] is YamlScalarNode { Value: not null } item && !IsNull(item))
+                items.Add(Remember(item)!);
             else
                 Report(sequence.Children[i].Start, $"{section.Field(key)}[{i}]", $"expected a text value, found {Describe(sequence.Children[i])}");
         }
@@ -181,7 +196,7 @@ internal sealed class ConfigReader(string file)
         }
 
         Report(section.Node(key).Start, section.Field(key),
-            $"unknown {what} '{text}' (expected one of: {string.Join(", ", Enum.GetValues<T>().Select(c => ConfigName(c)))})");
+            $"unknown {what} {ConfigText.Quote(text)} (expected one of: {string.Join(", ", Enum.GetValues<T>().Select(c => ConfigName(c)))})");
         return null;
     }
 
@@ -219,7 +234,10 @@ internal sealed class ConfigReader(string file)
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode s when IsNull(s) => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
+        // A plain scalar over several lines is YAML's reading of a text file that is no config (a key, /etc/passwd):
+        // quoting it would print the file. One line of a YAML file is the operator's own value and helps find it.
+        YamlScalarNode s when s.End.Line > s.Start.Line => $"the text over lines {s.Start.Line}-{s.End.Line}",
+        YamlScalarNode s => ConfigText.Quote(s.Value ?? ""),
         _ => "something else",
     };
 }

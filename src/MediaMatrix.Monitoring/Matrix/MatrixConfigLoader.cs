@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Unicode;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,12 +22,14 @@ public static class MatrixConfigLoader
     private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks", "digestTo"];
     private static readonly string[] ReservedMatrixKeys = [];
 
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static MatrixLoadResult Load(string path)
     {
-        string yaml;
+        byte[] bytes;
         try
         {
-            yaml = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -36,7 +40,11 @@ public static class MatrixConfigLoader
             return WholeFileError(path, $"config file cannot be read: {e.Message}");
         }
 
-        return LoadFromText(yaml, path);
+        // Whatever the file is, its content is not echoed: a binary or non-UTF-8 file is named as such and left unread.
+        if (bytes.AsSpan().Contains((byte)0) || !Utf8.IsValid(bytes))
+            return WholeFileError(path, "not a text file: a matrix config is UTF-8 YAML (this file has binary or non-UTF-8 content)");
+
+        return LoadFromText(Strict.GetString(bytes).TrimStart('\uFEFF'), path);
     }
 
     public static MatrixLoadResult LoadFromText(string yaml, string fileName)
@@ -52,6 +60,13 @@ public static class MatrixConfigLoader
         var root = ConfigYaml.Parse(yaml, reader);
         if (root is null)
             return null;
+
+        // Not a mapping at the top: some other kind of file. Say so without quoting any of it.
+        if (root is not YamlMappingNode)
+        {
+            reader.Report(root.Start, "", $"not a matrix config: expected a YAML mapping with matrix: and accounts:, found {(root is YamlSequenceNode ? "a list" : "plain text")}");
+            return null;
+        }
 
         var top = reader.Section(root, "", TopLevelKeys, ReservedTopLevelKeys);
         if (top is null)
@@ -106,7 +121,7 @@ public static class MatrixConfigLoader
             or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
         {
             var at = id is null ? section.Start : section.Node("timezone").Start;
-            reader.Report(at, section.Field("timezone"), $"unknown time zone '{id ?? DefaultTimeZone}' (use an IANA name such as {DefaultTimeZone})");
+            reader.Report(at, section.Field("timezone"), $"unknown time zone {ConfigText.Quote(id ?? DefaultTimeZone)} (use an IANA name such as {DefaultTimeZone})");
             return null;
         }
     }

@@ -29,9 +29,9 @@ internal static partial class SourceHeaderReader
         {
             var at = ConfigReader.Join(field, entry.Key);
             if (!Token().IsMatch(entry.Key))
-                reader.Report(entry.KeyNode.Start, at, $"'{entry.Key}' is not a valid header name");
+                reader.Report(entry.KeyNode.Start, at, $"{ConfigText.Quote(entry.Key)} is not a valid header name");
             else if (Reserved.Contains(entry.Key))
-                reader.Report(entry.KeyNode.Start, at, $"header '{entry.Key}' is set by the fetcher and cannot be overridden");
+                reader.Report(entry.KeyNode.Start, at, $"header {ConfigText.Quote(entry.Key)} is set by the fetcher and cannot be overridden");
             else if (entry.Value is not YamlScalarNode { Value: { } value } || ConfigReader.IsNull(entry.Value))
                 reader.Report(entry.Value.Start, at, "expected a text value");
             else if (value.Contains('\r') || value.Contains('\n'))

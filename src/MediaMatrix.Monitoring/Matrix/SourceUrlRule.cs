@@ -18,13 +18,13 @@ internal static class SourceUrlRule
         // On Linux "/var/x" parses as an absolute file: URI, so a path is told apart from a real file: URL.
         if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)
             || (parsed.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
-            return $"'{text}' is not an absolute http or https URL";
+            return $"{ConfigText.Quote(text)} is not an absolute http or https URL";
 
         if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
-            return $"scheme '{parsed.Scheme}' is not allowed; use an absolute http or https URL";
+            return $"scheme {ConfigText.Quote(parsed.Scheme)} is not allowed; use an absolute http or https URL";
 
         if (parsed.Host.Length == 0)
-            return $"'{text}' has no host";
+            return $"{ConfigText.Quote(text)} has no host";
 
         if (!allowPrivateNetworks && PrivateNetwork.IsPrivateHost(parsed.IdnHost))
             return $"{parsed.IdnHost} is a private address; set matrix.allowPrivateNetworks: true to allow it";

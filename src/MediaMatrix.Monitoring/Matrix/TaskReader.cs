@@ -42,7 +42,7 @@ internal static partial class TaskReader
                 continue;
 
             var id = ReadId(section, reader, firstLineOfId);
-            var title = reader.Text(section, "title", required: true);
+            var title = ReadTitle(section, reader);
             var link = ReadLink(section, reader);
             var issued = ReadTimestamp(section, "issued", reader, timeZone);
             var deadline = ReadTimestamp(section, "deadline", reader, timeZone);
@@ -77,14 +77,9 @@ internal static partial class TaskReader
         var ok = true;
         for (var i = 0; i < names.Count; i++)
         {
-            var field = $"{section.Field("assignees")}[{i}]";
-            var problem = accounts.Heads.Contains(names[i]) ? $"'{names[i]}' is the head; tasks are for member accounts"
-                : !accounts.Ids.Contains(names[i]) ? $"unknown account id '{names[i]}'"
-                : !seen.Add(names[i]) ? $"'{names[i]}' is listed twice"
-                : null;
-            if (problem is null)
+            if (TaskRules.AssigneeProblem(names[i], accounts, seen) is not { } problem)
                 continue;
-            reader.Report(items[i].Start, field, problem);
+            reader.Report(items[i].Start, $"{section.Field("assignees")}[{i}]", problem);
             ok = false;
         }
 
@@ -100,11 +95,11 @@ internal static partial class TaskReader
         var at = section.Node("id").Start;
         string? problem = null;
         if (!IdPattern().IsMatch(id))
-            problem = $"'{id}' is not a valid id: use 1-64 characters a-z, 0-9 and '-'";
+            problem = $"{ConfigText.Quote(id)} is not a valid id: use 1-64 characters a-z, 0-9 and '-'";
         else if (id.StartsWith(KeywordRules.IdPrefix, StringComparison.Ordinal))
             problem = $"ids starting with '{KeywordRules.IdPrefix}' are kept for tasks made by rules";
         else if (firstLineOfId.TryGetValue(id, out var firstLine))
-            problem = $"duplicate task id '{id}' (first used on line {firstLine})";
+            problem = $"duplicate task id {ConfigText.Quote(id)} (first used on line {firstLine})";
         else
             firstLineOfId[id] = at.Line;
 
@@ -121,12 +116,21 @@ internal static partial class TaskReader
         if (text is null)
             return (!section.Has("link") || ConfigReader.IsNull(section.Node("link")), null);
 
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            && url.Host.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]))
+        if (TaskRules.LinkProblem(text, out var url) is not { } problem)
             return (true, url);
 
-        reader.Report(section.Node("link").Start, section.Field("link"), $"'{text}' is not an absolute http or https URL");
+        reader.Report(section.Node("link").Start, section.Field("link"), problem);
         return (false, null);
+    }
+
+    private static string? ReadTitle(ConfigSection section, ConfigReader reader)
+    {
+        var title = reader.Text(section, "title", required: true);
+        if (title is null || TaskRules.TitleProblem(title) is not { } problem)
+            return title;
+
+        reader.Report(section.Node("title").Start, section.Field("title"), problem);
+        return null;
     }
 
     private static DateTimeOffset? ReadTimestamp(ConfigSection section, string key, ConfigReader reader, TimeZoneInfo timeZone)
@@ -144,7 +148,7 @@ internal static partial class TaskReader
         if (match.Success && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
 
-        reader.Report(section.Node(key).Start, section.Field(key), $"'{text}' is not a date and time; write e.g. 2026-12-01T09:00:00+08:00");
+        reader.Report(section.Node(key).Start, section.Field(key), $"{ConfigText.Quote(text)} is not a date and time; write e.g. 2026-12-01T09:00:00+08:00");
         return null;
     }
 }

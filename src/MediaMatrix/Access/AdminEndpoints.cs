@@ -3,6 +3,9 @@ namespace MediaMatrix.Access;
 /// <summary>Admin-only API: issue and revoke tokens, change a password, disable a user.</summary>
 internal static class AdminEndpoints
 {
+    /// <summary>Long enough for any passphrase; each one is hashed with PBKDF2, so a megabyte "password" is work for nothing.</summary>
+    private const int MaxPasswordLength = 256;
+
     public static WebApplication MapAdmin(this WebApplication app)
     {
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Roles.Administer);
@@ -14,13 +17,19 @@ internal static class AdminEndpoints
                 return Problems.BadField("user", "no such user");
             }
 
-            var (token, secret) = tokens.Issue(request.User, request.Name ?? "");
+            var name = request.Name?.Trim() ?? "";
+            if (ApiTokens.NameProblem(name) is { } problem)
+            {
+                return Problems.BadField("name", problem);
+            }
+
+            var (token, secret) = tokens.Issue(request.User, name);
             // The only time the token text leaves the process.
             return Results.Json(new { token.Id, token.Name, token.User, token.CreatedAt, Token = secret }, statusCode: 201);
         });
         admin.MapDelete("/tokens/{id}", (string id, ApiTokens tokens) => tokens.Revoke(id) ? Results.NoContent() : Results.NotFound());
         admin.MapPost("/users/{name}/password", async (string name, PasswordRequest request, UserDirectory users, CancellationToken ct) =>
-            string.IsNullOrEmpty(request.Password) || request.Password.Length < 8 ? Problems.BadField("password", "at least 8 characters")
+            string.IsNullOrEmpty(request.Password) || request.Password.Length is < 8 or > MaxPasswordLength ? Problems.BadField("password", $"8 to {MaxPasswordLength} characters")
             : await users.SetPasswordAsync(name, request.Password, ct) ? Results.NoContent() : Results.NotFound());
         // Poll now: the account goes to the front of the due index; the next dispatch (seconds) reads it.
         admin.MapPost("/accounts/{id}/poll-now", async (string id, MediaMatrix.Web.MatrixView view, CancellationToken ct) =>

@@ -24,6 +24,9 @@ internal sealed class ApiTokens
         }
     }
 
+    /// <summary>A label for a list of tokens, not a document: it is listed on every GET and written to the log.</summary>
+    public const int MaxNameLength = 100;
+
     public IReadOnlyList<ApiToken> All => [.. _byHash.Values.OrderBy(t => t.Id, StringComparer.Ordinal)];
 
     /// <summary>Returns the token text, which is never seen again.</summary>
@@ -43,6 +46,13 @@ internal sealed class ApiTokens
     }
 
     public ApiToken? Find(string secret) => _byHash.GetValueOrDefault(Sha256(secret));
+
+    /// <summary>Empty is allowed (the token is then known by its id); otherwise printable text, at most <see cref="MaxNameLength"/>.</summary>
+    public static string? NameProblem(string name) =>
+        name.Length > MaxNameLength ? $"at most {MaxNameLength} characters ({name.Length} given)"
+        : name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            ? "printable characters only (no control, line-break or invisible format characters)"
+        : null;
 
     public static string Sha256(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret))).ToLowerInvariant();
 }

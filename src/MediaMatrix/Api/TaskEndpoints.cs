@@ -16,16 +16,10 @@ internal static class TaskEndpoints
         });
         api.MapPost("/tasks", async (NewTask body, MatrixView view, HttpContext context, CancellationToken ct) =>
         {
-            var input = TaskInput.Read(body.Title, body.Link, body.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Assignees, view.Now);
+            var input = TaskInput.Read(body.Title, body.Link, body.Hours?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Assignees, view.Matrix, view.Now);
             if (input.Error is { } error)
             {
                 return Problems.BadInput(error);
-            }
-
-            var unknown = body.Assignees?.FirstOrDefault(a => view.Account(a) is null);
-            if (unknown is not null)
-            {
-                return Problems.BadField("assignees", $"unknown account '{unknown}'");
             }
 
             if (!await view.Tasks.AddAsync(input.Task!, context.User.Identity!.Name!, ct))
@@ -47,29 +41,24 @@ internal static class TaskEndpoints
         });
         api.MapPost("/tasks/{id}/completions", async (string id, NewCompletion body, MatrixView view, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
-            if (await view.Tasks.FindAsync(id, ct) is null)
+            if (await view.Tasks.FindAsync(id, ct) is not { } task)
             {
                 return AccountEndpoints.NotFound("task", id);
             }
 
-            if (body.AccountId is null || view.Account(body.AccountId) is null)
+            var (record, error) = CompletionInput.Read(task, body.AccountId, body.Evidence, body.CompletedAt, body.Note, view.Matrix, context.User.Identity!.Name!, time.GetUtcNow());
+            if (error is not null)
             {
-                return Problems.BadField("accountId", "unknown account");
+                return Problems.BadInput(error);
             }
 
-            if (!Uri.TryCreate(body.Evidence, UriKind.Absolute, out var evidence) || evidence.Scheme is not ("http" or "https"))
-            {
-                return Problems.BadField("evidence", "must be an http(s) link");
-            }
-
-            var record = new ManualCompletion(id, body.AccountId, evidence, context.User.Identity!.Name!, time.GetUtcNow(), body.CompletedAt, body.Note);
-            await view.Store.SaveManualCompletionAsync(record, ct);
+            await view.Store.SaveManualCompletionAsync(record!, ct);
             return Results.Json(record, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         return api;
     }
 
-    internal sealed record NewTask(string? Title, string? Link, int? Hours, IReadOnlyList<string>? Assignees);
+    internal sealed record NewTask(string? Title, string? Link, int? Hours, IReadOnlyList<string?>? Assignees);
 
     internal sealed record NewCompletion(string? AccountId, string? Evidence, DateTimeOffset? CompletedAt, string? Note);
 }

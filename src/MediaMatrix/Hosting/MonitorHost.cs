@@ -37,6 +37,10 @@ internal static class MonitorHost
         app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing first so each endpoint's body limit is known before anyone reads a body (UseAccessControl's own
+        // UseRouting then finds the endpoint already chosen and passes through).
+        app.UseRouting();
+        app.UseBodyLimits();
         app.UseAccessControl();
         app.MapPages();
         app.MapApi();

@@ -15,7 +15,7 @@ internal static class AlertEndpoints
             var form = await context.Request.ReadFormAsync(ct);
             var error = await ApplyAsync(alerts, form["action"].ToString(), form["ids"].Select(k => k ?? ""), form["text"].ToString(), context.User.Identity!.Name!, ct);
             return error is null ? Results.Redirect("/alerts") : await QueueAsync(context, store, error, ct);
-        }).RequireAuthorization(Roles.Operate);
+        }).RequireAuthorization(Roles.Operate).LimitBody(BodyLimits.BulkForm);
         app.MapPost("/alerts/{key}/{action}", async (string key, string action, HttpContext context, AlertService alerts, IMatrixStore store, CancellationToken ct) =>
         {
             var form = await context.Request.ReadFormAsync(ct);
@@ -38,9 +38,9 @@ internal static class AlertEndpoints
             return "text: required to resolve or add a note";
         }
 
-        if (text.Length > 500)
+        if (OperatorNote.Problem(text) is { } problem)
         {
-            return "text: at most 500 characters";
+            return $"text: {problem}";
         }
 
         foreach (var key in keys.Where(k => k.Length > 0))

@@ -8,15 +8,15 @@ internal static class DecisionInput
 {
     public static (Decision? Decision, string? Error) Read(string accountId, Evaluation evaluation, string? action, string? kind, string? reason, string by, DateTimeOffset at)
     {
+        reason = reason?.Trim() ?? "";
+        if (OperatorNote.Problem(reason) is { } problem)
+        {
+            return (null, $"reason: {problem}");
+        }
+
         if (evaluation.Disposition is not { } proposal)
         {
             return (null, "accountId: no proposal to decide on (the verdict is unknown)");
-        }
-
-        reason = reason?.Trim() ?? "";
-        if (reason.Length > 500)
-        {
-            return (null, "reason: at most 500 characters");
         }
 
         switch (action)

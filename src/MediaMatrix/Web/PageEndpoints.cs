@@ -99,7 +99,7 @@ internal static class PageEndpoints
     private static async Task<IResult> CreateTaskAsync(HttpContext context, MatrixView view, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
-        var input = TaskInput.Read(form["title"], form["link"], form["hours"], null, view.Now);
+        var input = TaskInput.Read(form["title"], form["link"], form["hours"], null, view.Matrix, view.Now);
         if (input.Error is { } error)
         {
             return await TasksAsync(context, view, ct, error);
@@ -116,21 +116,18 @@ internal static class PageEndpoints
     private static async Task<IResult> RecordCompletionAsync(HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
-        var task = await view.Tasks.FindAsync(form["taskId"].ToString(), ct);
-        var account = view.Account(form["accountId"].ToString());
-        if (task is null || account is null)
+        if (await view.Tasks.FindAsync(form["taskId"].ToString(), ct) is not { } task)
         {
-            return await TasksAsync(context, view, ct, "taskId/accountId: unknown task or account");
+            return await TasksAsync(context, view, ct, "taskId: unknown task");
         }
 
-        if (!Uri.TryCreate(form["evidence"].ToString(), UriKind.Absolute, out var evidence) || evidence.Scheme is not ("http" or "https"))
+        var (record, error) = CompletionInput.Read(task, form["accountId"], form["evidence"], null, form["note"], view.Matrix, context.User.Identity!.Name!, time.GetUtcNow());
+        if (error is not null)
         {
-            return await TasksAsync(context, view, ct, "evidence: must be an http(s) link");
+            return await TasksAsync(context, view, ct, error);
         }
 
-        var note = form["note"].ToString();
-        await view.Store.SaveManualCompletionAsync(
-            new ManualCompletion(task.Id, account.Id, evidence, context.User.Identity!.Name!, time.GetUtcNow(), Note: note.Length == 0 ? null : note), ct);
+        await view.Store.SaveManualCompletionAsync(record!, ct);
         return Results.Redirect("/tasks");
     }
 }

@@ -1,30 +1,66 @@
 using System.Security.Cryptography;
+using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
-/// <summary>A new cluster task from a form or the API, checked field by field; the error names the field.</summary>
+/// <summary>
+/// A new cluster task from a form or the API, checked field by field with the config's own rules (<see cref="TaskRules"/>):
+/// a task the API accepts is one <c>tasks:</c> in the config would accept too. The error names the field.
+/// </summary>
 internal sealed record TaskInput(ClusterTask? Task, string? Error)
 {
-    public static TaskInput Read(string? title, string? link, string? hours, IReadOnlyList<string>? assignees, DateTimeOffset now)
+    public const int MaxHours = 2160;
+
+    public static TaskInput Read(string? title, string? link, string? hours, IReadOnlyList<string?>? assignees, MatrixConfig matrix, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
+        if (TaskRules.TitleProblem(title) is { } titleProblem)
         {
-            return new TaskInput(null, "title: required, at most 200 characters");
+            return Refused($"title: {titleProblem}");
         }
 
         Uri? uri = null;
-        if (!string.IsNullOrWhiteSpace(link) && (!Uri.TryCreate(link, UriKind.Absolute, out uri) || uri.Scheme is not ("http" or "https")))
+        if (!string.IsNullOrWhiteSpace(link) && TaskRules.LinkProblem(link, out uri) is { } linkProblem)
         {
-            return new TaskInput(null, "link: must be an http(s) link");
+            return Refused($"link: {linkProblem}");
         }
 
-        if (!int.TryParse(hours, out var h) || h is < 1 or > 2160)
+        if (!int.TryParse(hours, out var h) || h is < 1 or > MaxHours)
         {
-            return new TaskInput(null, "hours: a whole number from 1 to 2160");
+            return Refused($"hours: a whole number from 1 to {MaxHours}");
+        }
+
+        if (AssigneesProblem(assignees ?? [], matrix) is { } assigneeProblem)
+        {
+            return Refused(assigneeProblem);
         }
 
         var id = "ui-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();
-        return new TaskInput(new ClusterTask(id, title.Trim(), uri, now, now.AddHours(h), assignees ?? []), null);
+        return new TaskInput(new ClusterTask(id, title!.Trim(), uri, now, now.AddHours(h), [.. (assignees ?? []).Select(a => a!)]), null);
     }
+
+    /// <summary>Members only, each once; so never more names than the matrix has members (checked first, before any set is built).</summary>
+    private static string? AssigneesProblem(IReadOnlyList<string?> names, MatrixConfig matrix)
+    {
+        var members = matrix.Accounts.Count(a => a.Tier == Tier.Member);
+        if (names.Count > members)
+        {
+            return $"assignees: at most {members} (the matrix's member accounts), each once; {names.Count} given";
+        }
+
+        var accounts = DeclaredAccounts.Of(matrix);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var problem = names[i] is { } name ? TaskRules.AssigneeProblem(name, accounts, seen) : "expected an account id";
+            if (problem is not null)
+            {
+                return $"assignees[{i}]: {problem}";
+            }
+        }
+
+        return null;
+    }
+
+    private static TaskInput Refused(string error) => new(null, error);
 }

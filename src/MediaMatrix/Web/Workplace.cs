@@ -11,6 +11,8 @@ internal static class Workplace
         services.AddSingleton<TaskBook>();
         services.AddSingleton<MatrixView>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreOutageHandler>();
+        services.AddRetryAfterOnRejection();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

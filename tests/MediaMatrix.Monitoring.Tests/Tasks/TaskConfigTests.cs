@@ -76,6 +76,9 @@ public class TaskConfigTests
     [InlineData("link with another scheme", 24, "    link: ftp://www.dinghai.example.gov.cn/a.html", "tasks[0].link", 24, "is not an absolute http or https URL")]
     [InlineData("bad date", 25, "    issued: 12/01/2026 9am", "tasks[0].issued", 25, "'12/01/2026 9am' is not a date and time")]
     [InlineData("impossible date", 25, "    issued: 2026-13-01T09:00:00+08:00", "tasks[0].issued", 25, "is not a date and time")]
+    // The rules POST /api/v1/tasks applies too (TaskRules): blank once invisible characters go, at most 200 characters.
+    [InlineData("title of zero-width spaces", 23, "    title: \"\\u200B\\u200B\"", "tasks[0].title", 23, "spaces and invisible characters alone do not count")]
+    [InlineData("title with an escape character", 23, "    title: \"征兵\\e[31m\"", "tasks[0].title", 23, "no control characters")]
     [InlineData("missing title", 23, "    # title removed", "tasks[0].title", 22, "required key is missing")]
     [InlineData("missing deadline", 31, "    # deadline removed", "tasks[1].deadline", 28, "required key is missing")]
     [InlineData("unknown task key", 27, "    assignee: [dh-hrss]", "tasks[0].assignee", 27, "did you mean 'assignees'?")]
@@ -93,6 +96,23 @@ public class TaskConfigTests
         var error = result.Errors[0];
         Assert.Equal((MatrixYaml.FileName, field, expectedLine), (error.File, error.Field, error.Line));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, int, string, string, string> TooLong => new()
+    {
+        { "title over 200 characters", 23, $"    title: {new string('长', TaskRules.MaxTitleLength + 1)}", "tasks[0].title", "at most 200 characters" },
+        { "link over 2,048 characters", 24, $"    link: http://www.dinghai.example.gov.cn/{new string('a', TaskRules.MaxLinkLength)}.html", "tasks[0].link", "at most 2048 characters" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooLong))]
+    public void Load_TitleOrLinkTooLong_ReportsOneErrorWithFieldAndLine(string mistake, int line, string replacement, string field, string message)
+    {
+        var result = MatrixConfigLoader.LoadFromText(WithLine(line, replacement), MatrixYaml.FileName);
+
+        Assert.True(result.Errors.Count == 1, $"{mistake}: {string.Join(" | ", result.Errors)}");
+        Assert.Equal((field, line), (result.Errors[0].Field, result.Errors[0].Line));
+        Assert.Contains(message, result.Errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace MediaMatrix.Web;
+
+/// <summary>
+/// How the host says "not now" or "not this" outside an endpoint (store outage, rate limit, body too large): a problem
+/// body (RFC 7807, <c>application/problem+json</c>) for the API and for scripts, a short page in both languages for a
+/// browser, with <c>Retry-After</c> when waiting helps. Never an empty body, never a stack trace.
+/// </summary>
+internal static class RefusalPage
+{
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, (string Zh, string En) page, TimeSpan? retryAfter = null)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (WantsPage(context.Request))
+        {
+            var lang = Lang.Of(context);
+            var html = $"<h1>{status}</h1><p role=\"alert\">{Html.E(lang.T(page.Zh, page.En))}</p><p lang=\"{(lang.English ? "zh-CN" : "en")}\"><small>{Html.E(lang.English ? page.Zh : page.En)}</small></p>";
+            await Layout.Page(context, lang, title, html, status).ExecuteAsync(context);
+            return;
+        }
+
+        await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+    }
+
+    /// <summary>A browser asking for a page; the API and anything that did not ask for HTML get the problem body.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+}
