@@ -7,7 +7,7 @@ namespace MediaMatrix.Web;
 internal static class FindingInput
 {
     public const int MaxText = 1000;
-    public const int MaxNote = 500;
+    public const int MaxNote = OperatorNote.MaxLength;
     public const int MaxLink = 2000;
 
     /// <summary>The kinds as the API and forms spell them.</summary>
@@ -75,7 +75,8 @@ internal static class FindingInput
             return (null, "note: required to clear a finding (why it no longer holds)");
         }
 
-        return note.Length > MaxNote ? (null, $"note: at most {MaxNote} characters") : (note, null);
+        // The same rule as every other operator note (decisions, alert actions, completions).
+        return OperatorNote.Problem(note) is { } problem ? (null, $"note: {problem}") : (note, null);
     }
 
     /// <summary>A form's <c>datetime-local</c> value, read in the matrix's zone; empty is null.</summary>
