@@ -12,4 +12,9 @@ public sealed record TaskStanding(ClusterTask Task, IReadOnlyList<string> Missin
 {
     public static IReadOnlyList<TaskStanding> Of(CompletionMatrix matrix) =>
         [.. matrix.Tasks.Select(t => new TaskStanding(t, matrix.MissingFor(t.Id)))];
+
+    /// <summary>The tasks the alerts still watch: those with a deadline at or after <paramref name="watchedFrom"/>
+    /// (<see cref="AlertOptions.TaskLookback"/> before T).</summary>
+    public static IReadOnlyList<TaskStanding> Watched(CompletionMatrix matrix, DateTimeOffset watchedFrom) =>
+        [.. matrix.Tasks.Where(t => t.Deadline >= watchedFrom).Select(t => new TaskStanding(t, matrix.MissingFor(t.Id)))];
 }

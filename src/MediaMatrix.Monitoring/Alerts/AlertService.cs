@@ -1,28 +1,18 @@
-using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
 using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.Monitoring.Alerts;
 
 /// <summary>
-/// Runs the alert rules after an evaluation and stores what they change, and carries operators' actions (acknowledge,
-/// resolve, note) into the store with who and when. Every write is idempotent in the store, so a job re-fired for the
-/// same evaluation, or two instances racing, open each alert once.
+/// Stores the alert changes an evaluation round found, and carries operators' actions (acknowledge, resolve, note) into
+/// the store with who and when. Every write is idempotent in the store, so a job re-fired for the same round, or two
+/// instances racing, open each alert once.
 /// </summary>
-public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOptions options, TaskStandings? tasks = null, IEnumerable<IAlertListener>? listeners = null)
+public sealed class AlertService(IMatrixStore store, TimeProvider time, IEnumerable<IAlertListener>? listeners = null)
 {
-    /// <summary>Every account of the report, and the cluster tasks.</summary>
-    public Task<AlertChanges> ProcessAsync(MatrixReport report, CancellationToken cancellationToken) =>
-        ProcessAsync([.. report.Accounts.Select(a => a.Evaluation)], report.EvaluatedAt, cancellationToken);
-
-    /// <summary>Only the given accounts' alerts move (others are left as they are), plus the cluster tasks'.</summary>
-    public async Task<AlertChanges> ProcessAsync(IReadOnlyList<Evaluation> evaluations, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Opens and resolves what the rules found; returns what this call really changed (another instance may
+    /// have got there first) and tells the listeners.</summary>
+    public async Task<AlertChanges> ApplyAsync(AlertChanges changes, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var open = await store.GetOpenAlertsAsync(cancellationToken).ConfigureAwait(false);
-        var polls = await store.GetPollStatesAsync([.. evaluations.Select(e => e.AccountId)], cancellationToken).ConfigureAwait(false);
-        var standings = tasks is null ? [] : await tasks.ReadAsync(at, cancellationToken).ConfigureAwait(false);
-        var changes = AlertRules.Evaluate(open, [.. evaluations.Select(e => new AccountStanding(e, polls.GetValueOrDefault(e.AccountId)))], standings, at, options);
-
         var opened = new List<Alert>();
         foreach (var alert in changes.Opened)
         {

@@ -1,5 +1,5 @@
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Monitoring.Bulletins;

@@ -28,6 +28,9 @@ public sealed class CompletionMatrix
             .ToDictionary(g => g.Key, g => g.Reverse().ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>No tasks, no accounts.</summary>
+    public static readonly CompletionMatrix Empty = new(default, [], [], new Dictionary<string, TaskCompletion?[]>(StringComparer.Ordinal));
+
     /// <summary>The instant the matrix describes.</summary>
     public DateTimeOffset At { get; }
 
@@ -39,7 +42,7 @@ public sealed class CompletionMatrix
     /// <summary>
     /// Matches every assignee of every task. <paramref name="postsByAccount"/> holds each member's posts (any order;
     /// an absent account has none); <paramref name="manual"/> the operators' records. Tasks issued after
-    /// <paramref name="at"/> are left out: they did not exist yet.
+    /// <paramref name="at"/> are left out: they did not exist yet. The whole-matrix form of <see cref="Builder"/>.
     /// </summary>
     public static CompletionMatrix Build(
         IEnumerable<ClusterTask> tasks,
@@ -49,19 +52,55 @@ public sealed class CompletionMatrix
         DateTimeOffset at,
         TaskMatchOptions options)
     {
-        var recorded = new Dictionary<(string, string), ManualCompletion>();
-        foreach (var record in manual)
-            recorded[(record.TaskId, record.AccountId)] = record;
+        var builder = new Builder(tasks, memberIds, manual, at, options);
+        foreach (var (accountId, posts) in postsByAccount)
+            builder.Add(accountId, posts);
+        return builder.Build();
+    }
 
-        var included = tasks.Where(t => t.Issued <= at).ToList();
-        var rows = new Dictionary<string, TaskCompletion?[]>(memberIds.Count, StringComparer.Ordinal);
-        var matching = new AccountMatching(new ReducedTasks(included, options));
-        var pending = new List<int>();
-        var results = new TaskCompletion[included.Count];
-        foreach (var (accountId, owed) in Owed(included, memberIds))
+    /// <summary>
+    /// Builds the matrix one account at a time, so an evaluation round holds one account's posts, not the matrix's:
+    /// <see cref="Add"/> matches an account's posts against every task it owes and keeps only the cells; an assignee
+    /// never added has no posts. Not thread-safe.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly DateTimeOffset at;
+        private readonly List<ClusterTask> included;
+        private readonly IReadOnlyList<string> memberIds;
+        private readonly Dictionary<(string, string), ManualCompletion> recorded = [];
+        private readonly Dictionary<string, List<int>> owedBy;
+        private readonly Dictionary<string, TaskCompletion?[]> rows;
+        private readonly AccountMatching matching;
+        private readonly List<int> pending = [];
+        private readonly TaskCompletion[] results;
+        private readonly CompletionMatrix built;
+
+        public Builder(IEnumerable<ClusterTask> tasks, IReadOnlyList<string> memberIds, IEnumerable<ManualCompletion> manual, DateTimeOffset at,
+            TaskMatchOptions options)
         {
-            if (owed.Count == 0)
-                continue;
+            this.at = at;
+            this.memberIds = memberIds;
+            foreach (var record in manual)
+                recorded[(record.TaskId, record.AccountId)] = record;
+
+            included = [.. tasks.Where(t => t.Issued <= at)];
+            owedBy = Owed(included, memberIds);
+            rows = new Dictionary<string, TaskCompletion?[]>(owedBy.Count, StringComparer.Ordinal);
+            matching = new AccountMatching(new ReducedTasks(included, options));
+            results = new TaskCompletion[included.Count];
+            built = new CompletionMatrix(at, included, memberIds, rows);
+        }
+
+        /// <summary>The tasks that existed at the instant (issued by then), in the order given.</summary>
+        public IReadOnlyList<ClusterTask> Tasks => included;
+
+        /// <summary>Matches the account's posts (any order) against the tasks it owes; an account that owes none is ignored.
+        /// Adding an account again replaces its row.</summary>
+        public void Add(string accountId, IReadOnlyList<Post> posts)
+        {
+            if (!owedBy.TryGetValue(accountId, out var owed) || owed.Count == 0)
+                return;
 
             // One pass over the account's posts for all the tasks it owes; a manual record settles its task without one.
             var row = new TaskCompletion?[included.Count];
@@ -76,7 +115,7 @@ public sealed class CompletionMatrix
 
             if (pending.Count > 0)
             {
-                matching.Match(accountId, postsByAccount.GetValueOrDefault(accountId) ?? [], CollectionsMarshal.AsSpan(pending), at, results);
+                matching.Match(accountId, posts, CollectionsMarshal.AsSpan(pending), at, results);
                 for (var j = 0; j < pending.Count; j++)
                     row[pending[j]] = results[j];
             }
@@ -84,7 +123,20 @@ public sealed class CompletionMatrix
             rows[accountId] = row;
         }
 
-        return new CompletionMatrix(at, included, memberIds, rows);
+        /// <summary>The rubric's tasks part for an account already added (<see cref="CompletionMatrix.Tally"/>).</summary>
+        public TaskTally? Tally(string accountId, TimeSpan window) => built.Tally(accountId, window);
+
+        /// <summary>The matrix: every assignee not added is matched as having no posts.</summary>
+        public CompletionMatrix Build()
+        {
+            foreach (var accountId in owedBy.Keys)
+            {
+                if (!rows.ContainsKey(accountId))
+                    Add(accountId, []);
+            }
+
+            return built;
+        }
     }
 
     /// <summary>The account's standing on the task, or null when the task is not assigned to it.</summary>
@@ -150,8 +202,9 @@ public sealed class CompletionMatrix
     /// <summary>
     /// Each assignee with the tasks it owes (indexes into <paramref name="tasks"/>, in task order, each once). Tasks for
     /// every member share one list, so a matrix of 10,000 members with all-member tasks builds no list per member.
+    /// Named assignees outside the members still owe their tasks.
     /// </summary>
-    private static IEnumerable<(string AccountId, List<int> Owed)> Owed(List<ClusterTask> tasks, IReadOnlyList<string> memberIds)
+    private static Dictionary<string, List<int>> Owed(List<ClusterTask> tasks, IReadOnlyList<string> memberIds)
     {
         var everyone = new List<int>();
         var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -172,20 +225,11 @@ public sealed class CompletionMatrix
             }
         }
 
+        var owedBy = new Dictionary<string, List<int>>(memberIds.Count + named.Count, StringComparer.Ordinal);
         foreach (var accountId in memberIds)
-        {
-            yield return (accountId, named.TryGetValue(accountId, out var own) ? [.. everyone.Union(own).Order()] : everyone);
-        }
-
-        // Named assignees outside the members still owe their tasks.
-        if (named.Count > 0)
-        {
-            var members = new HashSet<string>(memberIds, StringComparer.Ordinal);
-            foreach (var (accountId, owed) in named)
-            {
-                if (!members.Contains(accountId))
-                    yield return (accountId, owed);
-            }
-        }
+            owedBy[accountId] = named.TryGetValue(accountId, out var own) ? [.. everyone.Union(own).Order()] : everyone;
+        foreach (var (accountId, owed) in named)
+            owedBy.TryAdd(accountId, owed);
+        return owedBy;
     }
 }

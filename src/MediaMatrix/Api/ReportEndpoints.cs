@@ -1,4 +1,4 @@
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Reports;
 
 namespace MediaMatrix.Api;
@@ -9,8 +9,8 @@ internal static class ReportEndpoints
     public static WebApplication MapApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGet("/report", async (MatrixInspector inspector, TimeProvider time, CancellationToken ct) =>
-            Results.Text(CheckReport.ToJson(await inspector.InspectAsync(time.GetUtcNow(), ct)), "application/json; charset=utf-8"));
+        api.MapGet("/report", async (EvaluationRound round, TimeProvider time, CancellationToken ct) =>
+            Results.Text(CheckReport.ToJson(await round.RunAsync(time.GetUtcNow(), ct)), "application/json; charset=utf-8"));
         api.MapAccounts();
         api.MapTasks();
         api.MapFindings();

@@ -27,6 +27,7 @@ internal static class TaskEndpoints
                 return Problems.BadField("id", "already used by a configured task");
             }
 
+            view.Changed();
             return Results.Json(input.Task, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         api.MapGet("/tasks/{id}/completions", async (string id, MatrixView view, CancellationToken ct) =>
@@ -53,6 +54,7 @@ internal static class TaskEndpoints
             }
 
             await view.Store.SaveManualCompletionAsync(record!, ct);
+            view.Changed();
             return Results.Json(record, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         return api;

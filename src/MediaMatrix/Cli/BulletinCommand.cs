@@ -4,7 +4,7 @@ using System.Text;
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Bulletins;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
@@ -38,8 +38,7 @@ internal static class BulletinCommand
         var (provider, matrix) = run.Value;
         await using var owned = provider;
         var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
-        var service = new BulletinService(provider.GetRequiredService<IMatrixStore>(), matrix, provider.GetRequiredService<MatrixInspector>(),
-            provider.GetRequiredService<AssessmentOptions>(), provider.GetRequiredService<TaskMatchOptions>());
+        var service = provider.GetRequiredService<BulletinService>();
         Bulletin bulletin;
         try
         {

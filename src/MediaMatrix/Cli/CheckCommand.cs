@@ -1,6 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Hosting;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Reports;
 
@@ -42,7 +42,7 @@ internal static class CheckCommand
         var (provider, matrix) = run.Value;
         await using var owned = provider;
         var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
-        var report = await provider.GetRequiredService<MatrixInspector>().InspectAsync(now, cancellationToken);
+        var report = await provider.GetRequiredService<EvaluationRound>().RunAsync(now, cancellationToken);
         await Console.Out.WriteAsync(format == "json" ? CheckReport.ToJson(report) + Environment.NewLine : CheckTable.Render(report));
         return 0;
     }

@@ -1,7 +1,7 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Diagnostics;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 
@@ -22,7 +22,7 @@ internal sealed record DigestRunResult(string WeekKey, int Recipients, int Sent,
 /// run is queued without trying: each would cost up to <c>Smtp:Timeout</c> for the same answer.
 /// </summary>
 internal sealed class WeeklyDigest(
-    MatrixInspector inspector,
+    EvaluationRound round,
     IMatrixStore store,
     MatrixConfig matrix,
     DigestSender sender,
@@ -139,24 +139,10 @@ internal sealed class WeeklyDigest(
     {
         var now = time.GetUtcNow();
         var zone = options.Zone();
-        var report = await inspector.InspectAsync(now, persist: false, cancellationToken);
+        var report = await round.RunAsync(now, cancellationToken);
         var built = DigestContent.WeekOf(report, IsoWeek.KeyOf(now, zone), now);
         var week = claim ? await store.ClaimDigestWeekAsync(built, cancellationToken) : built;
         var previous = await store.GetDigestWeekAsync(IsoWeek.PreviousKeyOf(now, zone), cancellationToken);
-        return (report, week, previous, await LatestTitlesAsync(report, now, cancellationToken));
-    }
-
-    /// <summary>The newest post title of each account the digest lists by name with a problem (not of every account: a read each).</summary>
-    private async Task<IReadOnlyDictionary<string, string>> LatestTitlesAsync(MatrixReport report, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (account, evaluation) in report.Accounts.Where(a => a.Evaluation.Verdict == Verdict.Unqualified || a.Evaluation.Weak))
-        {
-            var posts = await store.GetPostsAsync(account.Id, now.AddDays(-400), cancellationToken);
-            if (posts.Count > 0)
-                titles[account.Id] = posts[0].Title;
-        }
-
-        return titles;
+        return (report, week, previous, report.LatestTitles);
     }
 }

@@ -1,4 +1,4 @@
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Hosting;
 

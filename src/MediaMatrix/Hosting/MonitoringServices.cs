@@ -1,6 +1,8 @@
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Bulletins;
 using MediaMatrix.Monitoring.Fetching;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -29,8 +31,10 @@ internal static class MonitoringServices
         services.AddSingleton<AccountPoller>();
         services.AddSingleton<PollDispatcher>();
         services.AddSingleton(Bind<TaskMatchOptions>(settings, "Tasks"));
-        services.AddSingleton(sp => ClusterTaskTallies.Sources(matrix, sp.GetRequiredService<IMatrixStore>(), sp.GetRequiredService<TaskMatchOptions>()));
-        services.AddSingleton<MatrixInspector>();
+        services.TryAddSingleton(Bind<AlertOptions>(settings, "Alerts"));
+        services.TryAddSingleton<AlertService>();
+        services.AddSingleton<EvaluationRound>();
+        services.AddSingleton<BulletinService>();
         return services;
     }
 

@@ -1,6 +1,5 @@
 using MediaMatrix.Hosting;
-using MediaMatrix.Monitoring.Alerts;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using Quartz;
 
 namespace MediaMatrix.Jobs;
@@ -9,15 +8,15 @@ namespace MediaMatrix.Jobs;
 /// The one caller that persists evaluations: the stored history is what makes the next score stable. Alerts follow
 /// each evaluation, so a new problem is raised within one evaluation interval.</summary>
 [DisallowConcurrentExecution]
-internal sealed class EvaluationJob(MatrixInspector inspector, LatestReport latest, MatrixGauges gauges, AlertService alerts, TimeProvider time) : IJob
+internal sealed class EvaluationJob(EvaluationRound round, LatestReport latest, MatrixGauges gauges, TimeProvider time) : IJob
 {
     public static readonly JobKey Key = new("evaluate", "assessment");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var report = await inspector.InspectAsync(time.GetUtcNow(), persist: true, cancellationToken);
+        // One round: history kept and alerts raised from the same evaluations the page and /metrics then show.
+        var report = await round.RunAsync(RoundRequest.Scheduled(time.GetUtcNow()), cancellationToken);
         latest.Publish(report);
         await gauges.PublishAsync(report, cancellationToken);
-        await alerts.ProcessAsync(report, cancellationToken);
     }
 }

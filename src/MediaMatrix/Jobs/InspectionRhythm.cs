@@ -38,12 +38,9 @@ internal static class InspectionRhythm
     private static void AddAlerting(IServiceCollection services, IConfiguration settings, RhythmOptions options)
     {
         services.TryAddSingleton(options);
-        services.TryAddSingleton(settings.GetSection("Alerts").Get<AlertOptions>() ?? new AlertOptions());
         // The counters always; the notices register themselves when serve adds them (AddAlertNotifications).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertListener, AlertCounters>());
-        services.TryAddSingleton<TaskStandings>();
-        services.TryAddSingleton<AlertService>();
         services.TryAddSingleton<IBulletinPublisher, NoBulletinPublisher>();
-        services.TryAddSingleton<InspectionRounds>();
+        services.TryAddSingleton<RhythmRounds>();
     }
 }

@@ -5,7 +5,7 @@ namespace MediaMatrix.Jobs;
 
 /// <summary>日抽查.</summary>
 [DisallowConcurrentExecution]
-internal sealed class DailySpotCheckJob(InspectionRounds rounds) : IJob
+internal sealed class DailySpotCheckJob(RhythmRounds rounds) : IJob
 {
     public static readonly JobKey Key = new("daily-spot-check", "rhythm");
 
@@ -14,7 +14,7 @@ internal sealed class DailySpotCheckJob(InspectionRounds rounds) : IJob
 
 /// <summary>周巡查.</summary>
 [DisallowConcurrentExecution]
-internal sealed class WeeklyPatrolJob(InspectionRounds rounds) : IJob
+internal sealed class WeeklyPatrolJob(RhythmRounds rounds) : IJob
 {
     public static readonly JobKey Key = new("weekly-patrol", "rhythm");
 
@@ -23,7 +23,7 @@ internal sealed class WeeklyPatrolJob(InspectionRounds rounds) : IJob
 
 /// <summary>月普查.</summary>
 [DisallowConcurrentExecution]
-internal sealed class MonthlyCensusJob(InspectionRounds rounds) : IJob
+internal sealed class MonthlyCensusJob(RhythmRounds rounds) : IJob
 {
     public static readonly JobKey Key = new("monthly-census", "rhythm");
 
@@ -32,7 +32,7 @@ internal sealed class MonthlyCensusJob(InspectionRounds rounds) : IJob
 
 /// <summary>季度通报: the quarter is claimed in the store before anything is published.</summary>
 [DisallowConcurrentExecution]
-internal sealed class QuarterlyBulletinJob(InspectionRounds rounds) : IJob
+internal sealed class QuarterlyBulletinJob(RhythmRounds rounds) : IJob
 {
     public static readonly JobKey Key = new("quarterly-bulletin", "rhythm");
 

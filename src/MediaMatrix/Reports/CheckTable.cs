@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Reports;
 

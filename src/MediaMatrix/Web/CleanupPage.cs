@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Web;
 

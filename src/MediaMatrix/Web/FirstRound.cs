@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Web;
 

@@ -1,16 +1,15 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
 
-/// <summary>What the pages and the API read: the latest inspection (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
+/// <summary>What the pages and the API read: the latest evaluation round (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
 internal sealed class MatrixView(
-    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
-    IConfiguration settings)
+    EvaluationRound round, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, IConfiguration settings)
 {
     // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
     private readonly TimeSpan _maxAge = settings.GetValue("Web:ReportMaxAge", TimeSpan.FromSeconds(30));
@@ -39,7 +38,7 @@ internal sealed class MatrixView(
             return current;
         }
 
-        var report = await inspector.InspectAsync(now, ct);
+        var report = await round.RunAsync(now, ct);
         latest.Publish(report);
         return report;
     }
@@ -63,14 +62,11 @@ internal sealed class MatrixView(
         return posts;
     }
 
-    public async Task<CompletionMatrix> CompletionsAsync(CancellationToken ct)
-    {
-        var all = await tasks.AllAsync(ct);
-        var oldest = all.Count == 0 ? Now : all.Min(t => t.Issued);
-        var posts = await PostsAsync(matrix.MemberIds, Now - oldest + TimeSpan.FromDays(1), ct);
-        var manual = await store.GetManualCompletionsAsync(null, ct);
-        return CompletionMatrix.Build(all, matrix.MemberIds, posts, manual, Now, taskOptions);
-    }
+    /// <summary>The cluster tasks' completion grid of the latest round (the one <see cref="ReportAsync"/> gives).</summary>
+    public async Task<CompletionMatrix> CompletionsAsync(CancellationToken ct) => (await ReportAsync(ct)).Completions;
+
+    /// <summary>An operator changed what the round judges (a task, a manual completion): the next page runs a new round.</summary>
+    public void Changed() => latest.Invalidate();
 
     public Account? Account(string id) => matrix.Accounts.FirstOrDefault(a => a.Id == id);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MediaMatrix.Monitoring;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Web;

@@ -110,6 +110,7 @@ internal static class PageEndpoints
             return await TasksAsync(context, view, ct, "id: already used by a configured task");
         }
 
+        view.Changed();
         return Results.Redirect("/tasks");
     }
 
@@ -128,6 +129,7 @@ internal static class PageEndpoints
         }
 
         await view.Store.SaveManualCompletionAsync(record!, ct);
+        view.Changed();
         return Results.Redirect("/tasks");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Web;
 

@@ -1,10 +1,13 @@
 using System.Text;
 using AngleSharp.Html.Parser;
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Extraction;
 using MediaMatrix.Monitoring.Fetching;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Benchmarks.Runs;
 
@@ -49,9 +52,10 @@ internal static class EndToEndRun
         MachineLoad.Report("E1", $"warm ratio {second.Wall / floor:0.00}× the floor (pass 1 {first.Wall / floor:0.00}×; CPU {second.Cpu / ((floorBefore.Cpu + floorAfter.Cpu) / 2):0.00}× the floor's); " +
             $"all-304 pass {notModified.Wall.TotalSeconds:0.00} s for {accounts.Count} accounts (≈{notModified.Wall.TotalSeconds * 10_000 / accounts.Count:0.00} s per 10,000); peak RSS {MachineLoad.PeakRssMegabytes():0} MB");
 
-        var inspector = new MatrixInspector(warm.Store, warm.Matrix, new AssessmentOptions());
-        var inspect = await PassFigures.MeasureAsync("inspection (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
-            () => inspector.InspectAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
+        var round = new EvaluationRound(warm.Store, new InMemoryFindingStore(), warm.Matrix, new AssessmentOptions(), new TaskMatchOptions(),
+            new AlertOptions(), new AlertService(warm.Store, TimeProvider.System));
+        var inspect = await PassFigures.MeasureAsync("evaluation round (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
+            () => round.RunAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
         Report(inspect);
         return 0;
     }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using MediaMatrix.Benchmarks.Inputs;
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -64,13 +64,12 @@ internal static class GoldenRun
 
         var options = new AssessmentOptions();
         var taskOptions = new TaskMatchOptions();
-        var inspector = new MatrixInspector(store, matrix, options, ClusterTaskTallies.Sources(matrix, store, taskOptions), findings);
-        var alerts = new AlertService(store, TimeProvider.System, new AlertOptions(), new TaskStandings(matrix, store, taskOptions, new AlertOptions()));
+        var round = new EvaluationRound(store, findings, matrix, options, taskOptions, new AlertOptions(), new AlertService(store, TimeProvider.System));
         using var output = Console.OpenStandardOutput();
         foreach (var at in new[] { now.AddDays(-2), now.AddDays(-1), now })
         {
-            var report = await inspector.InspectAsync(at, persist: true, none);
-            var changes = await alerts.ProcessAsync(report, none);
+            var report = await round.RunAsync(RoundRequest.Scheduled(at), none);
+            var changes = report.Alerts;
             await JsonSerializer.SerializeAsync(output, new
             {
                 At = at,

@@ -90,7 +90,7 @@ internal sealed class NoticeRig : IAsyncDisposable
         var sender = new NoticeSender(NoticeSender.CreateClient(options), new DigestMailer(smtp), smtp, options, time, NullLogger<NoticeSender>.Instance);
         var outbox = new NoticeOutbox(store, sender, options, time, NullLogger<NoticeOutbox>.Instance);
         var notices = new AlertNotices(outbox, options, matrix, NullLogger<AlertNotices>.Instance);
-        var alerts = new AlertService(store, time, new AlertOptions(), listeners: [new AlertCounters(), notices]);
+        var alerts = new AlertService(store, time, [new AlertCounters(), notices]);
         var sweep = new NoticeSweep(store, outbox, options, matrix, time, NullLogger<NoticeSweep>.Instance);
         await outbox.StartAsync(CancellationToken.None);
         return new NoticeRig(store, options, outbox, sweep, alerts);

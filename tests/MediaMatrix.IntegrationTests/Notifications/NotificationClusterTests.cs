@@ -40,8 +40,8 @@ public sealed class NotificationClusterTests(RedisServer redis) : IAsyncLifetime
 
         // Both replicas evaluate the same instant at once (two schedulers, or a re-fired job).
         await Task.WhenAll(
-            replica1.Alerts.ProcessAsync([Unqualified("dh-edu", T0)], T0, None),
-            replica2.Alerts.ProcessAsync([Unqualified("dh-edu", T0)], T0, None));
+            replica1.Alerts.RaiseAsync(replica1.Store, [Unqualified("dh-edu", T0)], T0),
+            replica2.Alerts.RaiseAsync(replica2.Store, [Unqualified("dh-edu", T0)], T0));
         await Task.WhenAll(replica1.IdleAsync(), replica2.IdleAsync());
         Assert.Single(robots.To("/wecom"));
         Assert.Single(smtp.Acknowledged);

@@ -28,7 +28,7 @@ public sealed class NotificationFlowTests
         await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time);
 
         // Opened: dh-edu unqualified (critical, 区教育局), dh-hrss weak (warning, 区人力社保局); the head is fine.
-        await rig.Alerts.ProcessAsync([Unqualified("dh-edu", T0), Weak("dh-hrss", T0), Qualified("dinghaishan", T0)], T0, None);
+        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", T0), Weak("dh-hrss", T0), Qualified("dinghaishan", T0)], T0);
         await rig.IdleAsync();
 
         Assert.Equal(2, robots.To("/wecom").Count);
@@ -68,14 +68,14 @@ public sealed class NotificationFlowTests
         // The same evaluation again, and a sweep: nothing changed, nothing sent.
         var before = robots.Received.Count;
         time.Advance(TimeSpan.FromMinutes(5));
-        Assert.True((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", time.GetUtcNow()), Weak("dh-hrss", time.GetUtcNow())], time.GetUtcNow(), None)).IsEmpty);
+        Assert.True((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", time.GetUtcNow()), Weak("dh-hrss", time.GetUtcNow())], time.GetUtcNow())).IsEmpty);
         await rig.SweepAsync();
         Assert.Equal(before, robots.Received.Count);
         Assert.Equal(4, smtp.Acknowledged.Count);
 
         // dh-edu posts again: one resolved message on every route that had its opened one.
         time.Advance(TimeSpan.FromMinutes(55));
-        await rig.Alerts.ProcessAsync([Qualified("dh-edu", time.GetUtcNow())], time.GetUtcNow(), None);
+        await rig.Alerts.RaiseAsync(rig.Store, [Qualified("dh-edu", time.GetUtcNow())], time.GetUtcNow());
         await rig.IdleAsync();
         Assert.Equal(3, robots.To("/wecom").Count);
         Assert.Equal(2, robots.To("/dingtalk").Count);
@@ -140,7 +140,7 @@ public sealed class NotificationFlowTests
         await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var alert = Assert.Single((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None)).Opened);
+        var alert = Assert.Single((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now)).Opened);
         await rig.IdleAsync();
         await rig.SweepAsync();
 
@@ -158,7 +158,7 @@ public sealed class NotificationFlowTests
         var time = new FakeTimeProvider(T0);
         await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time, Matrix(HostileName));
 
-        await rig.Alerts.ProcessAsync([Unqualified("dh-edu", T0, HostileReason)], T0, None);
+        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", T0, HostileReason)], T0);
         await rig.IdleAsync();
 
         var wecom = Json(robots.To("/wecom").Single()).GetProperty("markdown").GetProperty("content").GetString()!;
@@ -216,7 +216,7 @@ public sealed class NotificationFlowTests
         await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var changes = await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None);
+        var changes = await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now);
 
         // The evaluation is back while the WeCom robot still holds its request: delivery is not its business.
         var alert = Assert.Single(changes.Opened);
@@ -273,7 +273,7 @@ public sealed class NotificationFlowTests
         await using var rig = await NoticeRig.StartAsync(settings, smtp, new InMemoryMatrixStore(new StoreOptions()), TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None);
+        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now);
 
         await smtp.WaitForAsync(s => s.Acknowledged.Any(m => m.Recipient == "edu@dinghai.example.gov.cn"), TimeSpan.FromSeconds(10));
         Assert.Single(smtp.RcptLog, r => r.Recipient == "office@dinghai.example.gov.cn"); // tried once, now waiting its back-off
@@ -298,7 +298,7 @@ public sealed class NotificationFlowTests
         await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var alert = Assert.Single((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None)).Opened);
+        var alert = Assert.Single((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now)).Opened);
         await rig.IdleAsync();
 
         Assert.Equal(3, robots.To("/hook").Count);

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Storage;
 using System.Diagnostics;
 using System.Text.Json;
 using MediaMatrix.Hosting;
@@ -43,7 +44,7 @@ public sealed class NotificationHostTests : IDisposable
         var alerts = host.Services.GetRequiredService<AlertService>();
         var now = TimeProvider.System.GetUtcNow();
 
-        var opened = Assert.Single((await alerts.ProcessAsync([Unqualified("dh-edu", now)], now, CancellationToken.None)).Opened);
+        var opened = Assert.Single((await alerts.RaiseAsync(host.Services.GetRequiredService<IMatrixStore>(), [Unqualified("dh-edu", now)], now)).Opened);
 
         var waited = Stopwatch.StartNew();
         while (robots.To("/hook").Count == 0)

@@ -1,7 +1,9 @@
+using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Monitoring.Alerts;
 using System.Text.Json;
 using MediaMatrix.Monitoring;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -25,11 +27,15 @@ public sealed class CheckReportTests
         var read = new PollState(LastAttemptAt: T.AddHours(-1), LastSuccessAt: T.AddHours(-1));
         Post[] daily = [.. Enumerable.Range(0, 90).Select(d => new Post($"h{d}", "要闻", null, T.AddDays(-d).AddHours(-2)))];
         await store.RecordPollAsync(new PollRecord(head.Id, daily, read), CancellationToken.None);
-        await store.RecordPollAsync(new PollRecord(member.Id, [new Post("e1", "通知", null, T.AddDays(-11))], read), CancellationToken.None);
-        var matrix = new MatrixConfig(new MatrixSettings("定海区", TimeZoneInfo.Utc, false), [head, member], new Dictionary<string, Profile>());
-        var sources = new InspectionSources { Tasks = (a, _) => a.Id == member.Id ? new TaskTally(3, 2, 1) : null };
+        // Three tasks due in the window: one reposted on time, one late, one never.
+        ClusterTask Task(int n, string title) => new($"t-{n}", title, null, T.AddDays(-20 + n), T.AddDays(-18 + n), [member.Id]);
+        var tasks = new[] { Task(1, "定海区2026年冬季征兵公告"), Task(2, "防范电信网络诈骗告市民书"), Task(3, "关于开展全国第五次经济普查宣传的通知") };
+        await store.RecordPollAsync(new PollRecord(member.Id, [new Post("e1", "通知", null, T.AddDays(-11)),
+            new Post("r1", "转发：定海区2026年冬季征兵公告", null, T.AddDays(-19)), new Post("r2", "转发：防范电信网络诈骗告市民书", null, T.AddDays(-12))], read), CancellationToken.None);
+        var matrix = new MatrixConfig(new MatrixSettings("定海区", TimeZoneInfo.Utc, false), [head, member], new Dictionary<string, Profile>()) { Tasks = tasks };
 
-        var report = await new MatrixInspector(store, matrix, new AssessmentOptions(), sources).InspectAsync(T, CancellationToken.None);
+        var report = await new EvaluationRound(store, new InMemoryFindingStore(), matrix, new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(),
+            new AlertService(store, TimeProvider.System)).RunAsync(T, CancellationToken.None);
 
         return JsonDocument.Parse(CheckReport.ToJson(report)).RootElement;
     }

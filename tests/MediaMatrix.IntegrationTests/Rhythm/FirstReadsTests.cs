@@ -1,6 +1,6 @@
 using MediaMatrix.Jobs;
 using MediaMatrix.Monitoring.Fetching;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.IntegrationTests.Rhythm;

@@ -1,7 +1,7 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -87,10 +87,10 @@ public sealed class BadInputTests
         }).Build();
         await using var provider = new ServiceCollection().AddLogging(b => b.ClearProviders()).AddMonitoring(settings, matrix).BuildServiceProvider();
         var dispatcher = provider.GetRequiredService<PollDispatcher>();
-        var inspector = provider.GetRequiredService<MatrixInspector>();
+        var round = provider.GetRequiredService<EvaluationRound>();
 
         var reports = await dispatcher.PollAsync(accounts, null, CancellationToken.None);
-        var first = await inspector.InspectAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = await round.RunAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.Equal(accounts.Count, reports.Count);
         var verdicts = first.Accounts.ToDictionary(a => a.Account.Id, a => a.Evaluation);

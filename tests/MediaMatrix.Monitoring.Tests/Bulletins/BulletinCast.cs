@@ -1,6 +1,6 @@
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Bulletins;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Tasks;
 

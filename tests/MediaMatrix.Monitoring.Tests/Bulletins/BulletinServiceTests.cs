@@ -1,6 +1,7 @@
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Bulletins;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
@@ -70,7 +71,8 @@ public sealed class BulletinServiceTests
         var store = new InMemoryMatrixStore(new StoreOptions());
         await store.RecordPollAsync(new PollRecord(Head.Id, HeadPosts(), ReadAnHourAgo(T)), None);
         await store.RecordPollAsync(new PollRecord(Education.Id, EducationPosts(), ReadAnHourAgo(T)), None);
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
-        return (new BulletinService(store, Matrix, inspector, Rubric, new TaskMatchOptions()), store);
+        var round = new EvaluationRound(store, new InMemoryFindingStore(), Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
+            new AlertService(store, TimeProvider.System));
+        return (new BulletinService(Matrix, round), store);
     }
 }

@@ -1,14 +1,16 @@
+using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
-using MediaMatrix.Monitoring.Inspection;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
 using MediaMatrix.Monitoring.Tests.Assessment;
 using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
 
-namespace MediaMatrix.Monitoring.Tests.Inspection;
+namespace MediaMatrix.Monitoring.Tests.Rounds;
 
-public sealed class MatrixInspectorTests
+public sealed class EvaluationRoundTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -28,30 +30,35 @@ public sealed class MatrixInspectorTests
         return store;
     }
 
+    private static EvaluationRound Round(IMatrixStore store, MatrixConfig? matrix = null, IFindingStore? findings = null) =>
+        new(store, findings ?? new InMemoryFindingStore(), matrix ?? Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
+            new AlertService(store, TimeProvider.System));
+
     [Fact]
-    public async Task Inspect_WithoutPersist_LeavesTheHistoryAlone()
+    public async Task Round_WithoutPersist_LeavesTheHistoryAlone()
     {
         var store = await StoreWithAsync((Education, Regular(7)));
 
-        await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None);
+        await Round(store).RunAsync(T, None);
 
         Assert.Empty(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
     }
 
     [Fact]
-    public async Task Inspect_WithPersist_SavesOneRecordPerAccountAndTheNextOneSmoothsWithIt()
+    public async Task Round_WithPersist_SavesOneRecordPerAccountAndTheNextOneSmoothsWithIt()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var round = Round(store);
 
-        var first = await inspector.InspectAsync(T.AddDays(-1), persist: true, None);
+        var first = await round.RunAsync(RoundRequest.Scheduled(T.AddDays(-1)), None);
         var saved = Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts.Single(r => r.Account == Education).Evaluation.ToRecord(), saved);
         Assert.Single(await store.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
 
         // Education stops completing tasks; the published score moves only part of the way.
-        var withTasks = new MatrixInspector(store, Matrix, Rubric, new InspectionSources { Tasks = (a, _) => a == Education ? new TaskTally(4, 0, 0) : null });
-        var next = (await withTasks.InspectAsync(T, None)).Accounts.Single(r => r.Account == Education).Evaluation;
+        var missed = new ClusterTask("t-missed", "定海区2026年冬季征兵公告", null, T.AddDays(-5), T.AddDays(-3), [Education.Id]);
+        var next = (await Round(store, Matrix with { Tasks = [missed] }).RunAsync(T, None)).Accounts.Single(r => r.Account == Education).Evaluation;
+        Assert.Equal(new TaskTally(1, 0, 0), next.Tasks);
         Assert.Equal(Math.Round((0.3 * next.RawScore!.Value) + (0.7 * saved.Score!.Value), 1), next.Score);
     }
 
@@ -60,38 +67,38 @@ public sealed class MatrixInspectorTests
     [InlineData(19.0, 1)]
     [InlineData(20.0, 2)]
     [InlineData(24.0, 2)]
-    public async Task Inspect_WithPersist_KeepsOneRecordPerSpacing(double hoursLater, int expected)
+    public async Task Round_WithPersist_KeepsOneRecordPerSpacing(double hoursLater, int expected)
     {
         var store = await StoreWithAsync((Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var round = Round(store);
 
-        await inspector.InspectAsync(T, persist: true, None);
-        await inspector.InspectAsync(T.AddHours(hoursLater), persist: true, None);
+        await round.RunAsync(RoundRequest.Scheduled(T), None);
+        await round.RunAsync(RoundRequest.Scheduled(T.AddHours(hoursLater)), None);
 
         Assert.Equal(expected, (await store.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
     }
 
     [Fact]
-    public async Task Inspect_WithPersist_SameInstantTwice_KeepsOneRecord()
+    public async Task Round_WithPersist_SameInstantTwice_KeepsOneRecord()
     {
         var store = await StoreWithAsync((Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var round = Round(store);
 
-        var first = await inspector.InspectAsync(T, persist: true, None);
-        var again = await inspector.InspectAsync(T, persist: true, None);
+        var first = await round.RunAsync(RoundRequest.Scheduled(T), None);
+        var again = await round.RunAsync(RoundRequest.Scheduled(T), None);
 
         Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts[1].Evaluation.Score, again.Accounts[1].Evaluation.Score);
     }
 
     [Fact]
-    public async Task Inspect_MergeProposal_NamesTheSiblingInTheSameDepartment()
+    public async Task Round_MergeProposal_NamesTheSiblingInTheSameDepartment()
     {
-        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(20)), (Schools, Regular(7)), (Culture, Regular(7)));
+        // Weak yesterday and silent for 16 days now: where no platform shows reach, a weak account nobody runs is merged.
+        var store = await StoreWithAsync((Head, Regular(1)), (Education, PostsDaysAgo(16, 20, 24, 28, 32)), (Schools, Regular(7)), (Culture, Regular(7)));
         await store.SaveEvaluationAsync(WeakYesterday(Education), None);
-        var sources = new InspectionSources { Reach = a => new AccountReach(a == Education ? 500 : 10_000, null) };
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await Round(store).RunAsync(T, None);
 
         var education = report.Accounts.Single(r => r.Account == Education).Evaluation;
         Assert.Equal(DispositionKind.Merge, education.Disposition!.Kind);
@@ -99,41 +106,18 @@ public sealed class MatrixInspectorTests
     }
 
     [Fact]
-    public async Task Inspect_MatrixTaskTallies_SeeEveryAccountsPostsAndFeedTheTasksPart()
-    {
-        var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
-        IReadOnlyDictionary<string, IReadOnlyList<Post>>? seen = null;
-        var sources = new InspectionSources
-        {
-            TaskTallies = (_, posts, _) =>
-            {
-                seen = posts;
-                return Task.FromResult<IReadOnlyDictionary<string, TaskTally>>(new Dictionary<string, TaskTally> { [Education.Id] = new(2, 1, 1) });
-            },
-        };
-
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
-
-        Assert.Equal(Regular(7).Length, seen![Education.Id].Count);
-        Assert.Equal(new TaskTally(2, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
-        Assert.Null(report.Accounts.Single(r => r.Account == Head).Evaluation.Tasks); // not in the result: no tasks
-    }
-
-    [Fact]
-    public async Task Inspect_ConfiguredTasks_AreMatchedAndTallied()
+    public async Task Round_ConfiguredTasks_AreMatchedAndTallied()
     {
         // Issued 10 days before T, due 2 days later: Education reposted on time by title, Culture late, Schools never.
         var issued = T.AddDays(-10);
-        var task = new MediaMatrix.Monitoring.Tasks.ClusterTask("t-1201", "定海区2026年冬季征兵公告", new Uri("http://example.org/art_1.html"), issued, issued.AddDays(2), []);
+        var task = new ClusterTask("t-1201", "定海区2026年冬季征兵公告", new Uri("http://example.org/art_1.html"), issued, issued.AddDays(2), []);
         var matrix = Matrix with { Tasks = [task] };
         var store = await StoreWithAsync(
             (Head, Regular(1)),
             (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
             (Schools, Regular(7)),
             (Culture, [.. Regular(7), new Post("c-repost", "【转载】定海区2026年冬季征兵公告", null, issued.AddDays(4))]));
-        var sources = ClusterTaskTallies.Sources(matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
-
-        var report = await new MatrixInspector(store, matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await Round(store, matrix).RunAsync(T, None);
 
         TaskTally? TallyOf(Account account) => report.Accounts.Single(r => r.Account == account).Evaluation.Tasks;
         Assert.Equal(new TaskTally(1, 1, 1), TallyOf(Education));
@@ -143,32 +127,30 @@ public sealed class MatrixInspectorTests
     }
 
     [Fact]
-    public async Task Inspect_StoredTasks_CountInTheTasksPartWithoutAnyConfigTask()
+    public async Task Round_StoredTasks_CountInTheTasksPartWithoutAnyConfigTask()
     {
         // Created by an operator (UI/API), so only the store knows it: the config has no tasks and no rules.
         var issued = T.AddDays(-10);
-        var task = new MediaMatrix.Monitoring.Tasks.ClusterTask("ui-0a1b2c3d4e", "定海区2026年冬季征兵公告", null, issued, issued.AddDays(2), [Education.Id]);
+        var task = new ClusterTask("ui-0a1b2c3d4e", "定海区2026年冬季征兵公告", null, issued, issued.AddDays(2), [Education.Id]);
         var store = await StoreWithAsync(
             (Head, Regular(1)),
             (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
             (Schools, Regular(7)));
         await store.SaveTaskAsync(task, "王科长", issued, None);
-        var sources = ClusterTaskTallies.Sources(Matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
-
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await Round(store).RunAsync(T, None);
 
         Assert.Equal(1, report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks?.Assigned);
         Assert.Equal(new TaskTally(1, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
     }
 
     [Fact]
-    public async Task Inspect_ManualFindings_VetoTheirAccount()
+    public async Task Round_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
         var findings = new InMemoryFindingStore();
         await findings.RecordFindingAsync(new ManualFinding("f1", Education.Id, FindingKind.PersonalDataLeak, "泄露个人信息", T.AddDays(-1)), None);
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, findingStore: findings).InspectAsync(T, None);
+        var report = await Round(store, findings: findings).RunAsync(T, None);
 
         Assert.Equal(Verdict.Unqualified, report.Accounts.Single(r => r.Account == Education).Evaluation.Verdict);
         Assert.Equal(Verdict.Qualified, report.Accounts.Single(r => r.Account == Head).Evaluation.Verdict);
@@ -179,7 +161,7 @@ public sealed class MatrixInspectorTests
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)), (Schools, PostsDaysAgo(120)));
 
-        var summary = (await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None)).Summary;
+        var summary = (await Round(store).RunAsync(T, None)).Summary;
 
         Assert.Equal((4, 2, 1, 1), (summary.Checked, summary.Qualified, summary.Unqualified, summary.Unknown));
         Assert.Equal(new GradeCounts(2, 0, 0, 1), summary.Grades);

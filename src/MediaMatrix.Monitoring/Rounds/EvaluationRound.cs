@@ -1,0 +1,189 @@
+using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Monitoring.Rounds;
+
+/// <summary>
+/// One evaluation round (检查) of the whole matrix at an instant T, the only place the matrix is judged: it reads the
+/// matrix-wide inputs once (poll states, open alerts, findings, tasks and manual completions), then streams the
+/// accounts (each account's posts and history read once, matched against the tasks it owes, evaluated by the pure
+/// rubric, its posts dropped), and runs the alert rules over the same evaluations and task standings. What it hands
+/// back is compact (no posts). Only a request that says so writes: the evaluation history (at most one record per
+/// <see cref="StabilityOptions.MinimumSpacing"/>, so looking never changes stability) and the alert changes.
+/// </summary>
+public sealed class EvaluationRound(
+    IMatrixStore store, IFindingStore findings, MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions,
+    AlertOptions alertOptions, AlertService alerts)
+{
+    // Accounts whose reads are in flight together: the Redis client pipelines them into few round trips, and the round
+    // holds only this many accounts' posts at once.
+    private const int ReadAhead = 64;
+
+    // A bulletin's previous period needs evaluations from a quarter or more back: a year of daily records, the store's
+    // own default cap (StoreOptions.MaxEvaluationsPerAccount).
+    private const int PeriodHistoryDepth = 400;
+
+    /// <summary>Judges every account at <paramref name="at"/> and writes nothing (<c>check</c>, pages, API, digest).</summary>
+    public Task<MatrixReport> RunAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        RunAsync(RoundRequest.Look(at), cancellationToken);
+
+    public async Task<MatrixReport> RunAsync(RoundRequest request, CancellationToken cancellationToken)
+    {
+        var at = request.At;
+        var inputs = await RoundInputs.ReadAsync(store, findings, matrix, cancellationToken).ConfigureAwait(false);
+
+        // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
+        var rubricFrom = at - options.LongTermWindow - options.LongTermWindow;
+        var readFrom = Earliest(rubricFrom, request.CountPostsFrom, inputs.Known.Where(t => t.Issued <= at).Select(t => t.Issued));
+
+        // The head's posts come first: the keyword rules make tasks from them, and every member is matched against those.
+        var head = matrix.Head.Id;
+        var headPosts = await store.GetPostsAsync(head, readFrom, cancellationToken).ConfigureAwait(false);
+        var tasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom));
+        var completions = new CompletionMatrix.Builder(tasks, matrix.MemberIds, inputs.Manual, at, taskOptions);
+        readFrom = Earliest(readFrom, null, completions.Tasks.Select(t => t.Issued));
+
+        var depth = request.PeriodBefore is null ? options.Stability.HistoryDepth : Math.Max(options.Stability.HistoryDepth, PeriodHistoryDepth);
+        var accounts = matrix.Accounts;
+        var results = new List<(Account Account, Evaluation Evaluation)>(accounts.Count);
+        var newest = new DateTimeOffset?[accounts.Count];
+        var flagged = new bool[accounts.Count];
+        var latestTitles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var period = new List<EvaluationRecord>();
+        var postsCounted = 0;
+        var matrixReach = MatrixReach.Of([]);
+        for (var first = 0; first < accounts.Count; first += ReadAhead)
+        {
+            var chunk = accounts.Skip(first).Take(ReadAhead).ToList();
+            var reads = chunk.Select(a => (
+                Posts: a.Id == head ? Task.FromResult(headPosts) : store.GetPostsAsync(a.Id, readFrom, cancellationToken),
+                History: store.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken))).ToList();
+            await Task.WhenAll(reads.SelectMany(r => new Task[] { r.Posts, r.History })).ConfigureAwait(false);
+
+            for (var j = 0; j < chunk.Count; j++)
+            {
+                var account = chunk[j];
+                var posts = await reads[j].Posts.ConfigureAwait(false);
+                var history = await reads[j].History.ConfigureAwait(false);
+                completions.Add(account.Id, posts);
+                postsCounted += request.CountPostsFrom is { } countFrom ? CountIn(posts, countFrom, at) : 0;
+
+                var input = new AssessmentInput(account, Since(posts, rubricFrom), inputs.Polls.GetValueOrDefault(account.Id))
+                {
+                    Tasks = completions.Tally(account.Id, taskOptions.TallyWindow),
+                    MatrixReach = matrixReach,
+                    Findings = inputs.Findings,
+                    History = history.Count > options.Stability.HistoryDepth ? [.. history.Take(options.Stability.HistoryDepth)] : history,
+                };
+                var evaluation = AccountAssessor.Evaluate(input, at, options);
+                results.Add((account, evaluation));
+                newest[first + j] = history.Count > 0 ? history[0].At : null;
+                flagged[first + j] = history.Count > 0 && (history[0].Verdict == Verdict.Unqualified || history[0].Weak);
+                if (request.PeriodBefore is { } range && LastIn(history, range) is { } record)
+                    period.Add(record);
+                if ((evaluation.Verdict == Verdict.Unqualified || evaluation.Weak) && LatestTitle(posts, at) is { } title)
+                    latestTitles[account.Id] = title;
+            }
+        }
+
+        NameMergeTargets(results);
+        var completed = completions.Build();
+        var evaluations = results.Select(r => r.Evaluation).ToList();
+        var sampled = Sampled(request, at, evaluations, inputs.OpenAlerts, flagged);
+        var changes = AlertRules.Evaluate(inputs.OpenAlerts,
+            [.. evaluations.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
+            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions);
+
+        if (request.SaveHistory)
+            await SaveHistoryAsync(evaluations, newest, at, cancellationToken).ConfigureAwait(false);
+        if (request.ApplyAlerts)
+            changes = await alerts.ApplyAsync(changes, at, cancellationToken).ConfigureAwait(false);
+
+        return new MatrixReport(at, MatrixSummary.Of(evaluations), results)
+        {
+            Completions = completed,
+            Alerts = changes,
+            Sampled = sampled is null ? null : [.. evaluations.Select(e => e.AccountId).Where(sampled.Contains)],
+            LatestTitles = latestTitles,
+            PeriodBefore = period,
+            PostsCounted = postsCounted,
+        };
+    }
+
+    private async Task SaveHistoryAsync(List<Evaluation> evaluations, DateTimeOffset?[] newest, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < evaluations.Count; i++)
+        {
+            if (IsDueForHistory(newest[i], at))
+                await store.SaveEvaluationAsync(evaluations[i].ToRecord(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Stability counts evaluations, so an evaluation job running every few minutes must not burn through K in a quarter
+    // of an hour: keep one record per spacing. Re-saving the same instant is allowed (it replaces itself).
+    private bool IsDueForHistory(DateTimeOffset? newest, DateTimeOffset now) =>
+        newest is not { } last || last == now || last <= now - options.Stability.MinimumSpacing;
+
+    // 日抽查: the day's draw plus every flagged account, from what the round has already read.
+    private static HashSet<string>? Sampled(RoundRequest request, DateTimeOffset at, List<Evaluation> evaluations, IReadOnlyList<Alert> open, bool[] flagged)
+    {
+        if (request.Sample is not { } spot)
+            return null;
+
+        var ids = evaluations.Select(e => e.AccountId).ToList();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, spot.Zone).DateTime);
+        var selected = new HashSet<string>(Rhythm.SpotCheckSample.Draw(ids, spot.Size, spot.Seed, day), StringComparer.Ordinal);
+        var known = ids.ToHashSet(StringComparer.Ordinal);
+        selected.UnionWith(open.Select(a => a.Subject).Where(known.Contains));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (flagged[i])
+                selected.Add(ids[i]);
+        }
+
+        return selected;
+    }
+
+    // The merge target depends on the other accounts' evaluations, so it is filled in once all are known.
+    private static void NameMergeTargets(List<(Account Account, Evaluation Evaluation)> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (account, evaluation) = results[i];
+            if (evaluation.Disposition is { Kind: DispositionKind.Merge } merge)
+            {
+                var target = Dispositions.MergeTarget(account, results);
+                results[i] = (account, evaluation with { Disposition = Dispositions.WithMergeTarget(merge, target) });
+            }
+        }
+    }
+
+    // The store gives posts newest first: the rubric's window is a prefix.
+    private static IReadOnlyList<Post> Since(IReadOnlyList<Post> newestFirst, DateTimeOffset from)
+    {
+        var n = 0;
+        while (n < newestFirst.Count && newestFirst[n].PublishedAt >= from)
+            n++;
+        return n == newestFirst.Count ? newestFirst : [.. newestFirst.Take(n)];
+    }
+
+    private static int CountIn(IReadOnlyList<Post> posts, DateTimeOffset from, DateTimeOffset to) =>
+        posts.Count(p => p.PublishedAt >= from && p.PublishedAt <= to);
+
+    private static string? LatestTitle(IReadOnlyList<Post> newestFirst, DateTimeOffset at) =>
+        newestFirst.FirstOrDefault(p => p.PublishedAt <= at)?.Title;
+
+    private static EvaluationRecord? LastIn(IReadOnlyList<EvaluationRecord> newestFirst, (DateTimeOffset Start, DateTimeOffset End) range) =>
+        newestFirst.FirstOrDefault(r => r.At >= range.Start && r.At < range.End);
+
+    private static DateTimeOffset Earliest(DateTimeOffset from, DateTimeOffset? also, IEnumerable<DateTimeOffset> issued)
+    {
+        var earliest = also is { } a && a < from ? a : from;
+        foreach (var i in issued)
+            earliest = i < earliest ? i : earliest;
+        return earliest;
+    }
+}

@@ -1,0 +1,34 @@
+using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Tasks;
+
+namespace MediaMatrix.Monitoring.Rounds;
+
+/// <summary>
+/// What one round reads once for the whole matrix before it streams the accounts: every account's poll state, the open
+/// alerts (the rules' previous state), every finding (active or not: the rubric decides which apply at T, and
+/// <c>check --now</c> replays the past), the known tasks (config and operators') and every manual completion.
+/// </summary>
+internal sealed record RoundInputs(
+    IReadOnlyDictionary<string, PollState> Polls,
+    IReadOnlyList<Alert> OpenAlerts,
+    IReadOnlyList<ManualFinding> Findings,
+    IReadOnlyList<ClusterTask> Known,
+    IReadOnlyList<ManualCompletion> Manual)
+{
+    public static async Task<RoundInputs> ReadAsync(IMatrixStore store, IFindingStore findings, MatrixConfig matrix, CancellationToken cancellationToken)
+    {
+        // Independent reads, in flight together.
+        var polls = store.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
+        var open = store.GetOpenAlertsAsync(cancellationToken);
+        var found = findings.GetFindingsAsync(cancellationToken);
+        var known = MatrixTasks.KnownAsync(matrix, store, cancellationToken);
+        var manual = store.GetManualCompletionsAsync(null, cancellationToken);
+        await Task.WhenAll(polls, open, found, known, manual).ConfigureAwait(false);
+        return new RoundInputs(await polls.ConfigureAwait(false), await open.ConfigureAwait(false), await found.ConfigureAwait(false),
+            await known.ConfigureAwait(false), await manual.ConfigureAwait(false));
+    }
+}
