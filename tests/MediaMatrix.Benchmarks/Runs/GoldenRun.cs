@@ -33,7 +33,8 @@ internal static class GoldenRun
         var now = AssessmentCorpus.Now;
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var matrix = new MatrixConfig(new MatrixSettings("golden", zone, false), [.. corpus.Inputs.Select(i => i.Account)],
-            new Dictionary<string, Profile>()) { Tasks = corpus.Tasks };
+            new Dictionary<string, Profile>())
+        { Tasks = corpus.Tasks };
         var store = new InMemoryMatrixStore(new StoreOptions());
         var findings = new InMemoryFindingStore();
         var none = CancellationToken.None;
