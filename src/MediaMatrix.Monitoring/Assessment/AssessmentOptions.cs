@@ -132,6 +132,6 @@ public sealed class StabilityOptions
     /// streaks count days, not however often an evaluation job happens to run (20 h: daily, tolerant of an early firing).</summary>
     public TimeSpan MinimumSpacing { get; set; } = TimeSpan.FromHours(20);
 
-    /// <summary>How many stored evaluations the inspector reads back (the newest is enough for the average and the streaks).</summary>
+    /// <summary>How many stored evaluations a round reads back (the newest is enough for the average and the streaks).</summary>
     public int HistoryDepth { get; set; } = 5;
 }

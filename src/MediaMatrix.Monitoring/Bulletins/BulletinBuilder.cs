@@ -6,7 +6,7 @@ namespace MediaMatrix.Monitoring.Bulletins;
 
 /// <summary>
 /// Turns what was read into a <see cref="Bulletin"/>. Pure: the same inputs make the same bulletin, so a test pins every
-/// number without a store or a clock. The headline counts are the inspection's summary, so they equal <c>check</c>'s at the same instant.
+/// number without a store or a clock. The headline counts are the evaluation round's summary, so they equal <c>check</c>'s at the same instant.
 /// </summary>
 public static class BulletinBuilder
 {

@@ -5,7 +5,7 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Monitoring.Bulletins;
 
 /// <summary>
-/// Everything <see cref="BulletinBuilder"/> needs, already read: the inspection at the period's end (or now), the stored
+/// Everything <see cref="BulletinBuilder"/> needs, already read: the evaluation round at the period's end (or now), the stored
 /// evaluation history (any order, any accounts; the previous period's figures come from it), the cluster tasks' completion
 /// matrix at the same instant (null: no tasks) and the number of posts stored for the year up to that instant.
 /// </summary>

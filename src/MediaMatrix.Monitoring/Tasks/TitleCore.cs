@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Tasks;
 /// <summary>
 /// Reduces a title to its core (<see cref="TitleSimilarity.Core"/>: NFKC, 【…】 and #…# blocks dropped unless nothing else
 /// is left, 转发/转载/转自/转： prefixes stripped, then only letters and numbers, lower case) in a caller's buffer. Task
-/// matching reduces every post in a task's window, 10,000 accounts' worth per inspection (benchmark S1), so this is plain
+/// matching reduces every post in a task's window, 10,000 accounts' worth per evaluation round (benchmark S1), so this is plain
 /// passes over one char array: no regex, no intermediate string, nothing allocated for the usual Chinese title.
 /// </summary>
 internal static class TitleCore

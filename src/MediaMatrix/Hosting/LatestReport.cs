@@ -2,7 +2,7 @@ using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Hosting;
 
-/// <summary>The most recent inspection of this process, shown by the page and the API until the next one.</summary>
+/// <summary>The most recent evaluation round of this process, shown by the page and the API until the next one.</summary>
 internal sealed class LatestReport
 {
     private MatrixReport? _report;
@@ -11,7 +11,7 @@ internal sealed class LatestReport
 
     public void Publish(MatrixReport report) => Volatile.Write(ref _report, report);
 
-    /// <summary>Forgets the report after an operator changed what it judges (a finding), so the next page inspects again.
+    /// <summary>Forgets the report after an operator changed what it judges (a finding), so the next page runs a new round.
     /// Other replicas catch up within Web:ReportMaxAge.</summary>
     public void Invalidate() => Volatile.Write(ref _report, null);
 }

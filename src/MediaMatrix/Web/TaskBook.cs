@@ -6,7 +6,7 @@ namespace MediaMatrix.Web;
 
 /// <summary>
 /// The cluster tasks: those in config, those operators create in the UI or through the API, and those the keyword rules
-/// make from head posts: the same set the inspector's rubric counts. Created tasks are kept in the store, so they
+/// make from head posts: the same set the evaluation round counts. Created tasks are kept in the store, so they
 /// survive restarts.
 /// </summary>
 internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskMatchOptions matching)
