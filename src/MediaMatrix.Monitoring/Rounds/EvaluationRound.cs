@@ -55,20 +55,26 @@ public sealed class EvaluationRound(
         var period = new List<EvaluationRecord>();
         var postsCounted = 0;
         var matrixReach = MatrixReach.Of([]);
+        List<(Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
+            [.. accounts.Skip(first).Take(ReadAhead).Select(a => (
+                a.Id == head ? Task.FromResult(headPosts) : store.GetPostsAsync(a.Id, readFrom, cancellationToken),
+                store.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken)))];
+
+        var next = Read(0);
         for (var first = 0; first < accounts.Count; first += ReadAhead)
         {
-            var chunk = accounts.Skip(first).Take(ReadAhead).ToList();
-            var reads = chunk.Select(a => (
-                Posts: a.Id == head ? Task.FromResult(headPosts) : store.GetPostsAsync(a.Id, readFrom, cancellationToken),
-                History: store.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken))).ToList();
+            var reads = next;
             await Task.WhenAll(reads.SelectMany(r => new Task[] { r.Posts, r.History })).ConfigureAwait(false);
 
+            // The next chunk's reads go out before this one is judged, so the store works while the rubric does.
+            next = first + ReadAhead < accounts.Count ? Read(first + ReadAhead) : [];
+            var chunk = accounts.Skip(first).Take(ReadAhead).ToList();
             for (var j = 0; j < chunk.Count; j++)
             {
                 var account = chunk[j];
                 var posts = await reads[j].Posts.ConfigureAwait(false);
                 var history = await reads[j].History.ConfigureAwait(false);
-                completions.Add(account.Id, posts);
+                completions.Add(account.Id, posts, newestFirst: true);
                 postsCounted += request.CountPostsFrom is { } countFrom ? CountIn(posts, countFrom, at) : 0;
 
                 var input = new AssessmentInput(account, Since(posts, rubricFrom), inputs.Polls.GetValueOrDefault(account.Id))

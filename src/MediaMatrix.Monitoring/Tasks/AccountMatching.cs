@@ -23,9 +23,12 @@ internal sealed class AccountMatching(ReducedTasks reduced)
     /// The account's standing on each task in <paramref name="owed"/> (indexes into the reduced tasks), written to the
     /// same index of <paramref name="results"/>. The earliest post published from issue time up to <paramref name="now"/>
     /// that links to the head post or carries the task's title completes it (ties: the lower post id); undated posts and
-    /// posts before issue time never count.
+    /// posts before issue time never count. With <paramref name="newestFirst"/> (the store's order: dated posts, newest
+    /// first) only the posts from the earliest issue time on are visited, oldest first, and the walk ends once no later
+    /// post could beat any task's best; the result is the same whatever the order.
     /// </summary>
-    public void Match(string accountId, IReadOnlyList<Post> posts, ReadOnlySpan<int> owed, DateTimeOffset now, Span<TaskCompletion> results)
+    public void Match(string accountId, IReadOnlyList<Post> posts, ReadOnlySpan<int> owed, DateTimeOffset now, Span<TaskCompletion> results,
+        bool newestFirst = false)
     {
         if (best.Length < owed.Length)
         {
@@ -48,11 +51,18 @@ internal sealed class AccountMatching(ReducedTasks reduced)
             Post[] array => array,
             _ => [.. posts],
         };
-        foreach (var post in all)
+        if (newestFirst)
         {
-            if (post.PublishedAt is { } at && at.UtcTicks <= nowTicks && at.UtcTicks >= from)
+            MatchOldestFirst(all, from, nowTicks, owed);
+        }
+        else
+        {
+            foreach (var post in all)
             {
-                Examine(post, at.UtcTicks, owed);
+                if (post.PublishedAt is { } at && at.UtcTicks <= nowTicks && at.UtcTicks >= from)
+                {
+                    Examine(post, at.UtcTicks, owed);
+                }
             }
         }
 
@@ -64,6 +74,43 @@ internal sealed class AccountMatching(ReducedTasks reduced)
                 : new TaskCompletion(task.Id, accountId, best[j].Ticks <= task.Deadline.UtcTicks ? CompletionStatus.OnTime : CompletionStatus.Late,
                     best[j].Match, found.Id, best[j].Similarity);
         }
+    }
+
+    // Posts newest first: the window [from, now] is a prefix, found by binary search and walked backwards (oldest
+    // first). A task's best is the earliest match, so once every task has one older than the post at hand, no later post
+    // can beat it and the rest of the window is skipped.
+    private void MatchOldestFirst(ReadOnlySpan<Post> newestFirst, long from, long nowTicks, ReadOnlySpan<int> owed)
+    {
+        int low = 0, high = newestFirst.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (newestFirst[middle].PublishedAt is { } at && at.UtcTicks >= from)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        for (var i = low - 1; i >= 0; i--)
+        {
+            var ticks = newestFirst[i].PublishedAt!.Value.UtcTicks;
+            if (ticks > nowTicks)
+                break;
+            if (AllSettledBefore(ticks, owed.Length))
+                break;
+            Examine(newestFirst[i], ticks, owed);
+        }
+    }
+
+    private bool AllSettledBefore(long ticks, int owed)
+    {
+        for (var j = 0; j < owed; j++)
+        {
+            if (best[j].Post is null || best[j].Ticks >= ticks)
+                return false;
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -95,9 +95,10 @@ public sealed class CompletionMatrix
         /// <summary>The tasks that existed at the instant (issued by then), in the order given.</summary>
         public IReadOnlyList<ClusterTask> Tasks => included;
 
-        /// <summary>Matches the account's posts (any order) against the tasks it owes; an account that owes none is ignored.
-        /// Adding an account again replaces its row.</summary>
-        public void Add(string accountId, IReadOnlyList<Post> posts)
+        /// <summary>Matches the account's posts (any order; <paramref name="newestFirst"/>: dated and newest first, as the
+        /// store gives them, which lets matching skip what cannot count) against the tasks it owes; an account that owes
+        /// none is ignored. Adding an account again replaces its row.</summary>
+        public void Add(string accountId, IReadOnlyList<Post> posts, bool newestFirst = false)
         {
             if (!owedBy.TryGetValue(accountId, out var owed) || owed.Count == 0)
                 return;
@@ -115,7 +116,7 @@ public sealed class CompletionMatrix
 
             if (pending.Count > 0)
             {
-                matching.Match(accountId, posts, CollectionsMarshal.AsSpan(pending), at, results);
+                matching.Match(accountId, posts, CollectionsMarshal.AsSpan(pending), at, results, newestFirst);
                 for (var j = 0; j < pending.Count; j++)
                     row[pending[j]] = results[j];
             }

@@ -17,6 +17,11 @@ internal static class AssessmentRun
 
         // Before and after must agree on the corpus, or the comparison means nothing.
         var completed = s1.MatchTasks().Values.Sum(t => t.Completed);
+        if (completed != s1.MatchTasksAnyOrder().Values.Sum(t => t.Completed))
+        {
+            throw new InvalidOperationException("matching newest first and in any order disagree");
+        }
+
         Console.WriteLine($"// S1 agreement: posts in 90 days {s1.FrequencyCounts()} vs {s1.PreviousFrequencyCounts()} before; " +
             $"tasks completed {completed} vs {s1.PreviousMatchTasks()} before");
         MachineLoad.Report("S1", $"FrequencyCounts / FloorReadTicks {InterleavedRatio.Measure(() => s1.FloorReadTicks(), () => s1.FrequencyCounts(), rounds: 201, opsPerRound: 5)}");
@@ -27,6 +32,7 @@ internal static class AssessmentRun
         Report("EvaluateWithoutTasks", () => s1.EvaluateWithoutTasks(), 21);
         Report("WalkPostDates", () => s1.WalkPostDates(), 21);
         Report("MatchTasks", s1.MatchTasks, 21);
+        Report("MatchTasksAnyOrder", s1.MatchTasksAnyOrder, 21);
         Report("PreviousMatchTasks", () => s1.PreviousMatchTasks(), 5);
         Report("MatchTasksThenEvaluate", () => s1.MatchTasksThenEvaluate(), 21);
         return Task.FromResult(0);

@@ -28,12 +28,14 @@ internal static class HarnessVerbs
                 return await MicroRatiosRun.RunAsync();
             case "s1":
                 return await AssessmentRun.RunAsync(options);
+            case "round":
+                return await RoundRun.RunAsync(options);
             case "golden":
                 return await GoldenRun.RunAsync(options);
             case "simulator":
                 return await SimulatorProcess.ServeAsync(options);
             default:
-                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | golden [--accounts N] (docs/benchmarks.md)");
+                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | round | golden [--accounts N] (docs/benchmarks.md)");
                 return 2;
         }
     }

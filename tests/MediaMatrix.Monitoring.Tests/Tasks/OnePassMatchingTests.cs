@@ -44,6 +44,36 @@ public class OnePassMatchingTests
     ];
 
     [Fact]
+    public void NewestFirst_AsTheStoreGivesThem_GivesEveryCellAnyOrderGives()
+    {
+        // The round hands each account's posts in the store's order (dated, newest first), which lets matching walk only
+        // the window, oldest first, and stop early; the cells must not depend on it.
+        var random = new Random(7);
+        var at = Start.AddDays(3);
+        var posts = Members.Append("not-a-member").ToDictionary(m => m, m => RandomPosts(random, m), StringComparer.Ordinal);
+        var anyOrder = CompletionMatrix.Build(Tasks, Members, posts.ToDictionary(p => p.Key, p => (IReadOnlyList<Post>)p.Value), [], at, new TaskMatchOptions());
+        var builder = new CompletionMatrix.Builder(Tasks, Members, [], at, new TaskMatchOptions());
+        foreach (var (accountId, list) in posts)
+        {
+            builder.Add(accountId, [.. list.Where(p => p.PublishedAt is not null).OrderByDescending(p => p.PublishedAt)], newestFirst: true);
+        }
+
+        var newestFirst = builder.Build();
+
+        var cells = 0;
+        foreach (var task in Tasks)
+        {
+            foreach (var accountId in Members.Append("not-a-member"))
+            {
+                Assert.Equal(anyOrder.Cell(task.Id, accountId), newestFirst.Cell(task.Id, accountId));
+                cells += anyOrder.Cell(task.Id, accountId) is { IsCompleted: true } ? 1 : 0;
+            }
+        }
+
+        Assert.True(cells > 100, $"only {cells} completed cells compared");
+    }
+
+    [Fact]
     public void EveryCell_IsWhatMatchingItsTaskAloneGave()
     {
         var random = new Random(2026);
