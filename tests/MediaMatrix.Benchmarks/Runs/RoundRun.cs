@@ -26,7 +26,8 @@ internal static class RoundRun
         var corpus = AssessmentCorpus.Create(accounts);
         var now = AssessmentCorpus.Now;
         var matrix = new MatrixConfig(new MatrixSettings("round", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), false),
-            [.. corpus.Inputs.Select(i => i.Account)], new Dictionary<string, Profile>()) { Tasks = corpus.Tasks };
+            [.. corpus.Inputs.Select(i => i.Account)], new Dictionary<string, Profile>())
+        { Tasks = corpus.Tasks };
 
         await using var redis = await RedisProcess.StartAsync();
         await using var connection = await RedisProcess.ConnectAsync(redis.EndPoint);
