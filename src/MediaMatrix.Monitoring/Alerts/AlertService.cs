@@ -9,7 +9,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// resolve, note) into the store with who and when. Every write is idempotent in the store, so a job re-fired for the
 /// same evaluation, or two instances racing, open each alert once.
 /// </summary>
-public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOptions options, TaskStandings? tasks = null, IEnumerable<IAlertListener>? listeners = null)
+public sealed class AlertService(IAlertStore store, IPostStore posts, TimeProvider time, AlertOptions options, TaskStandings? tasks = null, IEnumerable<IAlertListener>? listeners = null)
 {
     /// <summary>Every account of the report, and the cluster tasks.</summary>
     public Task<AlertChanges> ProcessAsync(MatrixReport report, CancellationToken cancellationToken) =>
@@ -19,7 +19,7 @@ public sealed class AlertService(IMatrixStore store, TimeProvider time, AlertOpt
     public async Task<AlertChanges> ProcessAsync(IReadOnlyList<Evaluation> evaluations, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var open = await store.GetOpenAlertsAsync(cancellationToken).ConfigureAwait(false);
-        var polls = await store.GetPollStatesAsync([.. evaluations.Select(e => e.AccountId)], cancellationToken).ConfigureAwait(false);
+        var polls = await posts.GetPollStatesAsync([.. evaluations.Select(e => e.AccountId)], cancellationToken).ConfigureAwait(false);
         var standings = tasks is null ? [] : await tasks.ReadAsync(at, cancellationToken).ConfigureAwait(false);
         var changes = AlertRules.Evaluate(open, [.. evaluations.Select(e => new AccountStanding(e, polls.GetValueOrDefault(e.AccountId)))], standings, at, options);
 

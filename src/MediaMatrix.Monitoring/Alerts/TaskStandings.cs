@@ -10,7 +10,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// from head posts, matched as the rubric matches them. Only tasks still watched (deadline within
 /// <see cref="AlertOptions.TaskLookback"/>) are returned, so the posts read are bounded by that window.
 /// </summary>
-public sealed class TaskStandings(MatrixConfig matrix, IMatrixStore store, TaskMatchOptions matching, AlertOptions options)
+public sealed class TaskStandings(MatrixConfig matrix, IPostStore postStore, ITaskStore store, TaskMatchOptions matching, AlertOptions options)
 {
     public async Task<IReadOnlyList<TaskStanding>> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class TaskStandings(MatrixConfig matrix, IMatrixStore store, TaskM
         var since = known.Where(t => t.Deadline >= watchedFrom).Select(t => t.Issued).Append(watchedFrom - options.TaskLookback).Min();
         var posts = new Dictionary<string, IReadOnlyList<Post>>(StringComparer.Ordinal);
         foreach (var id in matrix.MemberIds.Append(matrix.Head.Id).Distinct(StringComparer.Ordinal))
-            posts[id] = await store.GetPostsAsync(id, since, cancellationToken).ConfigureAwait(false);
+            posts[id] = await postStore.GetPostsAsync(id, since, cancellationToken).ConfigureAwait(false);
 
         var watched = MatrixTasks.WithRuleTasks(matrix, known, posts[matrix.Head.Id]).Where(t => t.Deadline >= watchedFrom).ToList();
         if (watched.Count == 0)

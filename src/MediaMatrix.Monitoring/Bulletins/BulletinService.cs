@@ -11,7 +11,8 @@ namespace MediaMatrix.Monitoring.Bulletins;
 /// year and for task matching) and hands it to <see cref="BulletinBuilder"/>. The <c>bulletin</c> verb and a scheduled
 /// quarterly job both call <see cref="CreateAsync"/>; neither writes anything to the store.
 /// </summary>
-public sealed class BulletinService(IMatrixStore store, MatrixConfig matrix, MatrixInspector inspector, AssessmentOptions assessment, TaskMatchOptions taskOptions)
+public sealed class BulletinService(
+    IPostStore store, IEvaluationStore evaluations, ITaskStore taskStore, MatrixConfig matrix, MatrixInspector inspector, AssessmentOptions assessment, TaskMatchOptions taskOptions)
 {
     // Generous: a year of daily records per account, which is also the store's default cap (StoreOptions.MaxEvaluationsPerAccount).
     private const int HistoryDepth = 400;
@@ -42,7 +43,7 @@ public sealed class BulletinService(IMatrixStore store, MatrixConfig matrix, Mat
             var stored = await store.GetPostsAsync(account.Id, readFrom, cancellationToken).ConfigureAwait(false);
             posts[account.Id] = [.. stored.Where(p => p.PublishedAt <= at)];
             postsThisYear += stored.Count(p => p.PublishedAt >= yearStart && p.PublishedAt <= at);
-            history.AddRange(await store.GetEvaluationHistoryAsync(account.Id, HistoryDepth, cancellationToken).ConfigureAwait(false));
+            history.AddRange(await evaluations.GetEvaluationHistoryAsync(account.Id, HistoryDepth, cancellationToken).ConfigureAwait(false));
         }
 
         var tasks = await CompletionAsync(posts, at, cancellationToken).ConfigureAwait(false);
@@ -52,14 +53,14 @@ public sealed class BulletinService(IMatrixStore store, MatrixConfig matrix, Mat
     // The same tasks the rubric matches (config, operators', keyword-rule), so the bulletin and check agree.
     private async Task<CompletionMatrix?> CompletionAsync(Dictionary<string, IReadOnlyList<Post>> posts, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var known = await MatrixTasks.KnownAsync(matrix, store, cancellationToken).ConfigureAwait(false);
+        var known = await MatrixTasks.KnownAsync(matrix, taskStore, cancellationToken).ConfigureAwait(false);
         if (known.Count == 0 && matrix.Rules.Count == 0)
         {
             return null;
         }
 
         var tasks = MatrixTasks.WithRuleTasks(matrix, known, posts.GetValueOrDefault(matrix.Head.Id) ?? []);
-        var manual = await store.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
+        var manual = await taskStore.GetManualCompletionsAsync(null, cancellationToken).ConfigureAwait(false);
         return CompletionMatrix.Build(tasks, matrix.MemberIds, posts, manual, at, taskOptions);
     }
 

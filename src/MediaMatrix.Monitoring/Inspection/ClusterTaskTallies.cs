@@ -12,7 +12,7 @@ namespace MediaMatrix.Monitoring.Inspection;
 /// </summary>
 public static class ClusterTaskTallies
 {
-    public static InspectionSources Sources(MatrixConfig matrix, IMatrixStore store, TaskMatchOptions options) => new()
+    public static InspectionSources Sources(MatrixConfig matrix, ITaskStore store, TaskMatchOptions options) => new()
     {
         TaskTallies = async (at, posts, cancellationToken) =>
         {

@@ -11,7 +11,7 @@ namespace MediaMatrix.Monitoring.Inspection;
 /// so looking at the matrix never changes its stability.
 /// </summary>
 public sealed class MatrixInspector(
-    IMatrixStore store, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null, IFindingStore? findingStore = null)
+    IPostStore store, IEvaluationStore evaluations, MatrixConfig matrix, AssessmentOptions options, InspectionSources? sources = null, IFindingStore? findingStore = null)
 {
     public Task<MatrixReport> InspectAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         InspectAsync(now, persist: false, cancellationToken);
@@ -34,7 +34,7 @@ public sealed class MatrixInspector(
 
             // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
             posts[id] = await store.GetPostsAsync(id, now - options.LongTermWindow - options.LongTermWindow, cancellationToken).ConfigureAwait(false);
-            histories[i] = await store.GetEvaluationHistoryAsync(id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
+            histories[i] = await evaluations.GetEvaluationHistoryAsync(id, options.Stability.HistoryDepth, cancellationToken).ConfigureAwait(false);
         }
 
         var tallies = sources?.Tasks is null && sources?.TaskTallies is { } tally
@@ -63,7 +63,7 @@ public sealed class MatrixInspector(
             {
                 if (IsDueForHistory(histories[i].Count > 0 ? histories[i][0].At : null, now))
                 {
-                    await store.SaveEvaluationAsync(results[i].Evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
+                    await evaluations.SaveEvaluationAsync(results[i].Evaluation.ToRecord(), cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -14,7 +14,7 @@ public sealed record RoundResult(string Round, DateTimeOffset At, IReadOnlyList<
 /// which only looks: a sample must not add stability records for some accounts and not others.
 /// </summary>
 public sealed class InspectionRounds(
-    MatrixInspector inspector, AlertService alerts, IMatrixStore store, TimeProvider time, RhythmOptions options, IBulletinPublisher bulletins)
+    MatrixInspector inspector, AlertService alerts, IAlertStore store, IEvaluationStore evaluationStore, IPeriodClaimStore periods, TimeProvider time, RhythmOptions options, IBulletinPublisher bulletins)
 {
     /// <summary>A quarter's claim outlives the quarter after it, so a late re-fire cannot publish the same bulletin twice.</summary>
     public static readonly TimeSpan BulletinClaimTtl = TimeSpan.FromDays(200);
@@ -48,7 +48,7 @@ public sealed class InspectionRounds(
     {
         var now = time.GetUtcNow();
         var quarter = QuarterPeriod.Before(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Zone).DateTime));
-        if (!await store.ClaimPeriodAsync("quarterly-bulletin", quarter.ToString(), BulletinClaimTtl, cancellationToken).ConfigureAwait(false))
+        if (!await periods.ClaimPeriodAsync("quarterly-bulletin", quarter.ToString(), BulletinClaimTtl, cancellationToken).ConfigureAwait(false))
             return null;
 
         await bulletins.PublishQuarterAsync(quarter, now, cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class InspectionRounds(
             .Select(a => a.Subject).Where(known.Contains).ToHashSet(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            var last = await store.GetEvaluationHistoryAsync(id, 1, cancellationToken).ConfigureAwait(false);
+            var last = await evaluationStore.GetEvaluationHistoryAsync(id, 1, cancellationToken).ConfigureAwait(false);
             if (last.Count > 0 && (last[0].Verdict == Verdict.Unqualified || last[0].Weak))
                 flagged.Add(id);
         }

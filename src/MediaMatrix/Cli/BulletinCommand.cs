@@ -38,7 +38,8 @@ internal static class BulletinCommand
         var (provider, matrix) = run.Value;
         await using var owned = provider;
         var now = at ?? provider.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(matrix.Matrix.TimeZone.BaseUtcOffset);
-        var service = new BulletinService(provider.GetRequiredService<IMatrixStore>(), matrix, provider.GetRequiredService<MatrixInspector>(),
+        var service = new BulletinService(
+            provider.GetRequiredService<IPostStore>(), provider.GetRequiredService<IEvaluationStore>(), provider.GetRequiredService<ITaskStore>(), matrix, provider.GetRequiredService<MatrixInspector>(),
             provider.GetRequiredService<AssessmentOptions>(), provider.GetRequiredService<TaskMatchOptions>());
         Bulletin bulletin;
         try

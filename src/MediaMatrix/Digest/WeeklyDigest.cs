@@ -23,7 +23,8 @@ internal sealed record DigestRunResult(string WeekKey, int Recipients, int Sent,
 /// </summary>
 internal sealed class WeeklyDigest(
     MatrixInspector inspector,
-    IMatrixStore store,
+    IPostStore postStore,
+    IDigestStore store,
     MatrixConfig matrix,
     DigestSender sender,
     DigestOutbox outbox,
@@ -152,7 +153,7 @@ internal sealed class WeeklyDigest(
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (account, evaluation) in report.Accounts.Where(a => a.Evaluation.Verdict == Verdict.Unqualified || a.Evaluation.Weak))
         {
-            var posts = await store.GetPostsAsync(account.Id, now.AddDays(-400), cancellationToken);
+            var posts = await postStore.GetPostsAsync(account.Id, now.AddDays(-400), cancellationToken);
             if (posts.Count > 0)
                 titles[account.Id] = posts[0].Title;
         }

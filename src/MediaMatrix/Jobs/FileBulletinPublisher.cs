@@ -14,13 +14,13 @@ namespace MediaMatrix.Jobs;
 /// folder under the temp directory, which is writable in the read-only container; mount a volume there to keep them).
 /// </summary>
 internal sealed partial class FileBulletinPublisher(
-    IMatrixStore store, MatrixConfig matrix, MatrixInspector inspector, AssessmentOptions assessment, TaskMatchOptions tasks,
+    IPostStore posts, IEvaluationStore evaluations, ITaskStore store, MatrixConfig matrix, MatrixInspector inspector, AssessmentOptions assessment, TaskMatchOptions tasks,
     IConfiguration settings, ILogger<FileBulletinPublisher> logger) : IBulletinPublisher
 {
     public async Task PublishQuarterAsync(QuarterPeriod quarter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var period = BulletinPeriod.Parse(quarter.ToString());
-        var bulletin = await new BulletinService(store, matrix, inspector, assessment, tasks).CreateAsync(period, now, cancellationToken);
+        var bulletin = await new BulletinService(posts, evaluations, store, matrix, inspector, assessment, tasks).CreateAsync(period, now, cancellationToken);
         var directory = settings["Bulletins:Directory"] ?? Path.Combine(Path.GetTempPath(), "mediamatrix", "bulletins");
         var paths = await BulletinFiles.WriteAsync(bulletin, period.Label, directory, BulletinFiles.Formats, cancellationToken);
         LogPublished(logger, period.Label, string.Join(", ", paths));

@@ -9,7 +9,7 @@ namespace MediaMatrix.Web;
 
 /// <summary>What the pages and the API read: the latest inspection (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
 internal sealed class MatrixView(
-    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
+    MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IPostStore store, ITaskStore taskStore, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
     IConfiguration settings)
 {
     // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
@@ -17,7 +17,6 @@ internal sealed class MatrixView(
 
     public MatrixConfig Matrix => matrix;
 
-    public IMatrixStore Store => store;
 
     public TaskBook Tasks => tasks;
 
@@ -68,7 +67,7 @@ internal sealed class MatrixView(
         var all = await tasks.AllAsync(ct);
         var oldest = all.Count == 0 ? Now : all.Min(t => t.Issued);
         var posts = await PostsAsync(matrix.MemberIds, Now - oldest + TimeSpan.FromDays(1), ct);
-        var manual = await store.GetManualCompletionsAsync(null, ct);
+        var manual = await taskStore.GetManualCompletionsAsync(null, ct);
         return CompletionMatrix.Build(all, matrix.MemberIds, posts, manual, Now, taskOptions);
     }
 

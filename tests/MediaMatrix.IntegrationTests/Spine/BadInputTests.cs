@@ -1,6 +1,7 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Inspection;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;

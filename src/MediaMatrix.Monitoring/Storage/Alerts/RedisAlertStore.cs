@@ -6,15 +6,15 @@ namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Alerts: an open index (slot → key), one string per alert, one list per trail, and a zset of the resolved
 /// ones, all in the <c>{alerts}</c> slot so each write is one script. Layout and bounds: docs/redis-keys.md.</summary>
-public sealed partial class RedisMatrixStore
+public sealed class RedisAlertStore(IConnectionMultiplexer redis, StoreOptions options) : RedisStore(redis, options), IAlertStore
 {
     public async Task<bool> OpenAlertAsync(Alert alert, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var opened = new AlertAuditEntry(alert.Key, AlertAction.Opened, alert.OpenedAt, null, alert.TitleEn);
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+        var result = await Database.ScriptEvaluateAsync(
             AlertScripts.Open,
-            [keys.OpenAlerts, keys.Alert(alert.Key), keys.AlertAudit(alert.Key)],
+            [Keys.OpenAlerts, Keys.Alert(alert.Key), Keys.AlertAudit(alert.Key)],
             [alert.Slot, alert.Key, AlertJson(alert), AuditJson(opened)]).WaitAsync(cancellationToken);
         return (long)result == 1;
     }
@@ -23,10 +23,10 @@ public sealed partial class RedisMatrixStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var resolvedAt = updated.IsOpen ? "" : (updated.ResolvedAt ?? entry.At).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+        var result = await Database.ScriptEvaluateAsync(
             AlertScripts.Update,
-            [keys.OpenAlerts, keys.Alert(updated.Key), keys.AlertAudit(updated.Key), keys.ResolvedAlerts],
-            [updated.Slot, updated.Key, AlertJson(updated), AuditJson(entry), resolvedAt, (long)options.ResolvedAlertRetention.TotalMilliseconds])
+            [Keys.OpenAlerts, Keys.Alert(updated.Key), Keys.AlertAudit(updated.Key), Keys.ResolvedAlerts],
+            [updated.Slot, updated.Key, AlertJson(updated), AuditJson(entry), resolvedAt, (long)Options.ResolvedAlertRetention.TotalMilliseconds])
             .WaitAsync(cancellationToken);
         return (long)result == 1;
     }
@@ -34,16 +34,16 @@ public sealed partial class RedisMatrixStore
     public async Task<bool> AppendAlertNoteAsync(AlertAuditEntry entry, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            AlertScripts.Note, [keys.Alert(entry.AlertKey), keys.AlertAudit(entry.AlertKey)], [AuditJson(entry)]).WaitAsync(cancellationToken);
+        var result = await Database.ScriptEvaluateAsync(
+            AlertScripts.Note, [Keys.Alert(entry.AlertKey), Keys.AlertAudit(entry.AlertKey)], [AuditJson(entry)]).WaitAsync(cancellationToken);
         return (long)result == 1;
     }
 
     public async Task<IReadOnlyList<Alert>> GetOpenAlertsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var db = redis.GetDatabase();
-        var open = await db.HashValuesAsync(keys.OpenAlerts).WaitAsync(cancellationToken);
+        var db = Database;
+        var open = await db.HashValuesAsync(Keys.OpenAlerts).WaitAsync(cancellationToken);
         var alerts = await ReadAlertsAsync(db, open.Select(k => (string)k!), cancellationToken);
         return [.. alerts.OrderBy(a => a.OpenedAt).ThenBy(a => a.Key, StringComparer.Ordinal)];
     }
@@ -51,8 +51,8 @@ public sealed partial class RedisMatrixStore
     public async Task<IReadOnlyList<Alert>> GetResolvedAlertsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var db = redis.GetDatabase();
-        var resolved = await db.SortedSetRangeByScoreAsync(keys.ResolvedAlerts, since.ToUnixTimeMilliseconds(), double.PositiveInfinity, order: Order.Descending)
+        var db = Database;
+        var resolved = await db.SortedSetRangeByScoreAsync(Keys.ResolvedAlerts, since.ToUnixTimeMilliseconds(), double.PositiveInfinity, order: Order.Descending)
             .WaitAsync(cancellationToken);
         return await ReadAlertsAsync(db, resolved.Select(k => (string)k!), cancellationToken);
     }
@@ -60,21 +60,21 @@ public sealed partial class RedisMatrixStore
     public async Task<Alert?> GetAlertAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var json = await redis.GetDatabase().StringGetAsync(keys.Alert(key)).WaitAsync(cancellationToken);
+        var json = await Database.StringGetAsync(Keys.Alert(key)).WaitAsync(cancellationToken);
         return json.IsNull ? null : JsonSerializer.Deserialize((string)json!, AlertStorageJsonContext.Compact.Alert);
     }
 
     public async Task<IReadOnlyList<AlertAuditEntry>> GetAlertAuditAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var entries = await redis.GetDatabase().ListRangeAsync(keys.AlertAudit(key)).WaitAsync(cancellationToken);
+        var entries = await Database.ListRangeAsync(Keys.AlertAudit(key)).WaitAsync(cancellationToken);
         return [.. entries.Select(e => JsonSerializer.Deserialize((string)e!, AlertStorageJsonContext.Compact.AlertAuditEntry)!)];
     }
 
     // One slot, so one MGET; a key whose alert lapsed between the index read and this one is skipped.
     private async Task<List<Alert>> ReadAlertsAsync(IDatabase db, IEnumerable<string> alertKeys, CancellationToken cancellationToken)
     {
-        var names = alertKeys.Select(keys.Alert).ToArray();
+        var names = alertKeys.Select(Keys.Alert).ToArray();
         if (names.Length == 0)
             return [];
 

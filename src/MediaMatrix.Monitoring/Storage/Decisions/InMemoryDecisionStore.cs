@@ -2,12 +2,11 @@ using MediaMatrix.Monitoring.Decisions;
 
 namespace MediaMatrix.Monitoring.Storage;
 
-/// <summary>Decisions and period claims in process. Claims never expire here: a process does not outlive their TTLs.</summary>
-public sealed partial class InMemoryMatrixStore
+/// <summary>Decisions in process, ordered like the Redis zset.</summary>
+public sealed class InMemoryDecisionStore : IDecisionStore
 {
     private readonly Lock decisionGate = new();
     private readonly Dictionary<string, List<Decision>> decisions = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Name, string Period)> claims = [];
 
     public Task SaveDecisionAsync(Decision decision, CancellationToken cancellationToken)
     {
@@ -42,15 +41,6 @@ public sealed partial class InMemoryMatrixStore
                 .Where(id => decisions.TryGetValue(id, out var list) && list.Count > 0)
                 .ToDictionary(id => id, id => NewestFirst(decisions[id])[0], StringComparer.Ordinal);
             return Task.FromResult(latest);
-        }
-    }
-
-    public Task<bool> ClaimPeriodAsync(string name, string periodKey, TimeSpan ttl, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (decisionGate)
-        {
-            return Task.FromResult(claims.Add((name, periodKey)));
         }
     }
 

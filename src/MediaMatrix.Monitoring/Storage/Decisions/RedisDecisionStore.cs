@@ -5,20 +5,20 @@ using StackExchange.Redis;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Decisions: one permanent zset per account (member = the decision's JSON, score = its time), so saving the
-/// same decision twice is one member. Period claims: <c>SET NX PX</c>.</summary>
-public sealed partial class RedisMatrixStore
+/// same decision twice is one member.</summary>
+public sealed class RedisDecisionStore(IConnectionMultiplexer redis, StoreOptions options) : RedisStore(redis, options), IDecisionStore
 {
     public async Task SaveDecisionAsync(Decision decision, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await redis.GetDatabase().SortedSetAddAsync(keys.Decisions(decision.AccountId), DecisionJson(decision), decision.At.ToUnixTimeMilliseconds())
+        await Database.SortedSetAddAsync(Keys.Decisions(decision.AccountId), DecisionJson(decision), decision.At.ToUnixTimeMilliseconds())
             .WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Decision>> GetDecisionsAsync(string accountId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var members = await redis.GetDatabase().SortedSetRangeByRankAsync(keys.Decisions(accountId), 0, -1, Order.Descending).WaitAsync(cancellationToken);
+        var members = await Database.SortedSetRangeByRankAsync(Keys.Decisions(accountId), 0, -1, Order.Descending).WaitAsync(cancellationToken);
         return [.. members.Select(m => ReadDecision(m))];
     }
 
@@ -26,8 +26,8 @@ public sealed partial class RedisMatrixStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ids = accountIds.Distinct(StringComparer.Ordinal).ToList();
-        var batch = redis.GetDatabase().CreateBatch();
-        var reads = ids.Select(id => batch.SortedSetRangeByRankAsync(keys.Decisions(id), 0, 0, Order.Descending)).ToList();
+        var batch = Database.CreateBatch();
+        var reads = ids.Select(id => batch.SortedSetRangeByRankAsync(Keys.Decisions(id), 0, 0, Order.Descending)).ToList();
         batch.Execute();
         await Task.WhenAll(reads).WaitAsync(cancellationToken);
 
@@ -40,12 +40,6 @@ public sealed partial class RedisMatrixStore
         }
 
         return latest;
-    }
-
-    public async Task<bool> ClaimPeriodAsync(string name, string periodKey, TimeSpan ttl, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return await redis.GetDatabase().StringSetAsync(keys.Claim(name, periodKey), "1", ttl, When.NotExists).WaitAsync(cancellationToken);
     }
 
     private static string DecisionJson(Decision decision) => JsonSerializer.Serialize(decision, AlertStorageJsonContext.Compact.Decision);

@@ -1,21 +1,20 @@
-using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>
-/// The single-machine store: everything in process, lost on restart. Mirrors <see cref="RedisMatrixStore"/> rule
-/// for rule (same ordering of ties, same trimming, same millisecond scores) because both pass one contract suite.
-/// Nothing expires here: a process does not outlive the TTLs that bound Redis.
+/// Posts and poll state on a single machine: everything in process, lost on restart. Mirrors <see cref="RedisPostStore"/>
+/// rule for rule (same scores, day mark included, same ordering of ties, same trimming) because both pass one contract
+/// suite. Nothing expires here: a process does not outlive the TTLs that bound Redis.
 /// </summary>
-public sealed partial class InMemoryMatrixStore : IMatrixStore
+public sealed class InMemoryPostStore : IPostStore
 {
     private readonly StoreOptions options;
     private readonly Lock gate = new();
     private readonly Dictionary<string, AccountData> accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> due = new(StringComparer.Ordinal);
 
-    public InMemoryMatrixStore(StoreOptions options)
+    public InMemoryPostStore(StoreOptions options)
     {
         options.Validate();
         this.options = options;
@@ -50,7 +49,7 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
                 if (post.PublishedAt is { } at)
                 {
                     account.Undated.Remove(post.Id);
-                    account.Timeline[post.Id] = at.ToUnixTimeMilliseconds();
+                    account.Timeline[post.Id] = PublicationScore.Of(at, post.Precision);
                 }
                 else
                 {
@@ -92,6 +91,16 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
         }
     }
 
+    public Task<StoredTimes> GetPublicationTimesAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            var scores = accounts.TryGetValue(accountId, out var account) ? account.Timeline.Values.Order().Select(PublicationScore.Doubled) : [];
+            return Task.FromResult(PublicationScore.Times(scores, since));
+        }
+    }
+
     public Task<IReadOnlyDictionary<string, PollState>> GetPollStatesAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -124,27 +133,6 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> GetDueAccountsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (max <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<string>>([]);
-        }
-
-        var nowMs = now.ToUnixTimeMilliseconds();
-        lock (gate)
-        {
-            IReadOnlyList<string> ids = [.. due
-                .Where(entry => entry.Value <= nowMs)
-                .OrderBy(entry => entry.Value)
-                .ThenBy(entry => entry.Key, StringComparer.Ordinal)
-                .Take(max)
-                .Select(entry => entry.Key)];
-            return Task.FromResult(ids);
-        }
-    }
-
     public Task SetNextDueAsync(string accountId, DateTimeOffset due, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -156,42 +144,31 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
         return Task.CompletedTask;
     }
 
-    public Task SaveEvaluationAsync(EvaluationRecord record, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (gate)
+        if (max <= 0)
         {
-            var account = Account(record.AccountId);
-
-            // Keyed by the millisecond, as the Redis sorted set scores it: the same instant saved again replaces the record.
-            account.Evaluations[record.At.ToUnixTimeMilliseconds()] = record;
-            while (account.Evaluations.Count > options.MaxEvaluationsPerAccount)
-            {
-                account.Evaluations.Remove(account.Evaluations.Keys[0]);
-            }
+            return Task.FromResult<IReadOnlyList<string>>([]);
         }
 
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<EvaluationRecord>> GetEvaluationHistoryAsync(string accountId, int max, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
+        // Read and move under the one lock, so no other caller comes in between.
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var leasedUntil = (now + lease).ToUnixTimeMilliseconds();
         lock (gate)
         {
-            if (max <= 0 || !accounts.TryGetValue(accountId, out var account))
+            IReadOnlyList<string> claimed = [.. due
+                .Where(entry => entry.Value <= nowMs)
+                .OrderBy(entry => entry.Value)
+                .ThenBy(entry => entry.Key, StringComparer.Ordinal)
+                .Take(max)
+                .Select(entry => entry.Key)];
+            foreach (var id in claimed)
             {
-                return Task.FromResult<IReadOnlyList<EvaluationRecord>>([]);
+                due[id] = leasedUntil;
             }
 
-            var values = account.Evaluations.Values;
-            var history = new List<EvaluationRecord>(Math.Min(max, values.Count));
-            for (var i = values.Count - 1; i >= 0 && history.Count < max; i--)
-            {
-                history.Add(values[i]);
-            }
-
-            return Task.FromResult<IReadOnlyList<EvaluationRecord>>(history);
+            return Task.FromResult(claimed);
         }
     }
 
@@ -208,7 +185,7 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
 
     /// <summary>Drops posts older than the cutoff, then the oldest beyond the bound, from one index and from the posts.
     /// Ties go the way a Redis sorted set orders them (score, then id), so both stores drop the same posts.</summary>
-    private void Trim(AccountData account, Dictionary<string, long> index, long? cutoff)
+    private void Trim(AccountData account, Dictionary<string, double> index, long? cutoff)
     {
         var ordered = index.OrderBy(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).ToList();
         var expired = cutoff is { } min ? ordered.TakeWhile(entry => entry.Value < min).Count() : 0;
@@ -224,13 +201,12 @@ public sealed partial class InMemoryMatrixStore : IMatrixStore
     {
         public Dictionary<string, Post> Posts { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, long> Timeline { get; } = new(StringComparer.Ordinal);
+        /// <summary>Dated post id → its <see cref="PublicationScore"/>, as the Redis timeline scores it.</summary>
+        public Dictionary<string, double> Timeline { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, long> Undated { get; } = new(StringComparer.Ordinal);
+        /// <summary>Undated post id → the attempt time (unix ms) of the last poll that saw it.</summary>
+        public Dictionary<string, double> Undated { get; } = new(StringComparer.Ordinal);
 
         public PollState? State { get; set; }
-
-        /// <summary>Evaluation time in unix ms → record, oldest first.</summary>
-        public SortedList<long, EvaluationRecord> Evaluations { get; } = [];
     }
 }

@@ -1,16 +1,17 @@
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>
-/// The Lua the Redis store runs. A script makes a poll one round trip (performance R1) and one atomic step: a crash
+/// The Lua the Redis post store runs. A script makes a poll one round trip (performance R1) and one atomic step: a crash
 /// never leaves posts without their timeline entry. StackExchange.Redis sends EVALSHA once the script is cached.
 /// Every write sets values from the record alone (no INCR, no "written at"), so replaying a record changes nothing (R4).
 /// </summary>
-internal static class RedisScripts
+internal static class PostScripts
 {
     /// <summary>
     /// KEYS: posts hash, timeline zset, undated zset, poll state string (all one account, one slot).
     /// ARGV: 1 poll state JSON, 2 post keys TTL ms, 3 poll state TTL ms, 4 max posts per index,
-    /// 5 retention cutoff ms or '', 6 attempt time ms (scores undated posts), then per post: id, JSON, published ms or ''.
+    /// 5 retention cutoff ms or '', 6 attempt time ms (scores undated posts), then per post: id, JSON, and its
+    /// <see cref="PublicationScore"/> (published ms, ".5" on date-only posts) or '' when undated.
     /// Returns how many posts are new and still kept after trimming.
     /// </summary>
     public const string RecordPoll = """
@@ -76,16 +77,30 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: evaluations zset (one account). ARGV: 1 evaluation time ms, 2 record JSON, 3 max kept, 4 TTL ms.
-    /// Replaces whatever was stored for the same instant (the member is the JSON, so a plain ZADD would keep both),
-    /// then drops the oldest beyond the bound. One round trip, and replaying it leaves the same key.
+    /// KEYS: posts hash, timeline zset, day-mark marker (one account, one slot). ARGV: 1 since ms, 2 marker TTL ms.
+    /// Returns twice the score of each dated post published at or after `since` ms, ascending: whole numbers (Lua hands
+    /// numbers back as integers), an odd one for a date-only post. Reads no post JSON, sends no id.
+    /// The first read of a timeline written before the day mark marks its date-only posts (the only time post JSON is
+    /// read; docs/redis-keys.md, "Day mark"), then sets the marker so later reads skip it. Marking is idempotent.
     /// </summary>
-    public const string SaveEvaluation = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
-        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-        local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
-        if excess > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, excess - 1) end
-        redis.call('PEXPIRE', KEYS[1], ARGV[4])
-        return 1
+    public const string ReadPublicationTimes = """
+        if redis.call('EXISTS', KEYS[3]) == 0 and redis.call('EXISTS', KEYS[2]) == 1 then
+          local all = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+          for i = 1, #all, 2 do
+            local score = tonumber(all[i + 1])
+            if score == math.floor(score) then
+              local json = redis.call('HGET', KEYS[1], all[i])
+              local ok, post = pcall(cjson.decode, json or '')
+              if ok and type(post) == 'table' and post.d == 1 then
+                redis.call('ZADD', KEYS[2], 'XX', string.format('%.1f', score + 0.5), all[i])
+              end
+            end
+          end
+          redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+        end
+        local scored = redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[1], '+inf', 'WITHSCORES')
+        local out = {}
+        for i = 2, #scored, 2 do out[#out + 1] = tonumber(scored[i]) * 2 end
+        return out
         """;
 }

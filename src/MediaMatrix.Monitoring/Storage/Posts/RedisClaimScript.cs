@@ -1,6 +1,6 @@
 namespace MediaMatrix.Monitoring.Storage;
 
-/// <summary>The claim's Lua, apart from <see cref="RedisScripts"/> so the claim can change without touching the poll scripts.</summary>
+/// <summary>The claim's Lua, apart from <see cref="PostScripts"/> so the claim can change without touching the poll scripts.</summary>
 internal static class RedisClaimScript
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Alerts and their audit trails. Open alerts are kept until they resolve; a resolved one (with its trail) for
 /// <c>resolvedRetention</c> (docs/redis-keys.md). Every write is idempotent: applying it twice changes nothing more.</summary>
-public partial interface IMatrixStore
+public interface IAlertStore
 {
     /// <summary>Opens the alert and appends its "opened" audit entry. False (and nothing written) when its slot
     /// (kind + subject) already holds an open alert, or this very alert was opened before.</summary>

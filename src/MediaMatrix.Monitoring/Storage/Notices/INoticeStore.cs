@@ -19,7 +19,7 @@ public enum NoticeOutcome
 /// sent once however many replicas, sweeps and restarts look at it. A worker claims the notice with a lease before
 /// its first attempt, settles it when it knows the outcome, and gives it back if it stops half-way.
 /// </summary>
-public partial interface IMatrixStore
+public interface INoticeStore
 {
     /// <summary>Takes the notice for <paramref name="owner"/> for <paramref name="lease"/> (<c>SET NX PX</c>). False when
     /// it is settled, or another worker's lease on it still runs.</summary>

@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Storage;
 /// <summary>Manual completions: one hash per task (account → record) and a set indexing the tasks that have any.
 /// Operator-created tasks: one hash (id → record). All permanent: an operator's decision is audit data, and it is
 /// small (tasks × members).</summary>
-public sealed partial class RedisMatrixStore
+public sealed class RedisTaskStore(IConnectionMultiplexer redis, StoreOptions options) : RedisStore(redis, options), ITaskStore
 {
     public async Task SaveManualCompletionAsync(ManualCompletion completion, CancellationToken cancellationToken)
     {
@@ -16,9 +16,9 @@ public sealed partial class RedisMatrixStore
 
         // Two slots (the task's hash, the index), so one batch rather than one script. Written index last would not
         // help: both are idempotent, and a half-applied save is completed by the operator saving again.
-        var batch = redis.GetDatabase().CreateBatch();
-        var saved = batch.HashSetAsync(keys.ManualCompletions(completion.TaskId), completion.AccountId, json);
-        var indexed = batch.SetAddAsync(keys.TasksWithManualCompletions, completion.TaskId);
+        var batch = Database.CreateBatch();
+        var saved = batch.HashSetAsync(Keys.ManualCompletions(completion.TaskId), completion.AccountId, json);
+        var indexed = batch.SetAddAsync(Keys.TasksWithManualCompletions, completion.TaskId);
         batch.Execute();
         await Task.WhenAll(saved, indexed).WaitAsync(cancellationToken);
     }
@@ -26,11 +26,11 @@ public sealed partial class RedisMatrixStore
     public async Task<IReadOnlyList<ManualCompletion>> GetManualCompletionsAsync(IReadOnlyCollection<string>? taskIds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var db = redis.GetDatabase();
-        taskIds ??= [.. (await db.SetMembersAsync(keys.TasksWithManualCompletions).WaitAsync(cancellationToken)).Select(id => (string)id!)];
+        var db = Database;
+        taskIds ??= [.. (await db.SetMembersAsync(Keys.TasksWithManualCompletions).WaitAsync(cancellationToken)).Select(id => (string)id!)];
 
         var batch = db.CreateBatch();
-        var reads = taskIds.Distinct(StringComparer.Ordinal).Select(id => batch.HashGetAllAsync(keys.ManualCompletions(id))).ToList();
+        var reads = taskIds.Distinct(StringComparer.Ordinal).Select(id => batch.HashGetAllAsync(Keys.ManualCompletions(id))).ToList();
         batch.Execute();
         await Task.WhenAll(reads).WaitAsync(cancellationToken);
 
@@ -48,13 +48,13 @@ public sealed partial class RedisMatrixStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var json = JsonSerializer.Serialize(new StoredTask(task, createdBy, createdAt), TaskStorageJsonContext.Compact.StoredTask);
-        await redis.GetDatabase().HashSetAsync(keys.Tasks, task.Id, json).WaitAsync(cancellationToken);
+        await Database.HashSetAsync(Keys.Tasks, task.Id, json).WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ClusterTask>> GetTasksAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var entries = await redis.GetDatabase().HashGetAllAsync(keys.Tasks).WaitAsync(cancellationToken);
+        var entries = await Database.HashGetAllAsync(Keys.Tasks).WaitAsync(cancellationToken);
         return [.. entries
             .Select(e => JsonSerializer.Deserialize((string)e.Value!, TaskStorageJsonContext.Compact.StoredTask)!.Task)
             .OrderBy(t => t.Issued)

@@ -3,19 +3,19 @@ using StackExchange.Redis;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Notice records: a claim is <c>SET NX PX</c>; every later step is a script that checks who holds it first.</summary>
-public sealed partial class RedisMatrixStore
+public sealed class RedisNoticeStore(IConnectionMultiplexer redis, StoreOptions options) : RedisStore(redis, options), INoticeStore
 {
     public async Task<bool> ClaimNoticeAsync(string noticeKey, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return await redis.GetDatabase().StringSetAsync(keys.Notice(noticeKey), NoticeValues.Claim(owner), lease, When.NotExists).WaitAsync(cancellationToken);
+        return await Database.StringSetAsync(Keys.Notice(noticeKey), NoticeValues.Claim(owner), lease, When.NotExists).WaitAsync(cancellationToken);
     }
 
     public async Task<bool> MarkNoticeSendingAsync(string noticeKey, string owner, TimeSpan retention, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            NoticeScripts.MarkSending, [keys.Notice(noticeKey)], [NoticeValues.Claim(owner), NoticeValues.Sending(owner), (long)retention.TotalMilliseconds])
+        var result = await Database.ScriptEvaluateAsync(
+            NoticeScripts.MarkSending, [Keys.Notice(noticeKey)], [NoticeValues.Claim(owner), NoticeValues.Sending(owner), (long)retention.TotalMilliseconds])
             .WaitAsync(cancellationToken);
         return (long)result == 1;
     }
@@ -23,8 +23,8 @@ public sealed partial class RedisMatrixStore
     public async Task<bool> SettleNoticeAsync(string noticeKey, string owner, NoticeOutcome outcome, TimeSpan retention, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            NoticeScripts.Settle, [keys.Notice(noticeKey)],
+        var result = await Database.ScriptEvaluateAsync(
+            NoticeScripts.Settle, [Keys.Notice(noticeKey)],
             [NoticeValues.Claim(owner), NoticeValues.Sending(owner), NoticeValues.Of(outcome), (long)retention.TotalMilliseconds])
             .WaitAsync(cancellationToken);
         return (long)result == 1;
@@ -33,13 +33,13 @@ public sealed partial class RedisMatrixStore
     public async Task ReleaseNoticeAsync(string noticeKey, string owner, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await redis.GetDatabase().ScriptEvaluateAsync(NoticeScripts.Release, [keys.Notice(noticeKey)], [NoticeValues.Claim(owner)]).WaitAsync(cancellationToken);
+        await Database.ScriptEvaluateAsync(NoticeScripts.Release, [Keys.Notice(noticeKey)], [NoticeValues.Claim(owner)]).WaitAsync(cancellationToken);
     }
 
     public async Task<NoticeOutcome?> GetNoticeOutcomeAsync(string noticeKey, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var value = await redis.GetDatabase().StringGetAsync(keys.Notice(noticeKey)).WaitAsync(cancellationToken);
+        var value = await Database.StringGetAsync(Keys.Notice(noticeKey)).WaitAsync(cancellationToken);
         return value.IsNull ? null : NoticeValues.Outcome(value!);
     }
 

@@ -4,7 +4,7 @@ namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Cluster tasks: those operators create and their manual completions, which must survive restarts (they are
 /// decisions, not data we can re-read).</summary>
-public partial interface IMatrixStore
+public interface ITaskStore
 {
     /// <summary>Keeps an operator's manual completion. One per (task, account): saving again replaces it, and
     /// saving the same record twice leaves the same data behind. Never expires (docs/redis-keys.md).</summary>

@@ -1,15 +1,9 @@
 namespace MediaMatrix.Monitoring.Storage;
 
-/// <summary>What /metrics and the weekly digest read and write: the latest evaluation of each account, the digest's
-/// claims and delivery records. Kept in the store so every replica sees the same and a restart forgets nothing.</summary>
-public partial interface IMatrixStore
+/// <summary>What the weekly digest reads and writes: each week's figures, its claims and delivery records. Kept in the
+/// store so every replica sees the same and a restart forgets nothing.</summary>
+public interface IDigestStore
 {
-    /// <summary>Replaces the latest snapshot of each given account (one field per account; others untouched).</summary>
-    Task SaveAccountSnapshotsAsync(IReadOnlyCollection<AccountSnapshot> snapshots, CancellationToken cancellationToken);
-
-    /// <summary>The latest snapshot of every account that has one, by account id.</summary>
-    Task<IReadOnlyDictionary<string, AccountSnapshot>> GetAccountSnapshotsAsync(CancellationToken cancellationToken);
-
     /// <summary>Takes the right to deliver the week's digest to one recipient for <paramref name="lease"/> (<c>SET NX PX</c>).
     /// False when another worker (or this one) holds it. The lease only guards the attempt; the delivery record says what happened.</summary>
     Task<bool> ClaimDigestAsync(string weekKey, string recipient, string owner, TimeSpan lease, CancellationToken cancellationToken);

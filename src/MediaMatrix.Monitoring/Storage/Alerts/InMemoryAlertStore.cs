@@ -3,7 +3,7 @@ using MediaMatrix.Monitoring.Alerts;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Alerts in process, with the Redis store's rules: one open alert per slot, idempotent writes, trails in order.</summary>
-public sealed partial class InMemoryMatrixStore
+public sealed class InMemoryAlertStore : IAlertStore
 {
     private readonly Lock alertGate = new();
     private readonly Dictionary<string, string> openSlots = new(StringComparer.Ordinal);

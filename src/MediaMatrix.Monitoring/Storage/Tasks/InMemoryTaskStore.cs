@@ -3,7 +3,7 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Manual completions and created tasks in process, keyed like the Redis hashes: the last save wins.</summary>
-public sealed partial class InMemoryMatrixStore
+public sealed class InMemoryTaskStore : ITaskStore
 {
     private readonly Lock manualGate = new();
     private readonly Dictionary<(string TaskId, string AccountId), ManualCompletion> manualCompletions = [];

@@ -2,7 +2,7 @@ namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Notice records in process, with the Redis store's semantics: leases and retention expire by a monotonic
 /// clock, like Redis's own expiry.</summary>
-public sealed partial class InMemoryMatrixStore
+public sealed class InMemoryNoticeStore : INoticeStore
 {
     private readonly Lock noticeGate = new();
     private readonly Dictionary<string, (string Value, long ExpiresAt)> notices = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using MediaMatrix.Monitoring.Decisions;
 namespace MediaMatrix.Monitoring.Storage;
 
 /// <summary>Operators' decisions on dispositions: permanent, append-only per account (docs/redis-keys.md).</summary>
-public partial interface IMatrixStore
+public interface IDecisionStore
 {
     /// <summary>Adds the decision to the account's history. Saving the same decision twice keeps one.</summary>
     Task SaveDecisionAsync(Decision decision, CancellationToken cancellationToken);
