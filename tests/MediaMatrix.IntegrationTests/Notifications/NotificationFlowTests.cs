@@ -25,7 +25,7 @@ public sealed class NotificationFlowTests
         await using var robots = await RobotServer.StartAsync();
         await using var smtp = new LoopbackSmtpServer();
         var time = new FakeTimeProvider(T0);
-        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time);
+        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, NoticeStores.InMemory(), time);
 
         // Opened: dh-edu unqualified (critical, 区教育局), dh-hrss weak (warning, 区人力社保局); the head is fine.
         await rig.Alerts.ProcessAsync([Unqualified("dh-edu", T0), Weak("dh-hrss", T0), Qualified("dinghaishan", T0)], T0, None);
@@ -104,7 +104,7 @@ public sealed class NotificationFlowTests
         time.Advance(TimeSpan.FromHours(4));
         await rig.SweepAsync();
         Assert.Equal(5, robots.To("/wecom").Count);
-        var hrss = Assert.Single(await rig.Store.GetOpenAlertsAsync(None));
+        var hrss = Assert.Single(await rig.Stores.Alerts.GetOpenAlertsAsync(None));
         Assert.True(await rig.Alerts.AcknowledgeAsync(hrss.Key, "王科长", "已电话通知", None));
         time.Advance(TimeSpan.FromHours(8));
         await rig.SweepAsync();
@@ -135,9 +135,9 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "email",
             ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn",
         };
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var stores = NoticeStores.InMemory();
         var before = Counts();
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
         var alert = Assert.Single((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None)).Opened);
@@ -146,7 +146,7 @@ public sealed class NotificationFlowTests
 
         // The server may have queued it: reliability E3 says never resend blindly.
         Assert.Single(smtp.Received);
-        Assert.Equal(NoticeOutcome.Unknown, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{rig.Options.Routes[0].Id}|office@dinghai.example.gov.cn", None));
+        Assert.Equal(NoticeOutcome.Unknown, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{rig.Options.Routes[0].Id}|office@dinghai.example.gov.cn", None));
         Assert.Equal(1, Counts()["email/unknown"] - before["email/unknown"]);
     }
 
@@ -156,7 +156,7 @@ public sealed class NotificationFlowTests
         await using var robots = await RobotServer.StartAsync();
         await using var smtp = new LoopbackSmtpServer();
         var time = new FakeTimeProvider(T0);
-        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time, Matrix(HostileName));
+        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, NoticeStores.InMemory(), time, Matrix(HostileName));
 
         await rig.Alerts.ProcessAsync([Unqualified("dh-edu", T0, HostileReason)], T0, None);
         await rig.IdleAsync();
@@ -212,8 +212,8 @@ public sealed class NotificationFlowTests
         settings["Notifications:RetryDelay"] = "00:00:00.050";
         settings["Notifications:Routes:4:Recipients"] = "office@dinghai.example.gov.cn";
         var before = Counts();
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        var stores = NoticeStores.InMemory();
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
         var changes = await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None);
@@ -246,9 +246,9 @@ public sealed class NotificationFlowTests
         Assert.Equal(1, after["wecom/sent"] - before["wecom/sent"]);
 
         var routes = rig.Options.Routes.ToDictionary(r => r.Kind);
-        Assert.Equal(NoticeOutcome.Failed, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Feishu].Id}", None));
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Webhook].Id}", None));
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Email].Id}|office@dinghai.example.gov.cn", None));
+        Assert.Equal(NoticeOutcome.Failed, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Feishu].Id}", None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Webhook].Id}", None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Email].Id}|office@dinghai.example.gov.cn", None));
 
         // A sweep sends none of them again, the refused one included.
         await rig.SweepAsync();
@@ -270,7 +270,7 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "email",
             ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn,edu@dinghai.example.gov.cn",
         };
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, new InMemoryMatrixStore(new StoreOptions()), TimeProvider.System);
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, NoticeStores.InMemory(), TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
         await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None);
@@ -294,8 +294,8 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "webhook",
             ["Notifications:Routes:0:Url"] = new Uri(robots.BaseUrl, "hook").AbsoluteUri,
         };
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        var stores = NoticeStores.InMemory();
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
         var alert = Assert.Single((await rig.Alerts.ProcessAsync([Unqualified("dh-edu", now)], now, None)).Opened);
@@ -303,14 +303,14 @@ public sealed class NotificationFlowTests
 
         Assert.Equal(3, robots.To("/hook").Count);
         var key = $"{alert.Key}|opened|{rig.Options.Routes[0].Id}";
-        Assert.Null(await store.GetNoticeOutcomeAsync(key, None)); // given back, not settled: still owed
+        Assert.Null(await stores.Notices.GetNoticeOutcomeAsync(key, None)); // given back, not settled: still owed
 
         down = false;
         await rig.SweepAsync();
         await rig.SweepAsync();
 
         Assert.Equal(4, robots.To("/hook").Count);
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync(key, None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync(key, None));
     }
 
     private static JsonElement Json(RobotRequest request) => JsonDocument.Parse(request.Body).RootElement.Clone();

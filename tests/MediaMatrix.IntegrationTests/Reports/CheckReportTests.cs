@@ -21,7 +21,7 @@ public sealed class CheckReportTests
     {
         var head = Account("dh-app", Tier.Head);
         var member = Account("dh-edu", Tier.Member);
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var store = new InMemoryPostStore(new StoreOptions());
         var read = new PollState(LastAttemptAt: T.AddHours(-1), LastSuccessAt: T.AddHours(-1));
         Post[] daily = [.. Enumerable.Range(0, 90).Select(d => new Post($"h{d}", "要闻", null, T.AddDays(-d).AddHours(-2)))];
         await store.RecordPollAsync(new PollRecord(head.Id, daily, read), CancellationToken.None);
@@ -29,7 +29,7 @@ public sealed class CheckReportTests
         var matrix = new MatrixConfig(new MatrixSettings("定海区", TimeZoneInfo.Utc, false), [head, member], new Dictionary<string, Profile>());
         var sources = new InspectionSources { Tasks = (a, _) => a.Id == member.Id ? new TaskTally(3, 2, 1) : null };
 
-        var report = await new MatrixInspector(store, matrix, new AssessmentOptions(), sources).InspectAsync(T, CancellationToken.None);
+        var report = await new MatrixInspector(store, new InMemoryEvaluationStore(new StoreOptions()), matrix, new AssessmentOptions(), sources).InspectAsync(T, CancellationToken.None);
 
         return JsonDocument.Parse(CheckReport.ToJson(report)).RootElement;
     }

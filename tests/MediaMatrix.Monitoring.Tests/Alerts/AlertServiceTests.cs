@@ -7,11 +7,11 @@ namespace MediaMatrix.Monitoring.Tests.Alerts;
 
 public sealed class AlertServiceTests
 {
-    private readonly InMemoryMatrixStore store = new(new StoreOptions());
+    private readonly InMemoryAlertStore store = new();
     private readonly FakeTimeProvider time = new(T0);
     private readonly CountingListener counted = new();
 
-    private AlertService Service => new(store, time, new AlertOptions(), listeners: [counted]);
+    private AlertService Service => new(store, new InMemoryPostStore(new StoreOptions()), time, new AlertOptions(), listeners: [counted]);
 
     [Fact]
     public async Task Process_SameEvaluationTwice_OpensOnceAndCountsOnce()

@@ -22,11 +22,11 @@ public sealed class TaskStandingsTests
     {
         var issued = T.AddDays(-2);
         var task = new ClusterTask("ui-0a1b2c3d4e", "定海区2026年冬季征兵公告", null, issued, issued.AddDays(3), [Education.Id, Schools.Id]);
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await store.RecordPollAsync(new PollRecord(Education.Id, [new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))], ReadAnHourAgo(T)), None);
-        await store.SaveTaskAsync(task, "王科长", issued, None);
+        var store = InMemoryStores.Create();
+        await store.Posts.RecordPollAsync(new PollRecord(Education.Id, [new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))], ReadAnHourAgo(T)), None);
+        await store.Tasks.SaveTaskAsync(task, "王科长", issued, None);
 
-        var standings = await new TaskStandings(Matrix, store, new TaskMatchOptions(), new AlertOptions()).ReadAsync(T, None);
+        var standings = await new TaskStandings(Matrix, store.Posts, store.Tasks, new TaskMatchOptions(), new AlertOptions()).ReadAsync(T, None);
 
         var standing = Assert.Single(standings);
         Assert.Equal(task.Id, standing.Task.Id);

@@ -17,12 +17,12 @@ public sealed class MatrixInspectorTests
         [Head, Education, Schools, Culture],
         new Dictionary<string, Profile>());
 
-    private static async Task<InMemoryMatrixStore> StoreWithAsync(params (Account Account, Post[] Posts)[] accounts)
+    private static async Task<InMemoryStores> StoreWithAsync(params (Account Account, Post[] Posts)[] accounts)
     {
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var store = InMemoryStores.Create();
         foreach (var (account, posts) in accounts)
         {
-            await store.RecordPollAsync(new PollRecord(account.Id, posts, ReadAnHourAgo(T)), None);
+            await store.Posts.RecordPollAsync(new PollRecord(account.Id, posts, ReadAnHourAgo(T)), None);
         }
 
         return store;
@@ -33,24 +33,24 @@ public sealed class MatrixInspectorTests
     {
         var store = await StoreWithAsync((Education, Regular(7)));
 
-        await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None);
+        await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric).InspectAsync(T, None);
 
-        Assert.Empty(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Empty(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
     }
 
     [Fact]
     public async Task Inspect_WithPersist_SavesOneRecordPerAccountAndTheNextOneSmoothsWithIt()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var inspector = new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric);
 
         var first = await inspector.InspectAsync(T.AddDays(-1), persist: true, None);
-        var saved = Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        var saved = Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts.Single(r => r.Account == Education).Evaluation.ToRecord(), saved);
-        Assert.Single(await store.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
+        Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
 
         // Education stops completing tasks; the published score moves only part of the way.
-        var withTasks = new MatrixInspector(store, Matrix, Rubric, new InspectionSources { Tasks = (a, _) => a == Education ? new TaskTally(4, 0, 0) : null });
+        var withTasks = new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric, new InspectionSources { Tasks = (a, _) => a == Education ? new TaskTally(4, 0, 0) : null });
         var next = (await withTasks.InspectAsync(T, None)).Accounts.Single(r => r.Account == Education).Evaluation;
         Assert.Equal(Math.Round((0.3 * next.RawScore!.Value) + (0.7 * saved.Score!.Value), 1), next.Score);
     }
@@ -63,24 +63,24 @@ public sealed class MatrixInspectorTests
     public async Task Inspect_WithPersist_KeepsOneRecordPerSpacing(double hoursLater, int expected)
     {
         var store = await StoreWithAsync((Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var inspector = new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric);
 
         await inspector.InspectAsync(T, persist: true, None);
         await inspector.InspectAsync(T.AddHours(hoursLater), persist: true, None);
 
-        Assert.Equal(expected, (await store.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
+        Assert.Equal(expected, (await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
     }
 
     [Fact]
     public async Task Inspect_WithPersist_SameInstantTwice_KeepsOneRecord()
     {
         var store = await StoreWithAsync((Education, Regular(7)));
-        var inspector = new MatrixInspector(store, Matrix, Rubric);
+        var inspector = new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric);
 
         var first = await inspector.InspectAsync(T, persist: true, None);
         var again = await inspector.InspectAsync(T, persist: true, None);
 
-        Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts[1].Evaluation.Score, again.Accounts[1].Evaluation.Score);
     }
 
@@ -88,10 +88,10 @@ public sealed class MatrixInspectorTests
     public async Task Inspect_MergeProposal_NamesTheSiblingInTheSameDepartment()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(20)), (Schools, Regular(7)), (Culture, Regular(7)));
-        await store.SaveEvaluationAsync(WeakYesterday(Education), None);
+        await store.Evaluations.SaveEvaluationAsync(WeakYesterday(Education), None);
         var sources = new InspectionSources { Reach = a => new AccountReach(a == Education ? 500 : 10_000, null) };
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric, sources).InspectAsync(T, None);
 
         var education = report.Accounts.Single(r => r.Account == Education).Evaluation;
         Assert.Equal(DispositionKind.Merge, education.Disposition!.Kind);
@@ -112,7 +112,7 @@ public sealed class MatrixInspectorTests
             },
         };
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric, sources).InspectAsync(T, None);
 
         Assert.Equal(Regular(7).Length, seen![Education.Id].Count);
         Assert.Equal(new TaskTally(2, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
@@ -131,9 +131,9 @@ public sealed class MatrixInspectorTests
             (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
             (Schools, Regular(7)),
             (Culture, [.. Regular(7), new Post("c-repost", "【转载】定海区2026年冬季征兵公告", null, issued.AddDays(4))]));
-        var sources = ClusterTaskTallies.Sources(matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
+        var sources = ClusterTaskTallies.Sources(matrix, store.Tasks, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
 
-        var report = await new MatrixInspector(store, matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await new MatrixInspector(store.Posts, store.Evaluations, matrix, Rubric, sources).InspectAsync(T, None);
 
         TaskTally? TallyOf(Account account) => report.Accounts.Single(r => r.Account == account).Evaluation.Tasks;
         Assert.Equal(new TaskTally(1, 1, 1), TallyOf(Education));
@@ -152,10 +152,10 @@ public sealed class MatrixInspectorTests
             (Head, Regular(1)),
             (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
             (Schools, Regular(7)));
-        await store.SaveTaskAsync(task, "王科长", issued, None);
-        var sources = ClusterTaskTallies.Sources(Matrix, store, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
+        await store.Tasks.SaveTaskAsync(task, "王科长", issued, None);
+        var sources = ClusterTaskTallies.Sources(Matrix, store.Tasks, new MediaMatrix.Monitoring.Tasks.TaskMatchOptions());
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, sources).InspectAsync(T, None);
+        var report = await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric, sources).InspectAsync(T, None);
 
         Assert.Equal(1, report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks?.Assigned);
         Assert.Equal(new TaskTally(1, 1, 1), report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks);
@@ -168,7 +168,7 @@ public sealed class MatrixInspectorTests
         var findings = new InMemoryFindingStore();
         await findings.RecordFindingAsync(new ManualFinding("f1", Education.Id, FindingKind.PersonalDataLeak, "泄露个人信息", T.AddDays(-1)), None);
 
-        var report = await new MatrixInspector(store, Matrix, Rubric, findingStore: findings).InspectAsync(T, None);
+        var report = await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric, findingStore: findings).InspectAsync(T, None);
 
         Assert.Equal(Verdict.Unqualified, report.Accounts.Single(r => r.Account == Education).Evaluation.Verdict);
         Assert.Equal(Verdict.Qualified, report.Accounts.Single(r => r.Account == Head).Evaluation.Verdict);
@@ -179,7 +179,7 @@ public sealed class MatrixInspectorTests
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)), (Schools, PostsDaysAgo(120)));
 
-        var summary = (await new MatrixInspector(store, Matrix, Rubric).InspectAsync(T, None)).Summary;
+        var summary = (await new MatrixInspector(store.Posts, store.Evaluations, Matrix, Rubric).InspectAsync(T, None)).Summary;
 
         Assert.Equal((4, 2, 1, 1), (summary.Checked, summary.Qualified, summary.Unqualified, summary.Unknown));
         Assert.Equal(new GradeCounts(2, 0, 0, 1), summary.Grades);

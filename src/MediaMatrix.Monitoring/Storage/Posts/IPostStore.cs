@@ -30,7 +30,9 @@ public interface IPostStore
     Task<IReadOnlyList<Post>> GetPostsAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>The publication instants of the posts <see cref="GetPostsAsync"/> returns for the same
-    /// <paramref name="since"/>, each to the millisecond, without reading any post itself.</summary>
+    /// <paramref name="since"/>, without reading any post itself. Each is to the millisecond (all the store keeps of
+    /// the time), and `since` is compared with that millisecond: a post stamped finer than the millisecond (no parser
+    /// makes one) reads as the millisecond it falls in.</summary>
     Task<StoredTimes> GetPublicationTimesAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>The poll state of each requested account that has one.</summary>

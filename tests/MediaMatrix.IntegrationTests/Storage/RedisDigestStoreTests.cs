@@ -5,23 +5,22 @@ using StackExchange.Redis;
 namespace MediaMatrix.IntegrationTests.Storage;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisObservabilityStoreTests(RedisServer redis) : ObservabilityStoreContract, IAsyncLifetime
+public sealed class RedisDigestStoreTests(RedisServer redis) : DigestStoreContract, IAsyncLifetime
 {
     private RedisKeys Keys => new(Options.KeyPrefix);
 
     private IServer Server => redis.Connection.GetServers().Single();
 
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override IDigestStore CreateStore(StoreOptions options) => new RedisDigestStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => redis.DeleteKeysAsync(Keys.AllKeysPattern);
 
     [Fact]
-    public async Task EveryObservabilityKey_HasATtl()
+    public async Task EveryDigestKey_HasATtl()
     {
         var store = CreateStore(Options);
-        await store.SaveAccountSnapshotsAsync([new AccountSnapshot("a", Now, Monitoring.Assessment.Verdict.Qualified, 80, null, false, false, 1, 1, 1, null)], None);
         await store.ClaimDigestAsync("2026-W49", "a@example.gov.cn", "n", TimeSpan.FromMinutes(5), None);
         await store.SaveDigestDeliveryAsync(new DigestDelivery("2026-W49", "a@example.gov.cn", DigestDeliveryState.Sent, Now), None);
         await store.ClaimDigestWeekAsync(new DigestWeek("2026-W49", Now, 1, [], []), None);
@@ -34,6 +33,6 @@ public sealed class RedisObservabilityStoreTests(RedisServer redis) : Observabil
             Assert.NotNull(await db.KeyTimeToLiveAsync(key));
         }
 
-        Assert.Equal(4, count);
+        Assert.Equal(3, count);
     }
 }

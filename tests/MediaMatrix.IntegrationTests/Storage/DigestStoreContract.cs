@@ -1,10 +1,9 @@
-using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.IntegrationTests.Storage;
 
-/// <summary>What every store promises for /metrics snapshots and the weekly digest's claims and deliveries.</summary>
-public abstract class ObservabilityStoreContract
+/// <summary>What every <see cref="IDigestStore"/> promises: the weekly digest's figures, claims and deliveries.</summary>
+public abstract class DigestStoreContract
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -12,23 +11,7 @@ public abstract class ObservabilityStoreContract
 
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
-
-    private static AccountSnapshot Snapshot(string id, Verdict verdict, double? score) =>
-        new(id, Now, verdict, score, score is null ? null : Grade.B, Weak: false, Zombie: false, 3.5, 4, 12, 0.5);
-
-    [Fact]
-    public async Task SaveAccountSnapshots_ReplacesPerAccount_AndKeepsOthers()
-    {
-        var store = CreateStore(Options);
-        await store.SaveAccountSnapshotsAsync([Snapshot("a", Verdict.Qualified, 80), Snapshot("b", Verdict.Unknown, null)], None);
-        await store.SaveAccountSnapshotsAsync([Snapshot("a", Verdict.Unqualified, 40)], None);
-
-        var read = await store.GetAccountSnapshotsAsync(None);
-
-        Assert.Equal(Snapshot("a", Verdict.Unqualified, 40), read["a"]);
-        Assert.Equal(Snapshot("b", Verdict.Unknown, null), read["b"]);
-    }
+    protected abstract IDigestStore CreateStore(StoreOptions options);
 
     [Fact]
     public async Task ClaimDigest_SecondClaimWhileHeld_IsRefused_UntilReleasedByItsOwner()

@@ -1,29 +1,31 @@
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring;
-using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.IntegrationTests.Storage;
 
 /// <summary>
-/// What every <see cref="IMatrixStore"/> promises. Each implementation runs this whole suite through a subclass;
-/// a behaviour the Redis store has and the in-memory one lacks is a bug in one of them.
+/// What every <see cref="IPostStore"/> promises about posts, poll state and the due index (claims: <see cref="DueClaimContract"/>).
+/// Each implementation runs this whole suite through a subclass; a behaviour the Redis store has and the in-memory one
+/// lacks is a bug in one of them.
 /// </summary>
-public abstract class MatrixStoreContract
+public abstract partial class PostStoreContract
 {
     // A Thursday morning in the county's time zone; all times in these tests are relative to it.
     protected static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8));
 
     protected static readonly CancellationToken None = CancellationToken.None;
 
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
     /// <summary>Unique per test instance, so tests sharing one Redis never see each other's keys.</summary>
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
+    protected abstract IPostStore CreateStore(StoreOptions options);
 
     /// <summary>Everything the store holds for these accounts, as text that is equal exactly when the data is.</summary>
-    protected abstract Task<string> SnapshotAsync(IMatrixStore store, IReadOnlyCollection<string> accountIds);
+    protected abstract Task<string> SnapshotAsync(IPostStore store, IReadOnlyCollection<string> accountIds);
 
     /// <summary>Checks that nothing the store wrote can outlive its bounds (R5). The in-memory store has nothing to check.</summary>
     protected abstract Task AssertEveryKeyHasTtlOrBoundAsync(StoreOptions options);
@@ -37,9 +39,6 @@ public abstract class MatrixStoreContract
         new(LastAttemptAt: at ?? Now, LastSuccessAt: at ?? Now, NextDueAt: (at ?? Now) + TimeSpan.FromHours(1));
 
     protected static PollRecord Record(string accountId, params Post[] posts) => new(accountId, posts, Polled());
-
-    protected static EvaluationRecord Evaluated(string accountId, TimeSpan ago, double score = 72.5, bool weak = false) =>
-        new(accountId, Now - ago, score, score, Verdict.Qualified, weak, weak ? 3 : 0, 0);
 
     [Fact]
     public async Task RecordPoll_SamePostTwice_IsStoredOnce()
@@ -201,29 +200,8 @@ public abstract class MatrixStoreContract
             new Dictionary<string, DateTimeOffset> { ["scheduled"] = Now - TimeSpan.FromHours(1), ["new"] = Now - TimeSpan.FromMinutes(1) },
             None);
 
-        Assert.Equal(["new"], await store.GetDueAccountsAsync(Now, 10, None));
-        Assert.Equal(["new", "scheduled"], await store.GetDueAccountsAsync(Now + TimeSpan.FromHours(1), 10, None));
-    }
-
-    [Fact]
-    public async Task GetDueAccounts_ReturnsOnlyDueAccountsMostOverdueFirstUpToMax()
-    {
-        var store = CreateStore(Options);
-        await store.EnsureScheduledAsync(
-            new Dictionary<string, DateTimeOffset>
-            {
-                ["later"] = Now + TimeSpan.FromSeconds(1),
-                ["now"] = Now,
-                ["hour-late"] = Now - TimeSpan.FromHours(1),
-                ["day-late"] = Now - TimeSpan.FromDays(1),
-                ["minute-late"] = Now - TimeSpan.FromMinutes(1),
-            },
-            None);
-
-        Assert.Equal(["day-late", "hour-late", "minute-late", "now"], await store.GetDueAccountsAsync(Now, 10, None));
-        Assert.Equal(["day-late", "hour-late"], await store.GetDueAccountsAsync(Now, 2, None));
-        Assert.Empty(await store.GetDueAccountsAsync(Now, 0, None));
-        Assert.Empty(await store.GetDueAccountsAsync(Now - TimeSpan.FromDays(2), 10, None));
+        Assert.Equal(["new"], await store.ClaimDueAsync(Now, TimeSpan.FromDays(1), 10, None));
+        Assert.Equal(["scheduled"], await store.ClaimDueAsync(Now + TimeSpan.FromHours(1), TimeSpan.FromDays(1), 10, None));
     }
 
     [Fact]
@@ -235,7 +213,7 @@ public abstract class MatrixStoreContract
         await store.SetNextDueAsync("a", Now + TimeSpan.FromHours(1), None); // claimed by a dispatcher
         await store.SetNextDueAsync("c", Now - TimeSpan.FromDays(1), None); // "poll now" on an account not yet scheduled
 
-        Assert.Equal(["c", "b"], await store.GetDueAccountsAsync(Now, 10, None));
+        Assert.Equal(["c", "b"], await store.ClaimDueAsync(Now, Lease, 10, None));
     }
 
     [Fact]
@@ -246,8 +224,8 @@ public abstract class MatrixStoreContract
 
         await store.RecordPollAsync(new PollRecord("a", [], Polled() with { NextDueAt = Now + TimeSpan.FromMinutes(30) }), None);
 
-        Assert.Empty(await store.GetDueAccountsAsync(Now, 10, None));
-        Assert.Equal(["a"], await store.GetDueAccountsAsync(Now + TimeSpan.FromMinutes(30), 10, None));
+        Assert.Empty(await store.ClaimDueAsync(Now, Lease, 10, None));
+        Assert.Equal(["a"], await store.ClaimDueAsync(Now + TimeSpan.FromMinutes(30), Lease, 10, None));
     }
 
     [Fact]
@@ -288,7 +266,7 @@ public abstract class MatrixStoreContract
                 Post[] posts = [new($"{account}-{poll}", "通知", null, at - TimeSpan.FromMinutes(10)), new($"{account}-u{poll % 7}", "无日期", null, null)];
                 var state = new PollState(LastAttemptAt: at, LastSuccessAt: at, LastItemCount: 2, LastUndatedCount: 1, NextDueAt: at + TimeSpan.FromHours(6));
                 await store.RecordPollAsync(new PollRecord(account, posts, state), None);
-                await store.SaveEvaluationAsync(new EvaluationRecord(account, at, 80, 80, Verdict.Qualified, false, 0, poll), None);
+                await store.GetPublicationTimesAsync(account, at - TimeSpan.FromDays(1), None);
             }
 
             await store.SetNextDueAsync(accounts[poll % 3], at + TimeSpan.FromHours(1), None);
@@ -350,95 +328,7 @@ public abstract class MatrixStoreContract
             Assert.Equal([$"{account}-2", $"{account}-1"], (await store.GetPostsAsync(account, DateTimeOffset.MinValue, None)).Select(post => post.Id));
         }
 
-        Assert.Empty(await store.GetDueAccountsAsync(Now, 100, None));
-        Assert.Equal(accounts.Order(StringComparer.Ordinal), await store.GetDueAccountsAsync(Now + TimeSpan.FromHours(1), 100, None));
-    }
-
-    [Fact]
-    public async Task Evaluation_RoundTripsEveryField()
-    {
-        var store = CreateStore(Options);
-        var weak = new EvaluationRecord("acct", Now, 48.3, 55.1, Verdict.Unqualified, true, 4, 1);
-        var unknown = new EvaluationRecord("acct", Now - TimeSpan.FromDays(1), null, null, Verdict.Unknown, false, 2, 0);
-        var healthy = new EvaluationRecord("acct", Now - TimeSpan.FromDays(2), 90, 88.8, Verdict.Qualified, false, 0, 5);
-
-        await store.SaveEvaluationAsync(healthy, None);
-        await store.SaveEvaluationAsync(weak, None);
-        await store.SaveEvaluationAsync(unknown, None);
-
-        var history = await store.GetEvaluationHistoryAsync("acct", 10, None);
-        Assert.Equal([weak, unknown, healthy], history);
-        Assert.Equal(Now.Offset, history[0].At.Offset);
-    }
-
-    [Fact]
-    public async Task EvaluationHistory_IsNewestFirstUpToMaxAndPerAccount()
-    {
-        var store = CreateStore(Options);
-        var days = Enumerable.Range(0, 5).Select(day => Evaluated("acct", TimeSpan.FromDays(day), 60 + day)).ToArray();
-        foreach (var record in days.Reverse())
-        {
-            await store.SaveEvaluationAsync(record, None);
-        }
-
-        await store.SaveEvaluationAsync(Evaluated("other", TimeSpan.Zero, 10), None);
-
-        Assert.Equal(days[..3], await store.GetEvaluationHistoryAsync("acct", 3, None));
-        Assert.Equal(days, await store.GetEvaluationHistoryAsync("acct", 100, None));
-        Assert.Empty(await store.GetEvaluationHistoryAsync("acct", 0, None));
-        Assert.Empty(await store.GetEvaluationHistoryAsync("never-evaluated", 10, None));
-    }
-
-    [Fact]
-    public async Task SaveEvaluation_SameInstantAgain_ReplacesTheRecord()
-    {
-        var store = CreateStore(Options);
-        var first = Evaluated("acct", TimeSpan.Zero, 50);
-        var rerun = first with { RawScore = 65, Score = 61, BelowStreak = 0, AboveStreak = 1 };
-
-        await store.SaveEvaluationAsync(Evaluated("acct", TimeSpan.FromDays(1)), None);
-        await store.SaveEvaluationAsync(first, None);
-        await store.SaveEvaluationAsync(rerun, None);
-
-        // Keyed by time: a re-run of the same evaluation replaces it, never adds a second one for the same instant.
-        var history = await store.GetEvaluationHistoryAsync("acct", 10, None);
-        Assert.Equal(2, history.Count);
-        Assert.Equal(rerun, history[0]);
-    }
-
-    [Fact]
-    public async Task SaveEvaluation_KeepsTheNewestUpToTheBound()
-    {
-        var store = CreateStore(Options with { MaxEvaluationsPerAccount = 3 });
-
-        // Saved out of order: the bound drops the oldest by evaluation time, not by arrival.
-        foreach (var day in new[] { 2, 5, 0, 4, 1, 3 })
-        {
-            await store.SaveEvaluationAsync(Evaluated("acct", TimeSpan.FromDays(day), day), None);
-        }
-
-        Assert.Equal([0.0, 1, 2], (await store.GetEvaluationHistoryAsync("acct", 10, None)).Select(record => record.RawScore!.Value));
-    }
-
-    [Fact]
-    public async Task R4_SameEvaluationSavedThreeTimesLeavesIdenticalKeyspace()
-    {
-        var store = CreateStore(Options with { MaxEvaluationsPerAccount = 2 });
-        EvaluationRecord[] records = [Evaluated("acct", TimeSpan.FromDays(2)), Evaluated("acct", TimeSpan.FromDays(1), 40, weak: true), Evaluated("acct", TimeSpan.Zero, 70)];
-        string[] accounts = ["acct"];
-
-        async Task<string> SaveAllAsync()
-        {
-            foreach (var record in records)
-            {
-                await store.SaveEvaluationAsync(record, None);
-            }
-
-            return await SnapshotAsync(store, accounts);
-        }
-
-        var once = await SaveAllAsync();
-        Assert.Equal(once, await SaveAllAsync());
-        Assert.Equal(once, await SaveAllAsync());
+        Assert.Empty(await store.ClaimDueAsync(Now, Lease, 100, None));
+        Assert.Equal(accounts.Order(StringComparer.Ordinal), await store.ClaimDueAsync(Now + TimeSpan.FromHours(1), Lease, 100, None));
     }
 }

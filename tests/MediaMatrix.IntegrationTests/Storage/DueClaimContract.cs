@@ -2,8 +2,8 @@ using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.IntegrationTests.Storage;
 
-/// <summary>What every store promises about claiming due accounts: each due account goes to exactly one claimer.</summary>
-public abstract class ClaimStoreContract
+/// <summary>What every <see cref="IPostStore"/> promises about claiming due accounts: each due account goes to exactly one claimer.</summary>
+public abstract class DueClaimContract
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -13,7 +13,7 @@ public abstract class ClaimStoreContract
 
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
+    protected abstract IPostStore CreateStore(StoreOptions options);
 
     [Fact]
     public async Task ClaimDue_TakesMostOverdueFirstAndOnlyWhatIsDue()
@@ -40,7 +40,7 @@ public abstract class ClaimStoreContract
 
         await store.ClaimDueAsync(Now, Lease, 10, None);
 
-        Assert.Empty(await store.GetDueAccountsAsync(Now + Lease - TimeSpan.FromMilliseconds(1), 10, None));
+        Assert.Empty(await store.ClaimDueAsync(Now + Lease - TimeSpan.FromMilliseconds(1), Lease, 10, None));
         Assert.Equal(["acct"], await store.ClaimDueAsync(Now + Lease, Lease, 10, None));
     }
 

@@ -4,9 +4,9 @@ using MediaMatrix.Monitoring.Storage;
 namespace MediaMatrix.IntegrationTests.Storage;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisClaimStoreTests(RedisServer redis) : ClaimStoreContract, IAsyncLifetime
+public sealed class RedisDueClaimTests(RedisServer redis) : DueClaimContract, IAsyncLifetime
 {
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override IPostStore CreateStore(StoreOptions options) => new RedisPostStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -3,12 +3,12 @@ using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.IntegrationTests.Storage;
 
-public sealed class InMemoryMatrixStoreTests : MatrixStoreContract
+public sealed class InMemoryPostStoreTests : PostStoreContract
 {
-    protected override IMatrixStore CreateStore(StoreOptions options) => new InMemoryMatrixStore(options);
+    protected override IPostStore CreateStore(StoreOptions options) => new InMemoryPostStore(options);
 
     /// <summary>No keys to dump here, so the snapshot is every read the contract offers.</summary>
-    protected override async Task<string> SnapshotAsync(IMatrixStore store, IReadOnlyCollection<string> accountIds)
+    protected override async Task<string> SnapshotAsync(IPostStore store, IReadOnlyCollection<string> accountIds)
     {
         var snapshot = new StringBuilder();
         var states = await store.GetPollStatesAsync(accountIds, None);
@@ -20,13 +20,13 @@ public sealed class InMemoryMatrixStoreTests : MatrixStoreContract
                 snapshot.AppendLine($"{account} post {post}");
             }
 
-            foreach (var evaluation in await store.GetEvaluationHistoryAsync(account, int.MaxValue, None))
-            {
-                snapshot.AppendLine($"{account} evaluation {evaluation}");
-            }
+            var times = await store.GetPublicationTimesAsync(account, DateTimeOffset.MinValue, None);
+            snapshot.AppendLine($"{account} times {string.Join(",", times.UtcTicks)} days {string.Join(",", times.DayStarts ?? [])}");
         }
 
-        snapshot.AppendLine($"due {string.Join(",", await store.GetDueAccountsAsync(DateTimeOffset.MaxValue, int.MaxValue, None))}");
+        // The due index has no plain read: a claim at the end of time with no lease lists every scheduled account, most
+        // overdue first, and leaves each at that end, where the record's next application (it sets NextDueAt) moves it back.
+        snapshot.AppendLine($"due {string.Join(",", await store.ClaimDueAsync(DateTimeOffset.MaxValue, TimeSpan.Zero, int.MaxValue, None))}");
         return snapshot.ToString();
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
@@ -8,59 +7,23 @@ using StackExchange.Redis;
 namespace MediaMatrix.IntegrationTests.Storage;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContract, IAsyncLifetime
+public sealed partial class RedisPostStoreTests(RedisServer redis) : PostStoreContract, IAsyncLifetime
 {
-    /// <summary>Keys the store may keep without a TTL (docs/redis-keys.md): only operators' manual task completions.</summary>
+    /// <summary>Keys the stores may keep without a TTL (docs/redis-keys.md): operators' records and open alerts.</summary>
     private static readonly string[] PermanentKinds = ["manual", "manual-tasks", "tasks", "open", "alert", "audit", "decisions", "findings"];
 
     private RedisKeys Keys => new(Options.KeyPrefix);
 
     private IServer Server => redis.Connection.GetServers().Single();
 
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override IPostStore CreateStore(StoreOptions options) => new RedisPostStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => redis.DeleteKeysAsync(Keys.AllKeysPattern);
 
-    /// <summary>Every key under the test's prefix with its type, full value and whether it has a TTL (the TTL itself
-    /// counts down between applications, so only its presence is compared).</summary>
-    protected override async Task<string> SnapshotAsync(IMatrixStore store, IReadOnlyCollection<string> accountIds)
-    {
-        var db = redis.Connection.GetDatabase();
-        var snapshot = new StringBuilder();
-        foreach (var key in (await ScanAsync()).Order(StringComparer.Ordinal))
-        {
-            var type = await db.KeyTypeAsync(key);
-            var hasTtl = await db.KeyTimeToLiveAsync(key) is not null;
-            snapshot.AppendLine($"{key} {type} ttl={hasTtl}");
-            switch (type)
-            {
-                case RedisType.String:
-                    snapshot.AppendLine($"  {await db.StringGetAsync(key)}");
-                    break;
-                case RedisType.Hash:
-                    foreach (var field in (await db.HashGetAllAsync(key)).OrderBy(field => (string)field.Name!, StringComparer.Ordinal))
-                    {
-                        snapshot.AppendLine($"  {field.Name} = {field.Value}");
-                    }
-
-                    break;
-                case RedisType.SortedSet:
-                    foreach (var entry in await db.SortedSetRangeByRankWithScoresAsync(key))
-                    {
-                        snapshot.AppendLine($"  {entry.Element} @ {entry.Score}");
-                    }
-
-                    break;
-                default:
-                    snapshot.AppendLine("  (unexpected type)");
-                    break;
-            }
-        }
-
-        return snapshot.ToString();
-    }
+    protected override Task<string> SnapshotAsync(IPostStore store, IReadOnlyCollection<string> accountIds) =>
+        RedisKeyDump.DumpAsync(redis, Keys.AllKeysPattern);
 
     protected override async Task AssertEveryKeyHasTtlOrBoundAsync(StoreOptions options)
     {
@@ -78,10 +41,6 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
                 Assert.InRange(await db.SortedSetLengthAsync(key), 1, options.MaxPostsPerAccount);
             }
 
-            if (kind is "evals")
-            {
-                Assert.InRange(await db.SortedSetLengthAsync(key), 1, options.MaxEvaluationsPerAccount);
-            }
         }
     }
 
@@ -96,25 +55,6 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
              $"{Options.KeyPrefix}:acct:{{county-gov}}:timeline", $"{Options.KeyPrefix}:acct:{{county-gov}}:undated",
              $"{Options.KeyPrefix}:due"],
             (await ScanAsync()).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public async Task SaveEvaluation_WritesOneCompactEntryWithATtl()
-    {
-        var store = CreateStore(Options);
-        var at = Now;
-        await store.SaveEvaluationAsync(new MediaMatrix.Monitoring.Assessment.EvaluationRecord(
-            "county-gov", at, 58.5, 61.2, MediaMatrix.Monitoring.Assessment.Verdict.Unqualified, true, 3, 0), None);
-
-        var key = $"{Options.KeyPrefix}:acct:{{county-gov}}:evals";
-        Assert.Equal([key], await ScanAsync());
-        var db = redis.Connection.GetDatabase();
-        Assert.NotNull(await db.KeyTimeToLiveAsync(key));
-        var entry = (await db.SortedSetRangeByRankWithScoresAsync(key)).Single();
-        Assert.Equal(at.ToUnixTimeMilliseconds(), entry.Score);
-
-        // One-letter names, no account id (it is in the key), defaults left out.
-        Assert.Equal("{\"a\":\"2026-11-26T09:00:00+08:00\",\"r\":58.5,\"s\":61.2,\"v\":\"unqualified\",\"w\":true,\"b\":3}", (string?)entry.Element);
     }
 
     [Fact]
@@ -160,7 +100,7 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
     public async Task R1_RecordPollIsOneScriptAndTheDueIndexInOneBatch()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.EndPoint);
-        var store = new RedisMatrixStore(connection, Options);
+        var store = new RedisPostStore(connection, Options);
         var posts = Enumerable.Range(1, 20).Select(i => Dated($"p{i}", TimeSpan.FromHours(i))).ToArray();
         await store.RecordPollAsync(Record("warm-up", posts), None);
 
@@ -206,14 +146,5 @@ public sealed class RedisMatrixStoreTests(RedisServer redis) : MatrixStoreContra
         return calls;
     }
 
-    private async Task<List<string>> ScanAsync()
-    {
-        var keys = new List<string>();
-        await foreach (var key in Server.KeysAsync(pattern: Keys.AllKeysPattern))
-        {
-            keys.Add(key!);
-        }
-
-        return keys;
-    }
+    private Task<List<string>> ScanAsync() => RedisKeyDump.ScanAsync(redis, Keys.AllKeysPattern);
 }
