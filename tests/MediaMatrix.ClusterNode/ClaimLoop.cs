@@ -8,7 +8,7 @@ namespace MediaMatrix.ClusterNode;
 /// <summary>
 /// The <c>claim-loop</c> mode: one replica's poll dispatcher against the shared Redis due index, as
 /// <c>PollDispatcher.DispatchDueAsync</c> does it on every shard tick (claim up to a batch with
-/// <see cref="IMatrixStore.ClaimDueAsync"/>, poll them with bounded parallelism, each poll setting the account's next
+/// <see cref="IPostStore.ClaimDueAsync"/>, poll them with bounded parallelism, each poll setting the account's next
 /// due time), with a poll that only waits a little instead of fetching, so the test measures the sharing of work.
 /// Each poll is written to <c>--out</c> as <c>account,claimed ms,done ms</c> when the replica stops (<c>--stop-file</c> appears).
 /// </summary>
@@ -27,7 +27,7 @@ internal static class ClaimLoop
         var time = TimeProvider.System;
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(options["redis"]);
-        var store = new RedisMatrixStore(connection, new StoreOptions { KeyPrefix = options["prefix"] });
+        var store = new RedisPostStore(connection, new StoreOptions { KeyPrefix = options["prefix"] });
         var polls = new ConcurrentQueue<string>();
         await Console.Out.WriteLineAsync($"ready: replica {options["replica"]}");
 

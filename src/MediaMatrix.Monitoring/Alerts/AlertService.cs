@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// the store with who and when. Every write is idempotent in the store, so a job re-fired for the same round, or two
 /// instances racing, open each alert once.
 /// </summary>
-public sealed class AlertService(IMatrixStore store, TimeProvider time, IEnumerable<IAlertListener>? listeners = null)
+public sealed class AlertService(IAlertStore store, TimeProvider time, IEnumerable<IAlertListener>? listeners = null)
 {
     /// <summary>Opens and resolves what the rules found; returns what this call really changed (another instance may
     /// have got there first) and tells the listeners.</summary>

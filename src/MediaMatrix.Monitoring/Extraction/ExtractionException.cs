@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Extraction;

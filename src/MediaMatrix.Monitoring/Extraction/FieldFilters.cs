@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 

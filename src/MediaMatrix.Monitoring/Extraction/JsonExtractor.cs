@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Extraction;

@@ -9,7 +9,7 @@ namespace MediaMatrix.Monitoring.Polling;
 /// <summary>Polls one account: fetch → extract → save → schedule the next poll. Never throws for a bad source.</summary>
 public sealed partial class AccountPoller(
     SourceFetcher fetcher,
-    IMatrixStore store,
+    IPostStore store,
     MatrixConfig matrix,
     PollSchedule schedule,
     PollOptions options,

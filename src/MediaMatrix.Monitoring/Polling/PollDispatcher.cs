@@ -11,7 +11,7 @@ namespace MediaMatrix.Monitoring.Polling;
 /// serves the whole matrix, so the scheduler holds a handful of triggers, never one per account.
 /// </summary>
 public sealed partial class PollDispatcher(
-    IMatrixStore store,
+    IPostStore store,
     AccountPoller poller,
     MatrixConfig matrix,
     PollSchedule schedule,

@@ -13,7 +13,7 @@ public sealed record RoundResult(string Round, DateTimeOffset At, IReadOnlyList<
 /// evaluation), never by the spot check, which only looks: a sample must not add stability records for some accounts
 /// and not others.
 /// </summary>
-public sealed class RhythmRounds(EvaluationRound round, IMatrixStore store, TimeProvider time, RhythmOptions options, IBulletinPublisher bulletins)
+public sealed class RhythmRounds(EvaluationRound round, IPeriodClaimStore store, TimeProvider time, RhythmOptions options, IBulletinPublisher bulletins)
 {
     /// <summary>A quarter's claim outlives the quarter after it, so a late re-fire cannot publish the same bulletin twice.</summary>
     public static readonly TimeSpan BulletinClaimTtl = TimeSpan.FromDays(200);

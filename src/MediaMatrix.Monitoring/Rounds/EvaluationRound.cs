@@ -15,8 +15,8 @@ namespace MediaMatrix.Monitoring.Rounds;
 /// <see cref="StabilityOptions.MinimumSpacing"/>, so looking never changes stability) and the alert changes.
 /// </summary>
 public sealed class EvaluationRound(
-    IMatrixStore store, IFindingStore findings, MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions,
-    AlertOptions alertOptions, AlertService alerts)
+    IPostStore posts, IEvaluationStore evaluations, IAlertStore openAlerts, ITaskStore tasks, IFindingStore findings,
+    MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions, AlertOptions alertOptions, AlertService alerts)
 {
     // Accounts whose reads are in flight together: the Redis client pipelines them into few round trips, and the round
     // holds only this many accounts' posts at once.
@@ -33,7 +33,7 @@ public sealed class EvaluationRound(
     public async Task<MatrixReport> RunAsync(RoundRequest request, CancellationToken cancellationToken)
     {
         var at = request.At;
-        var inputs = await RoundInputs.ReadAsync(store, findings, matrix, cancellationToken).ConfigureAwait(false);
+        var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, matrix, cancellationToken).ConfigureAwait(false);
 
         // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
         var rubricFrom = at - options.LongTermWindow - options.LongTermWindow;
@@ -41,9 +41,9 @@ public sealed class EvaluationRound(
 
         // The head's posts come first: the keyword rules make tasks from them, and every member is matched against those.
         var head = matrix.Head.Id;
-        var headPosts = await store.GetPostsAsync(head, readFrom, cancellationToken).ConfigureAwait(false);
-        var tasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom));
-        var completions = new CompletionMatrix.Builder(tasks, matrix.MemberIds, inputs.Manual, at, taskOptions);
+        var headPosts = await posts.GetPostsAsync(head, readFrom, cancellationToken).ConfigureAwait(false);
+        var matrixTasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom));
+        var completions = new CompletionMatrix.Builder(matrixTasks, matrix.MemberIds, inputs.Manual, at, taskOptions);
         readFrom = Earliest(readFrom, null, completions.Tasks.Select(t => t.Issued));
 
         var depth = request.PeriodBefore is null ? options.Stability.HistoryDepth : Math.Max(options.Stability.HistoryDepth, PeriodHistoryDepth);
@@ -57,8 +57,8 @@ public sealed class EvaluationRound(
         var matrixReach = MatrixReach.Of([]);
         List<(Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
             [.. accounts.Skip(first).Take(ReadAhead).Select(a => (
-                a.Id == head ? Task.FromResult(headPosts) : store.GetPostsAsync(a.Id, readFrom, cancellationToken),
-                store.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken)))];
+                a.Id == head ? Task.FromResult(headPosts) : posts.GetPostsAsync(a.Id, readFrom, cancellationToken),
+                evaluations.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken)))];
 
         var next = Read(0);
         for (var first = 0; first < accounts.Count; first += ReadAhead)
@@ -72,12 +72,12 @@ public sealed class EvaluationRound(
             for (var j = 0; j < chunk.Count; j++)
             {
                 var account = chunk[j];
-                var posts = await reads[j].Posts.ConfigureAwait(false);
+                var read = await reads[j].Posts.ConfigureAwait(false);
                 var history = await reads[j].History.ConfigureAwait(false);
-                completions.Add(account.Id, posts, newestFirst: true);
-                postsCounted += request.CountPostsFrom is { } countFrom ? CountIn(posts, countFrom, at) : 0;
+                completions.Add(account.Id, read, newestFirst: true);
+                postsCounted += request.CountPostsFrom is { } countFrom ? CountIn(read, countFrom, at) : 0;
 
-                var input = new AssessmentInput(account, Since(posts, rubricFrom), inputs.Polls.GetValueOrDefault(account.Id))
+                var input = new AssessmentInput(account, Since(read, rubricFrom), inputs.Polls.GetValueOrDefault(account.Id))
                 {
                     Tasks = completions.Tally(account.Id, taskOptions.TallyWindow),
                     MatrixReach = matrixReach,
@@ -90,41 +90,41 @@ public sealed class EvaluationRound(
                 flagged[first + j] = history.Count > 0 && (history[0].Verdict == Verdict.Unqualified || history[0].Weak);
                 if (request.PeriodBefore is { } range && LastIn(history, range) is { } record)
                     period.Add(record);
-                if ((evaluation.Verdict == Verdict.Unqualified || evaluation.Weak) && LatestTitle(posts, at) is { } title)
+                if ((evaluation.Verdict == Verdict.Unqualified || evaluation.Weak) && LatestTitle(read, at) is { } title)
                     latestTitles[account.Id] = title;
             }
         }
 
         NameMergeTargets(results);
         var completed = completions.Build();
-        var evaluations = results.Select(r => r.Evaluation).ToList();
-        var sampled = Sampled(request, at, evaluations, inputs.OpenAlerts, flagged);
+        var judged = results.Select(r => r.Evaluation).ToList();
+        var sampled = Sampled(request, at, judged, inputs.OpenAlerts, flagged);
         var changes = AlertRules.Evaluate(inputs.OpenAlerts,
-            [.. evaluations.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
+            [.. judged.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
             TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions);
 
         if (request.SaveHistory)
-            await SaveHistoryAsync(evaluations, newest, at, cancellationToken).ConfigureAwait(false);
+            await SaveHistoryAsync(judged, newest, at, cancellationToken).ConfigureAwait(false);
         if (request.ApplyAlerts)
             changes = await alerts.ApplyAsync(changes, at, cancellationToken).ConfigureAwait(false);
 
-        return new MatrixReport(at, MatrixSummary.Of(evaluations), results)
+        return new MatrixReport(at, MatrixSummary.Of(judged), results)
         {
             Completions = completed,
             Alerts = changes,
-            Sampled = sampled is null ? null : [.. evaluations.Select(e => e.AccountId).Where(sampled.Contains)],
+            Sampled = sampled is null ? null : [.. judged.Select(e => e.AccountId).Where(sampled.Contains)],
             LatestTitles = latestTitles,
             PeriodBefore = period,
             PostsCounted = postsCounted,
         };
     }
 
-    private async Task SaveHistoryAsync(List<Evaluation> evaluations, DateTimeOffset?[] newest, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task SaveHistoryAsync(List<Evaluation> judged, DateTimeOffset?[] newest, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < evaluations.Count; i++)
+        for (var i = 0; i < judged.Count; i++)
         {
             if (IsDueForHistory(newest[i], at))
-                await store.SaveEvaluationAsync(evaluations[i].ToRecord(), cancellationToken).ConfigureAwait(false);
+                await evaluations.SaveEvaluationAsync(judged[i].ToRecord(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -19,14 +19,15 @@ internal sealed record RoundInputs(
     IReadOnlyList<ClusterTask> Known,
     IReadOnlyList<ManualCompletion> Manual)
 {
-    public static async Task<RoundInputs> ReadAsync(IMatrixStore store, IFindingStore findings, MatrixConfig matrix, CancellationToken cancellationToken)
+    public static async Task<RoundInputs> ReadAsync(
+        IPostStore posts, IAlertStore alerts, ITaskStore tasks, IFindingStore findings, MatrixConfig matrix, CancellationToken cancellationToken)
     {
         // Independent reads, in flight together.
-        var polls = store.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
-        var open = store.GetOpenAlertsAsync(cancellationToken);
+        var polls = posts.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
+        var open = alerts.GetOpenAlertsAsync(cancellationToken);
         var found = findings.GetFindingsAsync(cancellationToken);
-        var known = MatrixTasks.KnownAsync(matrix, store, cancellationToken);
-        var manual = store.GetManualCompletionsAsync(null, cancellationToken);
+        var known = MatrixTasks.KnownAsync(matrix, tasks, cancellationToken);
+        var manual = tasks.GetManualCompletionsAsync(null, cancellationToken);
         await Task.WhenAll(polls, open, found, known, manual).ConfigureAwait(false);
         return new RoundInputs(await polls.ConfigureAwait(false), await open.ConfigureAwait(false), await found.ConfigureAwait(false),
             await known.ConfigureAwait(false), await manual.ConfigureAwait(false));

@@ -12,8 +12,13 @@ public sealed partial class RedisKeys(string prefix)
     /// <summary>Hash: post id → post JSON (dated and undated).</summary>
     public RedisKey Posts(string accountId) => Account(accountId, "posts");
 
-    /// <summary>Sorted set: id of each dated post, scored by its publication time in unix ms.</summary>
+    /// <summary>Sorted set: id of each dated post, scored by its publication time in unix ms, plus 0.5 for a date-only
+    /// post (<see cref="PublicationScore"/>).</summary>
     public RedisKey Timeline(string accountId) => Account(accountId, "timeline");
+
+    /// <summary>String: set once the account's timeline carries the day mark on every date-only post, including those
+    /// written before it existed (docs/redis-keys.md, "Day mark").</summary>
+    public RedisKey DayMarked(string accountId) => Account(accountId, "day-marked");
 
     /// <summary>Sorted set: id of each undated post, scored by the attempt time (unix ms) of the last poll that saw it,
     /// so undated posts are bounded by age and count like dated ones.</summary>

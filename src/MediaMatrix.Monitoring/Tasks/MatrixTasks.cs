@@ -10,7 +10,7 @@ namespace MediaMatrix.Monitoring.Tasks;
 public static class MatrixTasks
 {
     /// <summary>Config tasks, then stored ones (a config task wins an id clash).</summary>
-    public static async Task<IReadOnlyList<ClusterTask>> KnownAsync(MatrixConfig matrix, IMatrixStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ClusterTask>> KnownAsync(MatrixConfig matrix, ITaskStore store, CancellationToken cancellationToken)
     {
         var stored = await store.GetTasksAsync(cancellationToken).ConfigureAwait(false);
         return [.. matrix.Tasks, .. stored.Where(t => !matrix.Tasks.Any(c => c.Id == t.Id))];

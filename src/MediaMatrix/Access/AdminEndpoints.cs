@@ -1,3 +1,5 @@
+using MediaMatrix.Monitoring.Storage;
+
 namespace MediaMatrix.Access;
 
 /// <summary>Admin-only API: issue and revoke tokens, change a password, disable a user.</summary>
@@ -32,14 +34,14 @@ internal static class AdminEndpoints
             string.IsNullOrEmpty(request.Password) || request.Password.Length is < 8 or > MaxPasswordLength ? Problems.BadField("password", $"8 to {MaxPasswordLength} characters")
             : await users.SetPasswordAsync(name, request.Password, ct) ? Results.NoContent() : Results.NotFound());
         // Poll now: the account goes to the front of the due index; the next dispatch (seconds) reads it.
-        admin.MapPost("/accounts/{id}/poll-now", async (string id, MediaMatrix.Web.MatrixView view, CancellationToken ct) =>
+        admin.MapPost("/accounts/{id}/poll-now", async (string id, MediaMatrix.Web.MatrixView view, IPostStore posts, CancellationToken ct) =>
         {
             if (view.Account(id) is null)
             {
                 return Results.NotFound();
             }
 
-            await view.Store.SetNextDueAsync(id, view.Now, ct);
+            await posts.SetNextDueAsync(id, view.Now, ct);
             return Results.Accepted();
         });
         admin.MapPost("/users/{name}/disable", async (string name, UserDirectory users, CancellationToken ct) =>

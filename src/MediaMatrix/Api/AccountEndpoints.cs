@@ -1,6 +1,7 @@
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Web;
 
 namespace MediaMatrix.Api;
@@ -35,9 +36,9 @@ internal static class AccountEndpoints
             var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
             return row.Account is null ? NotFound("account", id) : Results.Json(new { account = Summary(row.Account, row.Evaluation), evaluation = row.Evaluation });
         });
-        api.MapGet("/accounts/{id}/evaluations", async (string id, MatrixView view, CancellationToken ct) =>
-            view.Account(id) is null ? NotFound("account", id) : Results.Json(await view.Store.GetEvaluationHistoryAsync(id, 200, ct)));
-        api.MapGet("/accounts/{id}/posts", async (string id, HttpRequest request, MatrixView view, CancellationToken ct) =>
+        api.MapGet("/accounts/{id}/evaluations", async (string id, MatrixView view, IEvaluationStore evaluations, CancellationToken ct) =>
+            view.Account(id) is null ? NotFound("account", id) : Results.Json(await evaluations.GetEvaluationHistoryAsync(id, 200, ct)));
+        api.MapGet("/accounts/{id}/posts", async (string id, HttpRequest request, MatrixView view, IPostStore posts, CancellationToken ct) =>
         {
             var (paging, error) = Paging.Read(request);
             var days = 30;
@@ -51,7 +52,7 @@ internal static class AccountEndpoints
                 return Problems.BadField("days", "a whole number from 1 to 400");
             }
 
-            return view.Account(id) is null ? NotFound("account", id) : Results.Json(paging.Of(await view.Store.GetPostsAsync(id, view.Now.AddDays(-days), ct)));
+            return view.Account(id) is null ? NotFound("account", id) : Results.Json(paging.Of(await posts.GetPostsAsync(id, view.Now.AddDays(-days), ct)));
         });
         api.MapGet("/evaluations", async (HttpRequest request, MatrixView view, CancellationToken ct) =>
         {

@@ -10,7 +10,7 @@ internal static class AlertApi
 {
     public static RouteGroupBuilder MapAlertsAndDecisions(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", async (HttpRequest request, IMatrixStore store, MatrixView view, CancellationToken ct) =>
+        api.MapGet("/alerts", async (HttpRequest request, IAlertStore store, MatrixView view, CancellationToken ct) =>
         {
             var (paging, error) = Paging.Read(request);
             if (error is not null)
@@ -29,11 +29,11 @@ internal static class AlertApi
                 : AlertsPage.Queue(await store.GetOpenAlertsAsync(ct)).ToList();
             return Results.Json(paging.Of(alerts));
         });
-        api.MapGet("/alerts/{key}", async (string key, IMatrixStore store, CancellationToken ct) =>
+        api.MapGet("/alerts/{key}", async (string key, IAlertStore store, CancellationToken ct) =>
             await store.GetAlertAsync(key, ct) is { } alert
                 ? Results.Json(new { alert, audit = await store.GetAlertAuditAsync(key, ct) })
                 : AccountEndpoints.NotFound("alert", key));
-        api.MapPost("/alerts/{key}/{action}", async (string key, string action, AlertAction? body, AlertService alerts, IMatrixStore store, HttpContext context, CancellationToken ct) =>
+        api.MapPost("/alerts/{key}/{action}", async (string key, string action, AlertAction? body, AlertService alerts, IAlertStore store, HttpContext context, CancellationToken ct) =>
         {
             if (await store.GetAlertAsync(key, ct) is null)
             {
@@ -44,9 +44,9 @@ internal static class AlertApi
             return error is null ? Results.Json(await store.GetAlertAsync(key, ct)) : Problems.BadInput(error);
         }).RequireAuthorization(Roles.Operate);
 
-        api.MapGet("/accounts/{id}/decisions", async (string id, MatrixView view, CancellationToken ct) =>
-            view.Account(id) is null ? AccountEndpoints.NotFound("account", id) : Results.Json(await view.Store.GetDecisionsAsync(id, ct)));
-        api.MapPost("/accounts/{id}/decisions", async (string id, NewDecision body, MatrixView view, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/accounts/{id}/decisions", async (string id, MatrixView view, IDecisionStore decisions, CancellationToken ct) =>
+            view.Account(id) is null ? AccountEndpoints.NotFound("account", id) : Results.Json(await decisions.GetDecisionsAsync(id, ct)));
+        api.MapPost("/accounts/{id}/decisions", async (string id, NewDecision body, MatrixView view, IDecisionStore decisions, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
             var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
             if (row.Account is null)
@@ -60,7 +60,7 @@ internal static class AlertApi
                 return Problems.BadInput(error);
             }
 
-            await view.Store.SaveDecisionAsync(decision!, ct);
+            await decisions.SaveDecisionAsync(decision!, ct);
             return Results.Json(decision, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         return api;

@@ -1,4 +1,5 @@
 using MediaMatrix.Access;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 using MediaMatrix.Web;
 
@@ -40,7 +41,7 @@ internal static class TaskEndpoints
             var grid = await view.CompletionsAsync(ct);
             return Results.Json(grid.AccountIds.Select(a => grid.Cell(id, a)).OfType<TaskCompletion>().ToList());
         });
-        api.MapPost("/tasks/{id}/completions", async (string id, NewCompletion body, MatrixView view, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        api.MapPost("/tasks/{id}/completions", async (string id, NewCompletion body, MatrixView view, ITaskStore store, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
             if (await view.Tasks.FindAsync(id, ct) is not { } task)
             {
@@ -53,7 +54,7 @@ internal static class TaskEndpoints
                 return Problems.BadInput(error);
             }
 
-            await view.Store.SaveManualCompletionAsync(record!, ct);
+            await store.SaveManualCompletionAsync(record!, ct);
             view.Changed();
             return Results.Json(record, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);

@@ -38,7 +38,7 @@ internal static class DigestCommand
         {
             // On the embedded store nothing was ever read in this process: poll once first, as check and bulletin do, or
             // the preview says 数据不足 for every account. On Redis the preview shows what the monitor has stored.
-            if (provider.GetRequiredService<IMatrixStore>() is InMemoryMatrixStore)
+            if (provider.GetRequiredService<IDigestStore>() is InMemoryDigestStore)
             {
                 await OneShotRun.PollOnceAsync(provider, matrix, cancellationToken);
             }

@@ -134,5 +134,5 @@ internal static class ProfileCommand
     private static string Metrics(PostMetrics? m) => m is null ? string.Empty
         : $"  (reads {m.Reads?.ToString(CultureInfo.InvariantCulture) ?? "-"}, likes {m.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"}, comments {m.Comments?.ToString(CultureInfo.InvariantCulture) ?? "-"}, followers {m.Followers?.ToString(CultureInfo.InvariantCulture) ?? "-"})";
 
-    private static string Words(Monitoring.Polling.FetchErrorClass errorClass) => errorClass.ToString().ToLowerInvariant();
+    private static string Words(Monitoring.Fetching.FetchErrorClass errorClass) => errorClass.ToString().ToLowerInvariant();
 }

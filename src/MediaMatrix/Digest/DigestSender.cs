@@ -25,7 +25,7 @@ internal sealed record DigestAttempt(DigestDeliveryState? State, int Attempts, S
 /// records how it ended and gives the claim back. Retries are not its business: the caller says when the next one is
 /// due, so no recipient's back-off is ever slept out in front of another recipient (issue 16).
 /// </summary>
-internal sealed partial class DigestSender(IMatrixStore store, DigestMailer mailer, TimeProvider time, DigestOptions options, ILogger<DigestSender> logger)
+internal sealed partial class DigestSender(IDigestStore store, DigestMailer mailer, TimeProvider time, DigestOptions options, ILogger<DigestSender> logger)
 {
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 

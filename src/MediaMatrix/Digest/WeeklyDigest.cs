@@ -23,7 +23,7 @@ internal sealed record DigestRunResult(string WeekKey, int Recipients, int Sent,
 /// </summary>
 internal sealed class WeeklyDigest(
     EvaluationRound round,
-    IMatrixStore store,
+    IDigestStore store,
     MatrixConfig matrix,
     DigestSender sender,
     DigestOutbox outbox,

@@ -7,7 +7,7 @@ namespace MediaMatrix.Hosting;
 /// Hands each evaluation to /metrics through the store: one snapshot per account, which <see cref="ScrapeTimeSeries"/>
 /// reads at scrape time. Setting gauges here instead would make each replica export only what it evaluated itself.
 /// </summary>
-internal sealed class MatrixGauges(IMatrixStore store)
+internal sealed class MatrixGauges(IEvaluationStore store)
 {
     public Task PublishAsync(MatrixReport report, CancellationToken cancellationToken) =>
         store.SaveAccountSnapshotsAsync([.. report.Accounts.Select(a => AccountSnapshot.Of(a.Evaluation))], cancellationToken);

@@ -44,19 +44,39 @@ internal static class MonitoringServices
         switch (kind.ToLowerInvariant())
         {
             case "memory":
-                services.AddSingleton<IMatrixStore>(sp => new InMemoryMatrixStore(sp.GetRequiredService<StoreOptions>()));
+                services.AddSingleton<IPostStore>(sp => new InMemoryPostStore(sp.GetRequiredService<StoreOptions>()));
+                services.AddSingleton<IEvaluationStore>(sp => new InMemoryEvaluationStore(sp.GetRequiredService<StoreOptions>()));
+                services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+                services.AddSingleton<IDecisionStore, InMemoryDecisionStore>();
+                services.AddSingleton<INoticeStore, InMemoryNoticeStore>();
+                services.AddSingleton<IDigestStore, InMemoryDigestStore>();
+                services.AddSingleton<IPeriodClaimStore, InMemoryPeriodClaimStore>();
+                services.AddSingleton<ITaskStore, InMemoryTaskStore>();
                 services.AddSingleton<IFindingStore, InMemoryFindingStore>();
                 break;
             case "redis":
                 var configuration = settings["Redis:Configuration"] ?? "127.0.0.1:6379";
+
+                // One multiplexer for every store: it is built to be shared, and each would otherwise open its own connections.
                 services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(configuration)));
-                services.AddSingleton<IMatrixStore>(sp => new RedisMatrixStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
-                services.AddSingleton<IFindingStore>(sp => new RedisFindingStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
+                OnRedis<IPostStore>(services, (redis, options) => new RedisPostStore(redis, options));
+                OnRedis<IEvaluationStore>(services, (redis, options) => new RedisEvaluationStore(redis, options));
+                OnRedis<IAlertStore>(services, (redis, options) => new RedisAlertStore(redis, options));
+                OnRedis<IDecisionStore>(services, (redis, options) => new RedisDecisionStore(redis, options));
+                OnRedis<INoticeStore>(services, (redis, options) => new RedisNoticeStore(redis, options));
+                OnRedis<IDigestStore>(services, (redis, options) => new RedisDigestStore(redis, options));
+                OnRedis<IPeriodClaimStore>(services, (redis, options) => new RedisPeriodClaimStore(redis, options));
+                OnRedis<ITaskStore>(services, (redis, options) => new RedisTaskStore(redis, options));
+                OnRedis<IFindingStore>(services, (redis, options) => new RedisFindingStore(redis, options));
                 break;
             default:
                 throw new Hosting.SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");
         }
     }
+
+    private static void OnRedis<TStore>(IServiceCollection services, Func<IConnectionMultiplexer, StoreOptions, TStore> create)
+        where TStore : class =>
+        services.AddSingleton(sp => create(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StoreOptions>()));
 
     // Keep running while Redis is away (reliability R3): reconnect in the background instead of failing start-up.
     private static ConfigurationOptions RedisConfiguration(string configuration)

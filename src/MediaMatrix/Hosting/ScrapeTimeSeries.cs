@@ -13,17 +13,18 @@ namespace MediaMatrix.Hosting;
 /// figures whichever one evaluated or polled. Per-account series stop at <see cref="MetricsOptions.AccountSeriesCap"/>
 /// accounts; above it only flagged accounts keep theirs (performance M1), and the aggregates always count everyone.
 /// </summary>
-internal sealed class ScrapeTimeSeries(IMatrixStore store, MatrixConfig matrix, MetricsOptions options, TimeProvider time)
+internal sealed class ScrapeTimeSeries(
+    IPostStore posts, IEvaluationStore evaluations, IAlertStore alerts, IDigestStore digests, MatrixConfig matrix, MetricsOptions options, TimeProvider time)
 {
     private readonly Lock gate = new();
     private HashSet<string> exported = new(StringComparer.Ordinal);
 
     public async Task UpdateAsync(CancellationToken cancellationToken)
     {
-        var snapshots = await store.GetAccountSnapshotsAsync(cancellationToken);
-        var polls = await store.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
-        var week = await store.GetDigestDeliveriesAsync(IsoWeek.KeyOf(time.GetUtcNow(), matrix.Matrix.TimeZone), cancellationToken);
-        var openAlerts = await store.GetOpenAlertsAsync(cancellationToken);
+        var snapshots = await evaluations.GetAccountSnapshotsAsync(cancellationToken);
+        var polls = await posts.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
+        var week = await digests.GetDigestDeliveriesAsync(IsoWeek.KeyOf(time.GetUtcNow(), matrix.Matrix.TimeZone), cancellationToken);
+        var openAlerts = await alerts.GetOpenAlertsAsync(cancellationToken);
         foreach (var kind in Enum.GetValues<AlertKind>())
             MatrixMetrics.OpenAlerts.WithLabels(AlertKinds.Name(kind)).Set(openAlerts.Count(a => a.Kind == kind));
 

@@ -14,7 +14,7 @@ namespace MediaMatrix.Notifications;
 /// never delays another delivery (issue 16). The queue is only the fast path: a notice it drops or a crash loses
 /// is still owed, and the sweep finds it in the store.
 /// </summary>
-internal sealed partial class NoticeOutbox(IMatrixStore store, NoticeSender sender, NotificationOptions options, TimeProvider time, ILogger<NoticeOutbox> logger) : BackgroundService
+internal sealed partial class NoticeOutbox(INoticeStore store, NoticeSender sender, NotificationOptions options, TimeProvider time, ILogger<NoticeOutbox> logger) : BackgroundService
 {
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, Channel<NoticeDelivery>> queues = options.Routes.ToDictionary(

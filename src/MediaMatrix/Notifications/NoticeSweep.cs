@@ -10,7 +10,7 @@ namespace MediaMatrix.Notifications;
 /// operator resolving by hand). The store's notice records make it idempotent: a settled notice is never claimed
 /// again, so a sweep on every replica sends each notice once.
 /// </summary>
-internal sealed partial class NoticeSweep(IMatrixStore store, NoticeOutbox outbox, NotificationOptions options, MatrixConfig matrix, TimeProvider time, ILogger<NoticeSweep> logger) : BackgroundService
+internal sealed partial class NoticeSweep(IAlertStore store, NoticeOutbox outbox, NotificationOptions options, MatrixConfig matrix, TimeProvider time, ILogger<NoticeSweep> logger) : BackgroundService
 {
     /// <summary>Queues what is owed now; returns how many deliveries it queued (not already pending here).</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -9,14 +9,14 @@ internal static class AlertEndpoints
 {
     public static WebApplication MapAlertPages(this WebApplication app)
     {
-        app.MapGet("/alerts", async (HttpContext context, IMatrixStore store, CancellationToken ct) => await QueueAsync(context, store, null, ct));
-        app.MapPost("/alerts/bulk", async (HttpContext context, AlertService alerts, IMatrixStore store, CancellationToken ct) =>
+        app.MapGet("/alerts", async (HttpContext context, IAlertStore store, CancellationToken ct) => await QueueAsync(context, store, null, ct));
+        app.MapPost("/alerts/bulk", async (HttpContext context, AlertService alerts, IAlertStore store, CancellationToken ct) =>
         {
             var form = await context.Request.ReadFormAsync(ct);
             var error = await ApplyAsync(alerts, form["action"].ToString(), form["ids"].Select(k => k ?? ""), form["text"].ToString(), context.User.Identity!.Name!, ct);
             return error is null ? Results.Redirect("/alerts") : await QueueAsync(context, store, error, ct);
         }).RequireAuthorization(Roles.Operate).LimitBody(BodyLimits.BulkForm);
-        app.MapPost("/alerts/{key}/{action}", async (string key, string action, HttpContext context, AlertService alerts, IMatrixStore store, CancellationToken ct) =>
+        app.MapPost("/alerts/{key}/{action}", async (string key, string action, HttpContext context, AlertService alerts, IAlertStore store, CancellationToken ct) =>
         {
             var form = await context.Request.ReadFormAsync(ct);
             var error = await ApplyAsync(alerts, action, [key], form["text"].ToString(), context.User.Identity!.Name!, ct);
@@ -57,7 +57,7 @@ internal static class AlertEndpoints
         return null;
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext context, IMatrixStore store, string? error, CancellationToken ct)
+    private static async Task<IResult> QueueAsync(HttpContext context, IAlertStore store, string? error, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var open = AlertsPage.Queue(await store.GetOpenAlertsAsync(ct)).ToList();

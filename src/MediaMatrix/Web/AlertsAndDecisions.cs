@@ -13,7 +13,7 @@ internal static class OpenAlerts
     public static async Task<IReadOnlyDictionary<string, int>> CountsAsync(HttpContext context, CancellationToken ct)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var alert in await context.RequestServices.GetRequiredService<IMatrixStore>().GetOpenAlertsAsync(ct))
+        foreach (var alert in await context.RequestServices.GetRequiredService<IAlertStore>().GetOpenAlertsAsync(ct))
         {
             foreach (var account in alert.Accounts.Count > 0 ? alert.Accounts : [alert.Subject])
             {
@@ -32,7 +32,7 @@ internal static class CleanupDecisions
     {
         var lang = Lang.Of(context);
         var ids = context.RequestServices.GetRequiredService<MatrixConfig>().Accounts.Select(a => a.Id).ToList();
-        var latest = await context.RequestServices.GetRequiredService<IMatrixStore>().GetLatestDecisionsAsync(ids, ct);
+        var latest = await context.RequestServices.GetRequiredService<IDecisionStore>().GetLatestDecisionsAsync(ids, ct);
         return latest.ToDictionary(d => d.Key, d => Describe(d.Value, lang));
     }
 
@@ -45,8 +45,7 @@ internal static class AccountSections
 {
     public static async Task AppendAsync(StringBuilder html, HttpContext context, string accountId, Lang lang, CancellationToken ct)
     {
-        var store = context.RequestServices.GetRequiredService<IMatrixStore>();
-        var open = (await store.GetOpenAlertsAsync(ct)).Where(a => a.Subject == accountId || a.Accounts.Contains(accountId));
+        var open = (await context.RequestServices.GetRequiredService<IAlertStore>().GetOpenAlertsAsync(ct)).Where(a => a.Subject == accountId || a.Accounts.Contains(accountId));
         html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("告警", "Alerts")}</h2><ul class=\"account-alerts\">");
         foreach (var alert in AlertsPage.Queue(open))
         {
@@ -54,7 +53,7 @@ internal static class AccountSections
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</ul><h2>{lang.T("处置决定记录", "Decisions")}</h2><ul class=\"decisions\">");
-        foreach (var decision in await store.GetDecisionsAsync(accountId, ct))
+        foreach (var decision in await context.RequestServices.GetRequiredService<IDecisionStore>().GetDecisionsAsync(accountId, ct))
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>{CleanupDecisions.Describe(decision, lang)}</li>");
         }

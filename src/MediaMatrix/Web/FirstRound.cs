@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Rounds;
+using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.Web;
 
@@ -7,7 +8,7 @@ namespace MediaMatrix.Web;
 /// "not yet" rather than "broken".</summary>
 internal static class FirstRound
 {
-    public static async Task<string> BannerAsync(MatrixReport report, MatrixView view, Lang lang, CancellationToken ct)
+    public static async Task<string> BannerAsync(MatrixReport report, IPostStore posts, Lang lang, CancellationToken ct)
     {
         if (!report.Accounts.Any(a => a.Evaluation.Reasons.Any(r => r.Code == "collection-never-read")))
         {
@@ -15,7 +16,7 @@ internal static class FirstRound
         }
 
         var ids = report.Accounts.Select(a => a.Account.Id).ToList();
-        var states = await view.Store.GetPollStatesAsync(ids, ct);
+        var states = await posts.GetPollStatesAsync(ids, ct);
         var attempted = ids.Count(id => states.GetValueOrDefault(id)?.LastAttemptAt is not null);
         if (attempted >= ids.Count)
         {

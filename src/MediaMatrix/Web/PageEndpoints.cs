@@ -1,5 +1,6 @@
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Web;
@@ -29,18 +30,19 @@ internal static class PageEndpoints
         return app;
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, MatrixView view, CancellationToken ct)
+    private static async Task<IResult> OverviewAsync(HttpContext context, MatrixView view, IPostStore postStore, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
         var filter = OverviewPage.Filter.Of(context.Request.Query);
         var posts = await view.PostsAsync(report.Accounts.Where(r => filter.Matches(r.Account, r.Evaluation)).Select(r => r.Account.Id), TimeSpan.FromDays(90), ct);
         var alerts = await OpenAlerts.CountsAsync(context, ct);
-        var progress = await FirstRound.BannerAsync(report, view, lang, ct);
+        var progress = await FirstRound.BannerAsync(report, postStore, lang, ct);
         return Layout.Page(context, lang, view.Matrix.Matrix.Name, progress + OverviewPage.Render(report, view.Matrix.Matrix.Name, filter, posts, alerts, view.Now, lang));
     }
 
-    private static async Task<IResult> AccountAsync(string id, HttpContext context, MatrixView view, AssessmentOptions options, CancellationToken ct)
+    private static async Task<IResult> AccountAsync(
+        string id, HttpContext context, MatrixView view, IPostStore posts, IEvaluationStore evaluations, AssessmentOptions options, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
@@ -50,12 +52,12 @@ internal static class PageEndpoints
             return Layout.Page(context, lang, "404", $"<h1>404</h1><p>{lang.T("没有这个账号", "No such account")}</p>", 404);
         }
 
-        var history = await view.Store.GetEvaluationHistoryAsync(id, 90, ct);
-        var poll = (await view.Store.GetPollStatesAsync([id], ct)).GetValueOrDefault(id);
-        var posts = await view.Store.GetPostsAsync(id, view.Now.AddDays(-30), ct);
+        var history = await evaluations.GetEvaluationHistoryAsync(id, 90, ct);
+        var poll = (await posts.GetPollStatesAsync([id], ct)).GetValueOrDefault(id);
+        var recent = await posts.GetPostsAsync(id, view.Now.AddDays(-30), ct);
         var grid = await view.CompletionsAsync(ct);
         var tasks = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList();
-        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, posts, tasks, lang);
+        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, recent, tasks, lang);
         await FindingsSection.AppendAsync(html, context, id, view.Now, lang, ct);
         await AccountSections.AppendAsync(html, context, id, lang, ct);
         return Layout.Page(context, lang, row.Account.Name, html.ToString());
@@ -69,7 +71,7 @@ internal static class PageEndpoints
         return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang));
     }
 
-    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, IDecisionStore decisions, TimeProvider time, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
         var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
@@ -85,7 +87,7 @@ internal static class PageEndpoints
             return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
         }
 
-        await view.Store.SaveDecisionAsync(decision!, ct);
+        await decisions.SaveDecisionAsync(decision!, ct);
         return Results.Redirect("/cleanup");
     }
 
@@ -114,7 +116,7 @@ internal static class PageEndpoints
         return Results.Redirect("/tasks");
     }
 
-    private static async Task<IResult> RecordCompletionAsync(HttpContext context, MatrixView view, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> RecordCompletionAsync(HttpContext context, MatrixView view, ITaskStore store, TimeProvider time, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
         if (await view.Tasks.FindAsync(form["taskId"].ToString(), ct) is not { } task)
@@ -128,7 +130,7 @@ internal static class PageEndpoints
             return await TasksAsync(context, view, ct, error);
         }
 
-        await view.Store.SaveManualCompletionAsync(record!, ct);
+        await store.SaveManualCompletionAsync(record!, ct);
         view.Changed();
         return Results.Redirect("/tasks");
     }

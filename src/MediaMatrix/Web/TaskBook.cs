@@ -9,7 +9,7 @@ namespace MediaMatrix.Web;
 /// make from head posts: the same set the evaluation round counts. Created tasks are kept in the store, so they
 /// survive restarts.
 /// </summary>
-internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskMatchOptions matching)
+internal sealed class TaskBook(MatrixConfig matrix, IPostStore posts, ITaskStore store, TimeProvider time, TaskMatchOptions matching)
 {
     /// <summary>Config tasks first, then created tasks by issue time, then rule tasks.</summary>
     public async Task<IReadOnlyList<ClusterTask>> AllAsync(CancellationToken ct)
@@ -21,7 +21,7 @@ internal sealed class TaskBook(MatrixConfig matrix, IMatrixStore store, TimeProv
         }
 
         // Head posts within the rubric's tally window: older rule tasks no longer count, so the pages need not show them.
-        var headPosts = await store.GetPostsAsync(matrix.Head.Id, time.GetUtcNow() - matching.TallyWindow, ct);
+        var headPosts = await posts.GetPostsAsync(matrix.Head.Id, time.GetUtcNow() - matching.TallyWindow, ct);
         return MatrixTasks.WithRuleTasks(matrix, known, headPosts);
     }
 

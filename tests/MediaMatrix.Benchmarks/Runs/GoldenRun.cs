@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using MediaMatrix.Benchmarks.Inputs;
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
@@ -35,7 +36,9 @@ internal static class GoldenRun
         var matrix = new MatrixConfig(new MatrixSettings("golden", zone, false), [.. corpus.Inputs.Select(i => i.Account)],
             new Dictionary<string, Profile>())
         { Tasks = corpus.Tasks };
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var store = new InMemoryPostStore(new StoreOptions());
+        var tasks = new InMemoryTaskStore();
+        var alertStore = new InMemoryAlertStore();
         var findings = new InMemoryFindingStore();
         var none = CancellationToken.None;
 
@@ -50,7 +53,7 @@ internal static class GoldenRun
 
         foreach (var member in corpus.MemberIds.Where((_, n) => n % 211 == 3))
         {
-            await store.SaveManualCompletionAsync(new ManualCompletion("t-1", member, new Uri($"https://mp.weixin.qq.com/s/{member}"),
+            await tasks.SaveManualCompletionAsync(new ManualCompletion("t-1", member, new Uri($"https://mp.weixin.qq.com/s/{member}"),
                 "golden", now.AddDays(-20), now.AddDays(-26)), none);
         }
 
@@ -65,7 +68,8 @@ internal static class GoldenRun
 
         var options = new AssessmentOptions();
         var taskOptions = new TaskMatchOptions();
-        var round = new EvaluationRound(store, findings, matrix, options, taskOptions, new AlertOptions(), new AlertService(store, TimeProvider.System));
+        var round = new EvaluationRound(store, new InMemoryEvaluationStore(new StoreOptions()), alertStore, tasks, findings, matrix, options, taskOptions,
+            new AlertOptions(), new AlertService(alertStore, TimeProvider.System));
         using var output = Console.OpenStandardOutput();
         foreach (var at in new[] { now.AddDays(-2), now.AddDays(-1), now })
         {

@@ -28,7 +28,7 @@ internal static class MemoryPerPostRun
             ? await RedisProcess.StartAsync()
             : await RedisProcess.StartAsync("--hash-max-listpack-value", listpackValue, "--zset-max-listpack-value", listpackValue);
         await using var connection = await RedisProcess.ConnectAsync(redis.EndPoint);
-        var store = new RedisMatrixStore(connection, new StoreOptions { KeyPrefix = "r3" });
+        var store = new RedisPostStore(connection, new StoreOptions { KeyPrefix = "r3" });
         var now = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
         var state = new PollState(LastAttemptAt: now, LastSuccessAt: now, ETag: "\"5d8c72a5edda8d6a\"", NextDueAt: now.AddHours(4));
         var ids = Enumerable.Range(0, accounts).Select(a => $"acct-{a:D6}").ToList();

@@ -15,11 +15,12 @@ namespace MediaMatrix.Benchmarks.Runs;
 /// </summary>
 internal sealed class MonitorUnderTest : IDisposable
 {
-    private MonitorUnderTest(MatrixConfig matrix, SourceFetcher fetcher, IMatrixStore store, PollOptions polling, FetchOptions fetch)
+    private MonitorUnderTest(MatrixConfig matrix, SourceFetcher fetcher, IPostStore store, IEvaluationStore evaluations, PollOptions polling, FetchOptions fetch)
     {
         Matrix = matrix;
         Fetcher = fetcher;
         Store = store;
+        Evaluations = evaluations;
         var schedule = new PollSchedule(polling);
         Poller = new AccountPoller(fetcher, store, matrix, schedule, polling, TimeProvider.System, NullLogger<AccountPoller>.Instance);
         Dispatcher = new PollDispatcher(store, Poller, matrix, schedule, polling, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
@@ -29,7 +30,9 @@ internal sealed class MonitorUnderTest : IDisposable
 
     public SourceFetcher Fetcher { get; }
 
-    public IMatrixStore Store { get; }
+    public IPostStore Store { get; }
+
+    public IEvaluationStore Evaluations { get; }
 
     public AccountPoller Poller { get; }
 
@@ -40,8 +43,8 @@ internal sealed class MonitorUnderTest : IDisposable
         var matrix = LoadMatrix(simulator);
         var fetch = new FetchOptions { MaxConcurrencyPerHost = parallelism, MaxRetries = 0 };
         var fetcher = new SourceFetcher(SourceHttpClient.Create(fetch, allowPrivateNetworks: true), fetch, TimeProvider.System);
-        var store = new RedisMatrixStore(redis, new StoreOptions { KeyPrefix = keyPrefix });
-        return new MonitorUnderTest(matrix, fetcher, store, new PollOptions { Parallelism = parallelism }, fetch);
+        var options = new StoreOptions { KeyPrefix = keyPrefix };
+        return new MonitorUnderTest(matrix, fetcher, new RedisPostStore(redis, options), new RedisEvaluationStore(redis, options), new PollOptions { Parallelism = parallelism }, fetch);
     }
 
     public static MatrixConfig LoadMatrix(SimulatorProcess simulator)

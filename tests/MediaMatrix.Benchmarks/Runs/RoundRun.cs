@@ -31,12 +31,15 @@ internal static class RoundRun
 
         await using var redis = await RedisProcess.StartAsync();
         await using var connection = await RedisProcess.ConnectAsync(redis.EndPoint);
-        var store = new RedisMatrixStore(connection, new StoreOptions { KeyPrefix = "round" });
+        var storeOptions = new StoreOptions { KeyPrefix = "round" };
+        var store = new RedisPostStore(connection, storeOptions);
+        var history = new RedisEvaluationStore(connection, storeOptions);
+        var alerts = new RedisAlertStore(connection, storeOptions);
         foreach (var chunk in corpus.Inputs.Chunk(256))
             await Task.WhenAll(chunk.Select(i => store.RecordPollAsync(new PollRecord(i.Account.Id, i.Posts, i.Poll!), CancellationToken.None)));
 
-        var round = new EvaluationRound(store, new InMemoryFindingStore(), matrix, new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(),
-            new AlertService(store, TimeProvider.System));
+        var round = new EvaluationRound(store, history, alerts, new RedisTaskStore(connection, storeOptions), new RedisFindingStore(connection, storeOptions),
+            matrix, new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(), new AlertService(alerts, TimeProvider.System));
 
         // Yesterday's round leaves the history today's reads (and smoothing) use.
         await round.RunAsync(RoundRequest.Scheduled(now.AddDays(-1)), CancellationToken.None);
@@ -48,7 +51,7 @@ internal static class RoundRun
         for (var i = 0; i < runs; i++)
         {
             // Interleaved, so a change of the box's load shows in both.
-            floors.Add(await TimeAsync(() => FloorAsync(store, matrix)));
+            floors.Add(await TimeAsync(() => FloorAsync(store, history, matrix)));
             var before = MachineLoad.CpuTime();
             rounds.Add(await TimeAsync(() => round.RunAsync(now, CancellationToken.None)));
             cpu.Add((MachineLoad.CpuTime() - before).TotalMilliseconds);
@@ -65,14 +68,14 @@ internal static class RoundRun
     }
 
     // What the round must read in any case, the same way: each account's posts and history, 64 in flight.
-    private static async Task FloorAsync(RedisMatrixStore store, MatrixConfig matrix)
+    private static async Task FloorAsync(RedisPostStore store, RedisEvaluationStore history, MatrixConfig matrix)
     {
         var from = AssessmentCorpus.Now - TimeSpan.FromDays(180);
         foreach (var chunk in matrix.Accounts.Chunk(ReadAhead))
         {
             await Task.WhenAll(chunk.SelectMany(a => new Task[]
             {
-                store.GetPostsAsync(a.Id, from, CancellationToken.None), store.GetEvaluationHistoryAsync(a.Id, 5, CancellationToken.None),
+                store.GetPostsAsync(a.Id, from, CancellationToken.None), history.GetEvaluationHistoryAsync(a.Id, 5, CancellationToken.None),
             }));
         }
     }

@@ -34,7 +34,7 @@ public sealed class DispatchClaimTests(RedisServer redis, ITestOutputHelper outp
         {
             // All replicas are claiming (from an empty index) before the accounts arrive, first due spread over one interval.
             var start = TimeProvider.System.GetUtcNow();
-            await new RedisMatrixStore(redis.Connection, new StoreOptions { KeyPrefix = prefix }).EnsureScheduledAsync(
+            await new RedisPostStore(redis.Connection, new StoreOptions { KeyPrefix = prefix }).EnsureScheduledAsync(
                 Enumerable.Range(0, Accounts).ToDictionary(i => $"acct-{i:D5}", i => start + (Interval * i / Accounts)), CancellationToken.None);
             // The window is measured from the schedule's start, not from when scheduling returned or the replicas noticed
             // the stop file: on a loaded machine both took seconds and gave some accounts a fifth poll inside the run.

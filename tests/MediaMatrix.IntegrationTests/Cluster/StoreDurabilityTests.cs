@@ -45,7 +45,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
         TimeSpan killedAt;
         await using (var connection = await redis.ConnectAsync())
         {
-            var store = new RedisMatrixStore(connection, options);
+            var store = new RedisPostStore(connection, options);
             using var stop = new CancellationTokenSource();
             var writer = Task.Run(async () =>
             {
@@ -97,7 +97,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
 
         await redis.StartAgainAsync();
         await using var reconnected = await redis.ConnectAsync();
-        var after = new RedisMatrixStore(reconnected, options);
+        var after = new RedisPostStore(reconnected, options);
         var safe = acknowledged.Where(a => a.At < killedAt - TimeSpan.FromSeconds(1)).Select(a => a.Record).ToList();
         var lost = 0;
         foreach (var record in safe)

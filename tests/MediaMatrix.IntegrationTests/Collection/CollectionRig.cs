@@ -22,7 +22,7 @@ internal sealed class CollectionRig : IDisposable
     {
         Matrix = matrix;
         Fetcher = new SourceFetcher(SourceHttpClient.Create(fetch, matrix.Matrix.AllowPrivateNetworks), fetch, TimeProvider.System);
-        Store = new InMemoryMatrixStore(new StoreOptions());
+        Store = new InMemoryPostStore(new StoreOptions());
         var schedule = new PollSchedule(poll);
         Poller = new AccountPoller(Fetcher, Store, matrix, schedule, poll, TimeProvider.System, NullLogger<AccountPoller>.Instance);
         Dispatcher = new PollDispatcher(Store, Poller, matrix, schedule, poll, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
@@ -32,7 +32,7 @@ internal sealed class CollectionRig : IDisposable
 
     public SourceFetcher Fetcher { get; }
 
-    public InMemoryMatrixStore Store { get; }
+    public InMemoryPostStore Store { get; }
 
     public AccountPoller Poller { get; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MediaMatrix.IntegrationTests.Infrastructure;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.IntegrationTests.Collection;

@@ -1,5 +1,6 @@
 using System.Text;
 using MediaMatrix.IntegrationTests.Infrastructure;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Simulator;
 using MediaMatrix.Simulator.Cast;

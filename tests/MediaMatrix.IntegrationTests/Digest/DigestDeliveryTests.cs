@@ -19,7 +19,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await smtp.DisposeAsync();
 
-    private static async Task SeedHostilePostAsync(IMatrixStore store)
+    private static async Task SeedHostilePostAsync(IPostStore store)
     {
         var now = TimeProvider.System.GetUtcNow();
         // Last post 20 days ago: the 14-day veto makes member-01 unqualified, so the digest lists it with its newest title.
@@ -32,7 +32,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task Digest_GoesToOfficeAndEachContact_WithChineseSubject_BothParts_AndTheirOwnAccounts()
     {
         await using var node = new DigestNode(DigestMatrix.Write(contacts: 3), smtp.Port);
-        await SeedHostilePostAsync(node.Store);
+        await SeedHostilePostAsync(node.Posts);
 
         var result = await node.Digest.SendAsync(CancellationToken.None);
 
@@ -62,7 +62,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task HostilePostTitle_ArrivesEncodedInHtml_AndAsPlainTextInTheTextPart()
     {
         await using var node = new DigestNode(DigestMatrix.Write(contacts: 1), smtp.Port);
-        await SeedHostilePostAsync(node.Store);
+        await SeedHostilePostAsync(node.Posts);
 
         await node.Digest.SendAsync(CancellationToken.None);
 
@@ -76,7 +76,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
     public async Task X4_CrLfInTheMatrixName_CannotInjectHeaders()
     {
         await using var node = new DigestNode(DigestMatrix.Write(contacts: 1, matrixName: "定海\r\nBcc: evil@attacker.example\r\nX-Injected: yes"), smtp.Port);
-        await SeedHostilePostAsync(node.Store);
+        await SeedHostilePostAsync(node.Posts);
 
         await node.Digest.SendAsync(CancellationToken.None);
 
@@ -105,7 +105,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal(2, first.Sent);
         Assert.Equal(0, second.Sent + second.Unknown);
         Assert.Single(smtp.Received, m => m.Recipient == DigestMatrix.Contact(1));
-        var week = (await node.Store.GetDigestDeliveriesAsync(first.WeekKey, CancellationToken.None)).Single(d => d.Recipient == DigestMatrix.Contact(1));
+        var week = (await node.Digests.GetDigestDeliveriesAsync(first.WeekKey, CancellationToken.None)).Single(d => d.Recipient == DigestMatrix.Contact(1));
         Assert.Equal(DigestDeliveryState.Unknown, week.State);
         Assert.True(MatrixMetrics.DigestSends.WithLabels("department", "unknown").Value >= unknownBefore + 1, "an unknown delivery is counted in metrics");
     }
@@ -135,7 +135,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(100), $"gaps {string.Join(", ", gaps)}");
         Assert.True(gaps[1] >= TimeSpan.FromMilliseconds(200), $"gaps {string.Join(", ", gaps)}");
         Assert.True(gaps[2] >= TimeSpan.FromMilliseconds(400), $"gaps {string.Join(", ", gaps)}");
-        var record = (await node.Store.GetDigestDeliveriesAsync(result.WeekKey, CancellationToken.None)).Single(d => d.Recipient == DigestMatrix.Office);
+        var record = (await node.Digests.GetDigestDeliveriesAsync(result.WeekKey, CancellationToken.None)).Single(d => d.Recipient == DigestMatrix.Office);
         Assert.Equal((DigestDeliveryState.Sent, 4), (record.State, record.Attempts));
     }
 
@@ -151,7 +151,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal((3, 1), (result.Sent, result.FailedPermanent));
         Assert.Equal(0, again.Sent + again.FailedPermanent);
         Assert.Single(smtp.RcptLog, r => r.Recipient == DigestMatrix.Contact(2));
-        var states = (await node.Store.GetDigestDeliveriesAsync(result.WeekKey, CancellationToken.None)).ToDictionary(d => d.Recipient, d => d.State);
+        var states = (await node.Digests.GetDigestDeliveriesAsync(result.WeekKey, CancellationToken.None)).ToDictionary(d => d.Recipient, d => d.State);
         Assert.Equal(DigestDeliveryState.FailedPermanent, states[DigestMatrix.Contact(2)]);
         Assert.All(DigestMatrix.AllRecipients(3).Where(r => r != DigestMatrix.Contact(2)), r => Assert.Equal(DigestDeliveryState.Sent, states[r]));
     }

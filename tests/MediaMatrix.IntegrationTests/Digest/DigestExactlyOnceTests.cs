@@ -76,7 +76,7 @@ public sealed class DigestExactlyOnceTests(RedisServer redis, ITestOutputHelper 
         Assert.Equal(0, results.Sum(r => r!.Unknown + r.StillRetrying + r.FailedPermanent));
         Assert.Equal(DigestMatrix.AllRecipients(5).Order(), smtp.Received.Select(m => m.Recipient).Order());
         Assert.Equal(DigestMatrix.AllRecipients(5).Order(), smtp.Acknowledged.Select(m => m.Recipient).Order());
-        var deliveries = await new RedisMatrixStore(redis.Connection, new StoreOptions { KeyPrefix = prefix }).GetDigestDeliveriesAsync(week, CancellationToken.None);
+        var deliveries = await new RedisDigestStore(redis.Connection, new StoreOptions { KeyPrefix = prefix }).GetDigestDeliveriesAsync(week, CancellationToken.None);
         Assert.Equal(DigestMatrix.AllRecipients(5).Order(), deliveries.Select(d => d.Recipient).Order());
         Assert.All(deliveries, d => Assert.Equal(DigestDeliveryState.Sent, d.State));
         output.WriteLine($"E1: 100 sends over 2 serve processes → {smtp.Received.Count} messages to 6 recipients; sent by calls on " +

@@ -13,7 +13,7 @@ internal sealed class DigestNode : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public DigestNode(string configPath, int smtpPort, IReadOnlyDictionary<string, string?>? extra = null, IMatrixStore? sharedMemoryStore = null)
+    public DigestNode(string configPath, int smtpPort, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -34,11 +34,7 @@ internal sealed class DigestNode : IAsyncDisposable
         Matrix = load.Config!;
 
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        if (sharedMemoryStore is not null)
-            services.AddSingleton(sharedMemoryStore);
         services.AddMonitoring(settings, Matrix).AddWeeklyDigest(settings);
-        if (sharedMemoryStore is not null)
-            services.AddSingleton(sharedMemoryStore); // the last registration wins: both nodes share one in-process store
         provider = services.BuildServiceProvider();
     }
 
@@ -46,7 +42,9 @@ internal sealed class DigestNode : IAsyncDisposable
 
     public WeeklyDigest Digest => provider.GetRequiredService<WeeklyDigest>();
 
-    public IMatrixStore Store => provider.GetRequiredService<IMatrixStore>();
+    public IPostStore Posts => provider.GetRequiredService<IPostStore>();
+
+    public IDigestStore Digests => provider.GetRequiredService<IDigestStore>();
 
     /// <summary>Where a run leaves the recipients it could not reach, to retry on their back-off.</summary>
     public DigestOutbox Outbox => provider.GetRequiredService<DigestOutbox>();

@@ -72,7 +72,7 @@ public sealed class DigestOutageTests(RedisServer redis, ITestOutputHelper outpu
         Assert.Equal(2, smtp.Acknowledged.Select(m => m.Recipient).Distinct().Count());
 
         // The outbox keeps trying while the server is down (attempts counted in the store), and none of them reaches it.
-        var store = new RedisMatrixStore(redis.Connection, new StoreOptions { KeyPrefix = prefix });
+        var store = new RedisDigestStore(redis.Connection, new StoreOptions { KeyPrefix = prefix });
         await UntilAsync(async () => (await store.GetDigestDeliveriesAsync(result.WeekKey, CancellationToken.None))
             .Count(d => d is { State: DigestDeliveryState.Retrying, Attempts: >= 3 }) == 4, TimeSpan.FromSeconds(60));
         Assert.Equal(2, smtp.Received.Count);

@@ -22,7 +22,7 @@ public sealed class DigestScreenshotTests
         for (var i = 1; i <= 6; i++)
         {
             var posts = Enumerable.Range(0, i * 3).Select(n => new Post($"p{i}-{n}", $"成员账号{i}的第{n}条信息", null, now.AddDays(-(n * 6) - (i == 2 ? 20 : 0)))).ToList();
-            await node.Store.RecordPollAsync(new PollRecord(DigestMatrix.AccountId(i), posts, new PollState(LastAttemptAt: now, LastSuccessAt: i == 5 ? null : now, LastError: i == 5 ? "HTTP 503" : null, ConsecutiveFailures: i == 5 ? 3 : 0)), CancellationToken.None);
+            await node.Posts.RecordPollAsync(new PollRecord(DigestMatrix.AccountId(i), posts, new PollState(LastAttemptAt: now, LastSuccessAt: i == 5 ? null : now, LastError: i == 5 ? "HTTP 503" : null, ConsecutiveFailures: i == 5 ? 3 : 0)), CancellationToken.None);
         }
 
         var html = await node.Digest.PreviewAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Assessment;
 using System.Diagnostics;
 using System.Globalization;
 using MediaMatrix.Digest;
@@ -27,16 +28,16 @@ public sealed class NotificationCollection : ICollectionFixture<RedisServer>
 /// </summary>
 internal sealed class NoticeRig : IAsyncDisposable
 {
-    private NoticeRig(IMatrixStore store, NotificationOptions options, NoticeOutbox outbox, NoticeSweep sweep, AlertService alerts)
+    private NoticeRig(NoticeStores stores, NotificationOptions options, NoticeOutbox outbox, NoticeSweep sweep, AlertService alerts)
     {
-        Store = store;
+        Stores = stores;
         Options = options;
         Outbox = outbox;
         Sweep = sweep;
         Alerts = alerts;
     }
 
-    public IMatrixStore Store { get; }
+    public NoticeStores Stores { get; }
 
     public NotificationOptions Options { get; }
 
@@ -45,6 +46,10 @@ internal sealed class NoticeRig : IAsyncDisposable
     public NoticeSweep Sweep { get; }
 
     public AlertService Alerts { get; }
+
+    /// <summary>What an evaluation round does with these evaluations' alerts (<see cref="AlertRaise"/>).</summary>
+    public Task<AlertChanges> RaiseAsync(IReadOnlyList<Evaluation> evaluations, DateTimeOffset at) =>
+        Alerts.RaiseAsync(Stores.Alerts, Stores.Posts, evaluations, at);
 
     /// <summary>The routes most tests use: every kind, with the filters the flow test checks.</summary>
     public static Dictionary<string, string?> AllRoutes(RobotServer robots) => new()
@@ -73,7 +78,7 @@ internal sealed class NoticeRig : IAsyncDisposable
     };
 
     public static async Task<NoticeRig> StartAsync(
-        IReadOnlyDictionary<string, string?> notificationSettings, LoopbackSmtpServer smtpServer, IMatrixStore store, TimeProvider time, MatrixConfig? matrix = null)
+        IReadOnlyDictionary<string, string?> notificationSettings, LoopbackSmtpServer smtpServer, NoticeStores stores, TimeProvider time, MatrixConfig? matrix = null)
     {
         matrix ??= NoticeCast.Matrix();
         var values = new Dictionary<string, string?>(notificationSettings)
@@ -88,12 +93,12 @@ internal sealed class NoticeRig : IAsyncDisposable
         var smtp = settings.GetSection("Smtp").Get<SmtpOptions>()!;
 
         var sender = new NoticeSender(NoticeSender.CreateClient(options), new DigestMailer(smtp), smtp, options, time, NullLogger<NoticeSender>.Instance);
-        var outbox = new NoticeOutbox(store, sender, options, time, NullLogger<NoticeOutbox>.Instance);
+        var outbox = new NoticeOutbox(stores.Notices, sender, options, time, NullLogger<NoticeOutbox>.Instance);
         var notices = new AlertNotices(outbox, options, matrix, NullLogger<AlertNotices>.Instance);
-        var alerts = new AlertService(store, time, [new AlertCounters(), notices]);
-        var sweep = new NoticeSweep(store, outbox, options, matrix, time, NullLogger<NoticeSweep>.Instance);
+        var alerts = new AlertService(stores.Alerts, time, [new AlertCounters(), notices]);
+        var sweep = new NoticeSweep(stores.Alerts, outbox, options, matrix, time, NullLogger<NoticeSweep>.Instance);
         await outbox.StartAsync(CancellationToken.None);
-        return new NoticeRig(store, options, outbox, sweep, alerts);
+        return new NoticeRig(stores, options, outbox, sweep, alerts);
     }
 
     /// <summary>Waits until nothing is queued or in flight here: every delivery queued so far has ended.</summary>

@@ -35,20 +35,20 @@ public sealed class NotificationClusterTests(RedisServer redis) : IAsyncLifetime
         };
         var clock1 = new FakeTimeProvider(T0);
         var clock2 = new FakeTimeProvider(T0);
-        await using var replica1 = await NoticeRig.StartAsync(settings, smtp, new RedisMatrixStore(redis.Connection, storeOptions), clock1);
-        await using var replica2 = await NoticeRig.StartAsync(settings, smtp, new RedisMatrixStore(redis.Connection, storeOptions with { }), clock2);
+        await using var replica1 = await NoticeRig.StartAsync(settings, smtp, NoticeStores.OnRedis(redis.Connection, storeOptions), clock1);
+        await using var replica2 = await NoticeRig.StartAsync(settings, smtp, NoticeStores.OnRedis(redis.Connection, storeOptions with { }), clock2);
 
         // Both replicas evaluate the same instant at once (two schedulers, or a re-fired job).
         await Task.WhenAll(
-            replica1.Alerts.RaiseAsync(replica1.Store, [Unqualified("dh-edu", T0)], T0),
-            replica2.Alerts.RaiseAsync(replica2.Store, [Unqualified("dh-edu", T0)], T0));
+            replica1.RaiseAsync([Unqualified("dh-edu", T0)], T0),
+            replica2.RaiseAsync([Unqualified("dh-edu", T0)], T0));
         await Task.WhenAll(replica1.IdleAsync(), replica2.IdleAsync());
         Assert.Single(robots.To("/wecom"));
         Assert.Single(smtp.Acknowledged);
 
         // A replica wrote an alert and died before queueing its notice: the sweeps of both find it; one sends it.
         var lost = Opened(AlertKind.BecameWeak, "dh-hrss", T0, "dh-hrss 弱运营：连续多次得分偏低");
-        Assert.True(await replica1.Store.OpenAlertAsync(lost, None));
+        Assert.True(await replica1.Stores.Alerts.OpenAlertAsync(lost, None));
         await Task.WhenAll(replica1.SweepAsync(), replica2.SweepAsync(), replica1.SweepAsync(), replica2.SweepAsync());
         Assert.Equal(2, robots.To("/wecom").Count);
         Assert.Equal(2, smtp.Acknowledged.Count);
@@ -61,7 +61,7 @@ public sealed class NotificationClusterTests(RedisServer redis) : IAsyncLifetime
         Assert.Equal(4, smtp.Acknowledged.Count);
 
         // A restarted replica (a new outbox owner) sends nothing again.
-        await using var restarted = await NoticeRig.StartAsync(settings, smtp, new RedisMatrixStore(redis.Connection, storeOptions with { }), clock1);
+        await using var restarted = await NoticeRig.StartAsync(settings, smtp, NoticeStores.OnRedis(redis.Connection, storeOptions with { }), clock1);
         await restarted.SweepAsync();
         Assert.Equal(4, robots.To("/wecom").Count);
         Assert.Equal(4, smtp.Acknowledged.Count);

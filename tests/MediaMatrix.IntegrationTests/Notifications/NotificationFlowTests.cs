@@ -25,10 +25,10 @@ public sealed class NotificationFlowTests
         await using var robots = await RobotServer.StartAsync();
         await using var smtp = new LoopbackSmtpServer();
         var time = new FakeTimeProvider(T0);
-        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time);
+        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, NoticeStores.InMemory(), time);
 
         // Opened: dh-edu unqualified (critical, 区教育局), dh-hrss weak (warning, 区人力社保局); the head is fine.
-        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", T0), Weak("dh-hrss", T0), Qualified("dinghaishan", T0)], T0);
+        await rig.RaiseAsync([Unqualified("dh-edu", T0), Weak("dh-hrss", T0), Qualified("dinghaishan", T0)], T0);
         await rig.IdleAsync();
 
         Assert.Equal(2, robots.To("/wecom").Count);
@@ -68,14 +68,14 @@ public sealed class NotificationFlowTests
         // The same evaluation again, and a sweep: nothing changed, nothing sent.
         var before = robots.Received.Count;
         time.Advance(TimeSpan.FromMinutes(5));
-        Assert.True((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", time.GetUtcNow()), Weak("dh-hrss", time.GetUtcNow())], time.GetUtcNow())).IsEmpty);
+        Assert.True((await rig.RaiseAsync([Unqualified("dh-edu", time.GetUtcNow()), Weak("dh-hrss", time.GetUtcNow())], time.GetUtcNow())).IsEmpty);
         await rig.SweepAsync();
         Assert.Equal(before, robots.Received.Count);
         Assert.Equal(4, smtp.Acknowledged.Count);
 
         // dh-edu posts again: one resolved message on every route that had its opened one.
         time.Advance(TimeSpan.FromMinutes(55));
-        await rig.Alerts.RaiseAsync(rig.Store, [Qualified("dh-edu", time.GetUtcNow())], time.GetUtcNow());
+        await rig.RaiseAsync([Qualified("dh-edu", time.GetUtcNow())], time.GetUtcNow());
         await rig.IdleAsync();
         Assert.Equal(3, robots.To("/wecom").Count);
         Assert.Equal(2, robots.To("/dingtalk").Count);
@@ -104,7 +104,7 @@ public sealed class NotificationFlowTests
         time.Advance(TimeSpan.FromHours(4));
         await rig.SweepAsync();
         Assert.Equal(5, robots.To("/wecom").Count);
-        var hrss = Assert.Single(await rig.Store.GetOpenAlertsAsync(None));
+        var hrss = Assert.Single(await rig.Stores.Alerts.GetOpenAlertsAsync(None));
         Assert.True(await rig.Alerts.AcknowledgeAsync(hrss.Key, "王科长", "已电话通知", None));
         time.Advance(TimeSpan.FromHours(8));
         await rig.SweepAsync();
@@ -135,18 +135,18 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "email",
             ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn",
         };
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var stores = NoticeStores.InMemory();
         var before = Counts();
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var alert = Assert.Single((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now)).Opened);
+        var alert = Assert.Single((await rig.RaiseAsync([Unqualified("dh-edu", now)], now)).Opened);
         await rig.IdleAsync();
         await rig.SweepAsync();
 
         // The server may have queued it: reliability E3 says never resend blindly.
         Assert.Single(smtp.Received);
-        Assert.Equal(NoticeOutcome.Unknown, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{rig.Options.Routes[0].Id}|office@dinghai.example.gov.cn", None));
+        Assert.Equal(NoticeOutcome.Unknown, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{rig.Options.Routes[0].Id}|office@dinghai.example.gov.cn", None));
         Assert.Equal(1, Counts()["email/unknown"] - before["email/unknown"]);
     }
 
@@ -156,9 +156,9 @@ public sealed class NotificationFlowTests
         await using var robots = await RobotServer.StartAsync();
         await using var smtp = new LoopbackSmtpServer();
         var time = new FakeTimeProvider(T0);
-        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, new InMemoryMatrixStore(new StoreOptions()), time, Matrix(HostileName));
+        await using var rig = await NoticeRig.StartAsync(NoticeRig.AllRoutes(robots), smtp, NoticeStores.InMemory(), time, Matrix(HostileName));
 
-        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", T0, HostileReason)], T0);
+        await rig.RaiseAsync([Unqualified("dh-edu", T0, HostileReason)], T0);
         await rig.IdleAsync();
 
         var wecom = Json(robots.To("/wecom").Single()).GetProperty("markdown").GetProperty("content").GetString()!;
@@ -212,11 +212,11 @@ public sealed class NotificationFlowTests
         settings["Notifications:RetryDelay"] = "00:00:00.050";
         settings["Notifications:Routes:4:Recipients"] = "office@dinghai.example.gov.cn";
         var before = Counts();
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        var stores = NoticeStores.InMemory();
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var changes = await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now);
+        var changes = await rig.RaiseAsync([Unqualified("dh-edu", now)], now);
 
         // The evaluation is back while the WeCom robot still holds its request: delivery is not its business.
         var alert = Assert.Single(changes.Opened);
@@ -246,9 +246,9 @@ public sealed class NotificationFlowTests
         Assert.Equal(1, after["wecom/sent"] - before["wecom/sent"]);
 
         var routes = rig.Options.Routes.ToDictionary(r => r.Kind);
-        Assert.Equal(NoticeOutcome.Failed, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Feishu].Id}", None));
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Webhook].Id}", None));
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Email].Id}|office@dinghai.example.gov.cn", None));
+        Assert.Equal(NoticeOutcome.Failed, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Feishu].Id}", None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Webhook].Id}", None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync($"{alert.Key}|opened|{routes[RouteKind.Email].Id}|office@dinghai.example.gov.cn", None));
 
         // A sweep sends none of them again, the refused one included.
         await rig.SweepAsync();
@@ -270,10 +270,10 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "email",
             ["Notifications:Routes:0:Recipients"] = "office@dinghai.example.gov.cn,edu@dinghai.example.gov.cn",
         };
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, new InMemoryMatrixStore(new StoreOptions()), TimeProvider.System);
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, NoticeStores.InMemory(), TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now);
+        await rig.RaiseAsync([Unqualified("dh-edu", now)], now);
 
         await smtp.WaitForAsync(s => s.Acknowledged.Any(m => m.Recipient == "edu@dinghai.example.gov.cn"), TimeSpan.FromSeconds(10));
         Assert.Single(smtp.RcptLog, r => r.Recipient == "office@dinghai.example.gov.cn"); // tried once, now waiting its back-off
@@ -294,23 +294,23 @@ public sealed class NotificationFlowTests
             ["Notifications:Routes:0:Kind"] = "webhook",
             ["Notifications:Routes:0:Url"] = new Uri(robots.BaseUrl, "hook").AbsoluteUri,
         };
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await using var rig = await NoticeRig.StartAsync(settings, smtp, store, TimeProvider.System);
+        var stores = NoticeStores.InMemory();
+        await using var rig = await NoticeRig.StartAsync(settings, smtp, stores, TimeProvider.System);
 
         var now = TimeProvider.System.GetUtcNow();
-        var alert = Assert.Single((await rig.Alerts.RaiseAsync(rig.Store, [Unqualified("dh-edu", now)], now)).Opened);
+        var alert = Assert.Single((await rig.RaiseAsync([Unqualified("dh-edu", now)], now)).Opened);
         await rig.IdleAsync();
 
         Assert.Equal(3, robots.To("/hook").Count);
         var key = $"{alert.Key}|opened|{rig.Options.Routes[0].Id}";
-        Assert.Null(await store.GetNoticeOutcomeAsync(key, None)); // given back, not settled: still owed
+        Assert.Null(await stores.Notices.GetNoticeOutcomeAsync(key, None)); // given back, not settled: still owed
 
         down = false;
         await rig.SweepAsync();
         await rig.SweepAsync();
 
         Assert.Equal(4, robots.To("/hook").Count);
-        Assert.Equal(NoticeOutcome.Sent, await store.GetNoticeOutcomeAsync(key, None));
+        Assert.Equal(NoticeOutcome.Sent, await stores.Notices.GetNoticeOutcomeAsync(key, None));
     }
 
     private static JsonElement Json(RobotRequest request) => JsonDocument.Parse(request.Body).RootElement.Clone();

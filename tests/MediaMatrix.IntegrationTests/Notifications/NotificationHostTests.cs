@@ -44,7 +44,7 @@ public sealed class NotificationHostTests : IDisposable
         var alerts = host.Services.GetRequiredService<AlertService>();
         var now = TimeProvider.System.GetUtcNow();
 
-        var opened = Assert.Single((await alerts.RaiseAsync(host.Services.GetRequiredService<IMatrixStore>(), [Unqualified("dh-edu", now)], now)).Opened);
+        var opened = Assert.Single((await alerts.RaiseAsync(host.Services.GetRequiredService<IAlertStore>(), host.Services.GetRequiredService<IPostStore>(), [Unqualified("dh-edu", now)], now)).Opened);
 
         var waited = Stopwatch.StartNew();
         while (robots.To("/hook").Count == 0)

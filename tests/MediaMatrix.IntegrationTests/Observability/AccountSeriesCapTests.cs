@@ -21,11 +21,12 @@ public sealed class AccountSeriesCapTests
         var accounts = Enumerable.Range(0, 10).Select(i => new Account($"cap-{i}", $"账号{i}", Platform.Wechat, i == 0 ? Tier.Head : Tier.Member, "区民政局",
             new Source(SourceKind.Feed, new Uri($"http://rss.example.gov.cn/cap/{i}.xml")))).ToList();
         var matrix = new MatrixConfig(new MatrixSettings("cap", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), false), accounts, new Dictionary<string, Profile>());
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await store.SaveAccountSnapshotsAsync([.. accounts.Select(a => Snapshot(a.Id, a.Id is "cap-3" or "cap-7" ? Verdict.Unqualified : Verdict.Qualified))], CancellationToken.None);
+        var evaluations = new InMemoryEvaluationStore(new StoreOptions());
+        var posts = new InMemoryPostStore(new StoreOptions());
+        await evaluations.SaveAccountSnapshotsAsync([.. accounts.Select(a => Snapshot(a.Id, a.Id is "cap-3" or "cap-7" ? Verdict.Unqualified : Verdict.Qualified))], CancellationToken.None);
         foreach (var a in accounts)
-            await store.RecordPollAsync(new PollRecord(a.Id, [], new PollState(LastAttemptAt: Now, LastSuccessAt: Now, ConsecutiveFailures: a.Id == "cap-5" ? 2 : 0, NextDueAt: Now.AddHours(1))), CancellationToken.None);
-        var series = new ScrapeTimeSeries(store, matrix, new MetricsOptions { AccountSeriesCap = 5, FlaggedSeriesCap = 10 }, TimeProvider.System);
+            await posts.RecordPollAsync(new PollRecord(a.Id, [], new PollState(LastAttemptAt: Now, LastSuccessAt: Now, ConsecutiveFailures: a.Id == "cap-5" ? 2 : 0, NextDueAt: Now.AddHours(1))), CancellationToken.None);
+        var series = new ScrapeTimeSeries(posts, evaluations, new InMemoryAlertStore(), new InMemoryDigestStore(), matrix, new MetricsOptions { AccountSeriesCap = 5, FlaggedSeriesCap = 10 }, TimeProvider.System);
 
         await series.UpdateAsync(CancellationToken.None);
 
@@ -34,7 +35,7 @@ public sealed class AccountSeriesCapTests
         Assert.Equal(8, MatrixMetrics.Accounts.WithLabels("qualified").Value);
 
         // cap-3 is qualified again: its series go at the next scrape.
-        await store.SaveAccountSnapshotsAsync([Snapshot("cap-3", Verdict.Qualified)], CancellationToken.None);
+        await evaluations.SaveAccountSnapshotsAsync([Snapshot("cap-3", Verdict.Qualified)], CancellationToken.None);
         await series.UpdateAsync(CancellationToken.None);
 
         Assert.Equal(["cap-5", "cap-7"], Exported());
@@ -45,10 +46,11 @@ public sealed class AccountSeriesCapTests
     {
         var account = new Account("alerted", "账号", Platform.Wechat, Tier.Head, "区民政局", new Source(SourceKind.Feed, new Uri("http://rss.example.gov.cn/a.xml")));
         var matrix = new MatrixConfig(new MatrixSettings("alerts", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), false), [account], new Dictionary<string, Profile>());
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var alerts = new InMemoryAlertStore();
         var key = Alert.KeyOf(AlertKind.Zombie, account.Id, Now);
-        await store.OpenAlertAsync(new Alert(key, AlertKind.Zombie, account.Id, AlertSeverity.Critical, AlertStatus.Open, "僵尸账号", "Zombie account", Now), CancellationToken.None);
-        var series = new ScrapeTimeSeries(store, matrix, new MetricsOptions(), TimeProvider.System);
+        await alerts.OpenAlertAsync(new Alert(key, AlertKind.Zombie, account.Id, AlertSeverity.Critical, AlertStatus.Open, "僵尸账号", "Zombie account", Now), CancellationToken.None);
+        var series = new ScrapeTimeSeries(
+            new InMemoryPostStore(new StoreOptions()), new InMemoryEvaluationStore(new StoreOptions()), alerts, new InMemoryDigestStore(), matrix, new MetricsOptions(), TimeProvider.System);
 
         await series.UpdateAsync(CancellationToken.None);
 

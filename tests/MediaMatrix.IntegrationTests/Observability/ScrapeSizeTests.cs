@@ -48,13 +48,14 @@ public sealed class ScrapeSizeTests
             $"acct-{i:00000}", $"账号{i}", platforms[i % platforms.Length], i == 0 ? Tier.Head : Tier.Member, $"区文化和广电旅游体育局{i % 120}",
             new Source(SourceKind.Feed, new Uri($"http://rss.example.gov.cn/{i}.xml")))).ToList();
         var matrix = new MatrixConfig(new MatrixSettings("m1", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), false), list, new Dictionary<string, Profile>());
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await store.SaveAccountSnapshotsAsync([.. list.Select((a, i) => new AccountSnapshot(a.Id, Now,
+        var evaluations = new InMemoryEvaluationStore(new StoreOptions());
+        var posts = new InMemoryPostStore(new StoreOptions());
+        await evaluations.SaveAccountSnapshotsAsync([.. list.Select((a, i) => new AccountSnapshot(a.Id, Now,
             i % flaggedEvery == 0 ? Verdict.Unqualified : Verdict.Qualified, 70 + (i % 30), Grade.B, false, false, 2.5, 5, 20, 0.8))], CancellationToken.None);
         foreach (var a in list)
-            await store.RecordPollAsync(new PollRecord(a.Id, [], new PollState(LastAttemptAt: Now, LastSuccessAt: Now, NextDueAt: Now.AddHours(1))), CancellationToken.None);
+            await posts.RecordPollAsync(new PollRecord(a.Id, [], new PollState(LastAttemptAt: Now, LastSuccessAt: Now, NextDueAt: Now.AddHours(1))), CancellationToken.None);
 
-        var series = new ScrapeTimeSeries(store, matrix, new MetricsOptions(), TimeProvider.System);
+        var series = new ScrapeTimeSeries(posts, evaluations, new InMemoryAlertStore(), new InMemoryDigestStore(), matrix, new MetricsOptions(), TimeProvider.System);
         await series.UpdateAsync(CancellationToken.None);
         using var output = new MemoryStream();
         await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(output);

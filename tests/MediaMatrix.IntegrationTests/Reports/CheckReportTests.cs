@@ -23,7 +23,7 @@ public sealed class CheckReportTests
     {
         var head = Account("dh-app", Tier.Head);
         var member = Account("dh-edu", Tier.Member);
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var store = new InMemoryPostStore(new StoreOptions());
         var read = new PollState(LastAttemptAt: T.AddHours(-1), LastSuccessAt: T.AddHours(-1));
         Post[] daily = [.. Enumerable.Range(0, 90).Select(d => new Post($"h{d}", "要闻", null, T.AddDays(-d).AddHours(-2)))];
         await store.RecordPollAsync(new PollRecord(head.Id, daily, read), CancellationToken.None);
@@ -34,8 +34,9 @@ public sealed class CheckReportTests
             new Post("r1", "转发：定海区2026年冬季征兵公告", null, T.AddDays(-19)), new Post("r2", "转发：防范电信网络诈骗告市民书", null, T.AddDays(-12))], read), CancellationToken.None);
         var matrix = new MatrixConfig(new MatrixSettings("定海区", TimeZoneInfo.Utc, false), [head, member], new Dictionary<string, Profile>()) { Tasks = tasks };
 
-        var report = await new EvaluationRound(store, new InMemoryFindingStore(), matrix, new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(),
-            new AlertService(store, TimeProvider.System)).RunAsync(T, CancellationToken.None);
+        var alerts = new InMemoryAlertStore();
+        var report = await new EvaluationRound(store, new InMemoryEvaluationStore(new StoreOptions()), alerts, new InMemoryTaskStore(), new InMemoryFindingStore(),
+            matrix, new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(), new AlertService(alerts, TimeProvider.System)).RunAsync(T, CancellationToken.None);
 
         return JsonDocument.Parse(CheckReport.ToJson(report)).RootElement;
     }

@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Hosting;
 using MediaMatrix.IntegrationTests.Infrastructure;
 using MediaMatrix.Monitoring.Assessment;
@@ -103,7 +104,7 @@ public sealed class BadInputTests
 
         Assert.Contains("404", verdicts["missing"].Reasons[0].En, StringComparison.Ordinal);
         Assert.Contains("redirect", verdicts["loop"].Reasons[0].En, StringComparison.OrdinalIgnoreCase);
-        var states = await provider.GetRequiredService<IMatrixStore>().GetPollStatesAsync(accounts.Select(a => a.Id).ToList(), CancellationToken.None);
+        var states = await provider.GetRequiredService<IPostStore>().GetPollStatesAsync(accounts.Select(a => a.Id).ToList(), CancellationToken.None);
         Assert.Equal(FetchErrorClass.Timeout, states["slow"].LastErrorClass);
         Assert.Equal(FetchErrorClass.Redirects, states["loop"].LastErrorClass);
         Assert.Equal(FetchErrorClass.Http4xx, states["missing"].LastErrorClass);
@@ -112,9 +113,9 @@ public sealed class BadInputTests
         // The good source breaks: its failure is recorded, and the post it gave before is still there.
         breakGood = true;
         await dispatcher.PollAsync(accounts.Take(1).ToList(), null, CancellationToken.None);
-        var posts = await provider.GetRequiredService<IMatrixStore>().GetPostsAsync("head", DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
+        var posts = await provider.GetRequiredService<IPostStore>().GetPostsAsync("head", DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
         Assert.Equal("定海区召开防汛工作会议", Assert.Single(posts).Title);
-        states = await provider.GetRequiredService<IMatrixStore>().GetPollStatesAsync(["head"], CancellationToken.None);
+        states = await provider.GetRequiredService<IPostStore>().GetPollStatesAsync(["head"], CancellationToken.None);
         Assert.Equal(FetchErrorClass.Http5xx, states["head"].LastErrorClass);
         Assert.NotNull(states["head"].LastSuccessAt);
     }

@@ -6,8 +6,8 @@ using MediaMatrix.Monitoring.Storage;
 namespace MediaMatrix.IntegrationTests.Storage;
 
 /// <summary>
-/// What every <see cref="IMatrixStore"/> promises about alerts, decisions and period claims; same two-store pattern as
-/// <see cref="TaskStoreContract"/>.
+/// What every <see cref="IAlertStore"/>, <see cref="IDecisionStore"/> and <see cref="IPeriodClaimStore"/> promises: the
+/// three stores the alert rules and the rhythm write; same two-store pattern as <see cref="TaskStoreContract"/>.
 /// </summary>
 public abstract class AlertStoreContract
 {
@@ -17,7 +17,11 @@ public abstract class AlertStoreContract
 
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
+    protected abstract IAlertStore CreateStore(StoreOptions options);
+
+    protected abstract IDecisionStore CreateDecisionStore(StoreOptions options);
+
+    protected abstract IPeriodClaimStore CreatePeriodClaimStore(StoreOptions options);
 
     protected static Alert Unqualified(string account, DateTimeOffset at) =>
         new(Alert.KeyOf(AlertKind.BecameUnqualified, account, at), AlertKind.BecameUnqualified, account, AlertSeverity.Critical,
@@ -163,7 +167,7 @@ public abstract class AlertStoreContract
     [Fact]
     public async Task Decisions_AreKeptAsHistoryNewestFirst_WithTheLatestPerAccount()
     {
-        var store = CreateStore(Options);
+        var store = CreateDecisionStore(Options);
         var confirm = Decision.Confirm("dh-edu", DispositionKind.Rectify, "部门已承诺限期整改", "王科长", Now);
         var overrule = Decision.Override("dh-edu", DispositionKind.Rectify, DispositionKind.Merge, "整改未果，归集到教育局主号", "李主任", Now.AddDays(30));
         var other = Decision.Confirm("dh-hrss", DispositionKind.Retain, "运营正常", "王科长", Now);
@@ -182,7 +186,7 @@ public abstract class AlertStoreContract
     [Fact]
     public async Task ClaimPeriod_IsWonOncePerPeriod()
     {
-        var store = CreateStore(Options);
+        var store = CreatePeriodClaimStore(Options);
 
         Assert.True(await store.ClaimPeriodAsync("quarterly-bulletin", "2026Q4", TimeSpan.FromDays(200), None));
         Assert.False(await store.ClaimPeriodAsync("quarterly-bulletin", "2026Q4", TimeSpan.FromDays(200), None));

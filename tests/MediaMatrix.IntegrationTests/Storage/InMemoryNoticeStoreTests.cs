@@ -4,5 +4,5 @@ namespace MediaMatrix.IntegrationTests.Storage;
 
 public sealed class InMemoryNoticeStoreTests : NoticeStoreContract
 {
-    protected override IMatrixStore CreateStore(StoreOptions options) => new InMemoryMatrixStore(options);
+    protected override INoticeStore CreateStore(StoreOptions options) => new InMemoryNoticeStore();
 }

@@ -4,5 +4,5 @@ namespace MediaMatrix.IntegrationTests.Storage;
 
 public sealed class InMemoryTaskStoreTests : TaskStoreContract
 {
-    protected override IMatrixStore CreateStore(StoreOptions options) => new InMemoryMatrixStore(options);
+    protected override ITaskStore CreateStore(StoreOptions options) => new InMemoryTaskStore();
 }

@@ -17,7 +17,7 @@ public abstract class NoticeStoreContract
 
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
+    protected abstract INoticeStore CreateStore(StoreOptions options);
 
     [Fact]
     public async Task Claim_FirstWorkerWins_UntilItSettles_ThenNobodyClaimsAgain()

@@ -14,7 +14,11 @@ public sealed class RedisAlertStoreTests(RedisServer redis) : AlertStoreContract
 
     private IServer Server => redis.Connection.GetServers().Single();
 
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override IAlertStore CreateStore(StoreOptions options) => new RedisAlertStore(redis.Connection, options);
+
+    protected override IDecisionStore CreateDecisionStore(StoreOptions options) => new RedisDecisionStore(redis.Connection, options);
+
+    protected override IPeriodClaimStore CreatePeriodClaimStore(StoreOptions options) => new RedisPeriodClaimStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -30,13 +34,13 @@ public sealed class RedisAlertStoreTests(RedisServer redis) : AlertStoreContract
         await before.OpenAlertAsync(open, None);
         await before.OpenAlertAsync(closed, None);
         await before.UpdateOpenAlertAsync(Resolved(closed, Now.AddHours(5)), Entry(closed, AlertAction.Resolved, Now.AddHours(5)), None);
-        await before.SaveDecisionAsync(decision, None);
+        await CreateDecisionStore(Options).SaveDecisionAsync(decision, None);
 
         var after = CreateStore(Options with { });
 
         Assert.Equal([open.Key], (await after.GetOpenAlertsAsync(None)).Select(a => a.Key));
         Assert.Equal([closed.Key], (await after.GetResolvedAlertsAsync(Now, None)).Select(a => a.Key));
-        Assert.Equal([decision], await after.GetDecisionsAsync("dh-edu", None));
+        Assert.Equal([decision], await CreateDecisionStore(Options with { }).GetDecisionsAsync("dh-edu", None));
         Assert.False(await after.OpenAlertAsync(open, None)); // the restarted process does not raise it again
     }
 
@@ -49,8 +53,8 @@ public sealed class RedisAlertStoreTests(RedisServer redis) : AlertStoreContract
         await store.OpenAlertAsync(open, None);
         await store.OpenAlertAsync(closed, None);
         await store.UpdateOpenAlertAsync(Resolved(closed, Now.AddHours(5)), Entry(closed, AlertAction.Resolved, Now.AddHours(5)), None);
-        await store.SaveDecisionAsync(Decision.Confirm("dh-edu", DispositionKind.Retain, "正常", "王科长", Now), None);
-        await store.ClaimPeriodAsync("quarterly-bulletin", "2026Q4", TimeSpan.FromDays(200), None);
+        await CreateDecisionStore(Options).SaveDecisionAsync(Decision.Confirm("dh-edu", DispositionKind.Retain, "正常", "王科长", Now), None);
+        await CreatePeriodClaimStore(Options).ClaimPeriodAsync("quarterly-bulletin", "2026Q4", TimeSpan.FromDays(200), None);
 
         var db = redis.Connection.GetDatabase();
         foreach (var key in new[] { Keys.OpenAlerts, Keys.Alert(open.Key), Keys.AlertAudit(open.Key), Keys.Decisions("dh-edu") })

@@ -8,7 +8,7 @@ public sealed class RedisNoticeStoreTests(RedisServer redis) : NoticeStoreContra
 {
     private RedisKeys Keys => new(Options.KeyPrefix);
 
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override INoticeStore CreateStore(StoreOptions options) => new RedisNoticeStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

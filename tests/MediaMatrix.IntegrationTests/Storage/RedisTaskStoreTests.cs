@@ -11,7 +11,7 @@ public sealed class RedisTaskStoreTests(RedisServer redis) : TaskStoreContract, 
 
     private IServer Server => redis.Connection.GetServers().Single();
 
-    protected override IMatrixStore CreateStore(StoreOptions options) => new RedisMatrixStore(redis.Connection, options);
+    protected override ITaskStore CreateStore(StoreOptions options) => new RedisTaskStore(redis.Connection, options);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -4,7 +4,7 @@ using MediaMatrix.Monitoring.Tasks;
 namespace MediaMatrix.IntegrationTests.Storage;
 
 /// <summary>
-/// What every <see cref="IMatrixStore"/> promises about cluster tasks' manual completions. Kept apart from
+/// What every <see cref="ITaskStore"/> promises about cluster tasks' manual completions. Kept apart from
 /// <see cref="MatrixStoreContract"/> so post storage and task storage grow independently; same two-store pattern.
 /// </summary>
 public abstract class TaskStoreContract
@@ -15,7 +15,7 @@ public abstract class TaskStoreContract
 
     protected StoreOptions Options { get; } = new() { KeyPrefix = $"mmtest-{Guid.NewGuid():N}" };
 
-    protected abstract IMatrixStore CreateStore(StoreOptions options);
+    protected abstract ITaskStore CreateStore(StoreOptions options);
 
     protected static ManualCompletion Manual(string taskId, string accountId, string by = "王科长") =>
         new(taskId, accountId, new Uri($"https://mp.weixin.qq.com/s/{taskId}-{accountId}"), by, Now,

@@ -61,7 +61,7 @@ public sealed class BrowserTests(DemoWorkplace demo) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("account.png"), FullPage = true });
 
         // An alert of our own, so the test does not depend on which rules fired.
-        var store = demo.Host.Services.GetRequiredService<IMatrixStore>();
+        var store = demo.Host.Services.GetRequiredService<IAlertStore>();
         var opened = DateTimeOffset.UtcNow;
         var alert = new Alert(Alert.KeyOf(AlertKind.BecameUnqualified, "dh-mz", opened), AlertKind.BecameUnqualified, "dh-mz",
             AlertSeverity.Critical, AlertStatus.Open, "浏览器测试告警", "Browser test alert", opened);
@@ -80,7 +80,7 @@ public sealed class BrowserTests(DemoWorkplace demo) : IAsyncLifetime
         await first.Locator("button[value=confirm]").ClickAsync();
         await page.WaitForURLAsync("**/cleanup");
         Assert.Contains("已确认", await page.Locator($"tr[data-account='{account}'] .decision").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.NotEmpty(await store.GetDecisionsAsync(account!, CancellationToken.None));
+        Assert.NotEmpty(await demo.Host.Services.GetRequiredService<IDecisionStore>().GetDecisionsAsync(account!, CancellationToken.None));
 
         await page.ClickAsync("header a[href='/tasks']");
         var title = "转发：全区防汛防台工作部署 " + Guid.NewGuid().ToString("N")[..4];

@@ -44,7 +44,7 @@ public sealed class DemoWorkplace : IAsyncLifetime
     /// raw. The UI must not rely on that: the corpus goes into the store as it is, titles and links, beside the polled posts.</summary>
     private async Task InjectRawPayloadsAsync()
     {
-        var store = Host.Services.GetRequiredService<IMatrixStore>();
+        var store = Host.Services.GetRequiredService<IPostStore>();
         var now = DateTimeOffset.UtcNow;
         var posts = HostilePayloads.Titles.Select((title, i) => new Post(
             $"raw-{i}", title, HostilePayloads.Links[i % HostilePayloads.Links.Count], now.AddHours(-i - 1))).ToList();

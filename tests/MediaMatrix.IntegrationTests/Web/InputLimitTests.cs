@@ -199,7 +199,7 @@ public sealed class InputLimitTests(LimitsHost limits) : IClassFixture<LimitsHos
         using var api = limits.Api("operator");
         using var response = await api.PostAsJsonAsync("/api/v1/accounts/dh-gov/decisions", new { action = "confirm", reason = new string('理', 501) });
         await ProblemAsync(response, HttpStatusCode.BadRequest, "reason");
-        Assert.Empty(await limits.Host.Services.GetRequiredService<IMatrixStore>().GetDecisionsAsync("dh-gov", CancellationToken.None));
+        Assert.Empty(await limits.Host.Services.GetRequiredService<IDecisionStore>().GetDecisionsAsync("dh-gov", CancellationToken.None));
     }
 
     [Fact]
@@ -227,6 +227,6 @@ public sealed class InputLimitTests(LimitsHost limits) : IClassFixture<LimitsHos
         using var response = await api.PostAsJsonAsync($"/api/v1/tasks/{LimitsHost.TaskId}/completions", body);
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, field);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{why}: no error for {field}");
-        Assert.Empty(await limits.Host.Services.GetRequiredService<IMatrixStore>().GetManualCompletionsAsync(null, CancellationToken.None));
+        Assert.Empty(await limits.Host.Services.GetRequiredService<ITaskStore>().GetManualCompletionsAsync(null, CancellationToken.None));
     }
 }

@@ -13,7 +13,7 @@ public sealed class OneClockTests(DemoWorkplace demo)
     public async Task AccountPage_ShowsPollTimesInTheMatrixZone_AndNamesTheZone()
     {
         using var client = await demo.Host.LogInAsync("viewer", WorkplaceHost.ViewerPassword);
-        var store = demo.Host.Services.GetRequiredService<IMatrixStore>();
+        var store = demo.Host.Services.GetRequiredService<IPostStore>();
         var state = (await store.GetPollStatesAsync(["dh-edu"], CancellationToken.None))["dh-edu"];
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

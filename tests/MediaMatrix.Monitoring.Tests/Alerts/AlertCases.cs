@@ -1,4 +1,5 @@
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Tasks;
 

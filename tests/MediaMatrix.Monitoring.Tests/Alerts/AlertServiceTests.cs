@@ -8,7 +8,7 @@ namespace MediaMatrix.Monitoring.Tests.Alerts;
 
 public sealed class AlertServiceTests
 {
-    private readonly InMemoryMatrixStore store = new(new StoreOptions());
+    private readonly InMemoryAlertStore store = new();
     private readonly FakeTimeProvider time = new(T0);
     private readonly CountingListener counted = new();
 

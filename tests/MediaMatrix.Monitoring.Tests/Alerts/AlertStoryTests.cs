@@ -1,5 +1,6 @@
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Tasks;
 using static MediaMatrix.Monitoring.Tests.Alerts.AlertCases;

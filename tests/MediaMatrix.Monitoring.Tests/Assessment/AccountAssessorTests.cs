@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Matrix;

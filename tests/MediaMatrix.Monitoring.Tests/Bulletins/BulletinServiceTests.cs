@@ -25,8 +25,8 @@ public sealed class BulletinServiceTests
     {
         var (service, store) = await ServiceAsync();
         var september = new DateTimeOffset(2026, 9, 20, 9, 0, 0, TimeSpan.FromHours(8));
-        await store.SaveEvaluationAsync(new EvaluationRecord(Education.Id, september, 40, 40, Verdict.Unqualified, false, 1, 0), None);
-        await store.SaveEvaluationAsync(new EvaluationRecord(Head.Id, september, 90, 90, Verdict.Qualified, false, 0, 1), None);
+        await store.Evaluations.SaveEvaluationAsync(new EvaluationRecord(Education.Id, september, 40, 40, Verdict.Unqualified, false, 1, 0), None);
+        await store.Evaluations.SaveEvaluationAsync(new EvaluationRecord(Head.Id, september, 90, 90, Verdict.Qualified, false, 0, 1), None);
 
         var bulletin = await service.CreateAsync(BulletinPeriod.Parse("2026Q4"), T, None);
 
@@ -66,13 +66,11 @@ public sealed class BulletinServiceTests
 
     private static IEnumerable<Post> Posts() => [.. HeadPosts(), .. EducationPosts()];
 
-    private static async Task<(BulletinService Service, InMemoryMatrixStore Store)> ServiceAsync()
+    private static async Task<(BulletinService Service, InMemoryStores Store)> ServiceAsync()
     {
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await store.RecordPollAsync(new PollRecord(Head.Id, HeadPosts(), ReadAnHourAgo(T)), None);
-        await store.RecordPollAsync(new PollRecord(Education.Id, EducationPosts(), ReadAnHourAgo(T)), None);
-        var round = new EvaluationRound(store, new InMemoryFindingStore(), Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
-            new AlertService(store, TimeProvider.System));
-        return (new BulletinService(Matrix, round), store);
+        var store = InMemoryStores.Create();
+        await store.Posts.RecordPollAsync(new PollRecord(Head.Id, HeadPosts(), ReadAnHourAgo(T)), None);
+        await store.Posts.RecordPollAsync(new PollRecord(Education.Id, EducationPosts(), ReadAnHourAgo(T)), None);
+        return (new BulletinService(Matrix, store.Round(Matrix, Rubric)), store);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MediaMatrix.Monitoring.Extraction;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using Xunit.Abstractions;

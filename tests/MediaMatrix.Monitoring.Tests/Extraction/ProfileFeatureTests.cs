@@ -1,5 +1,6 @@
 using System.Text;
 using MediaMatrix.Monitoring.Extraction;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 

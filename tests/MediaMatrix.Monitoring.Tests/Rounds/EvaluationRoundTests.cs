@@ -19,20 +19,18 @@ public sealed class EvaluationRoundTests
         [Head, Education, Schools, Culture],
         new Dictionary<string, Profile>());
 
-    private static async Task<InMemoryMatrixStore> StoreWithAsync(params (Account Account, Post[] Posts)[] accounts)
+    private static async Task<InMemoryStores> StoreWithAsync(params (Account Account, Post[] Posts)[] accounts)
     {
-        var store = new InMemoryMatrixStore(new StoreOptions());
+        var store = InMemoryStores.Create();
         foreach (var (account, posts) in accounts)
         {
-            await store.RecordPollAsync(new PollRecord(account.Id, posts, ReadAnHourAgo(T)), None);
+            await store.Posts.RecordPollAsync(new PollRecord(account.Id, posts, ReadAnHourAgo(T)), None);
         }
 
         return store;
     }
 
-    private static EvaluationRound Round(IMatrixStore store, MatrixConfig? matrix = null, IFindingStore? findings = null) =>
-        new(store, findings ?? new InMemoryFindingStore(), matrix ?? Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
-            new AlertService(store, TimeProvider.System));
+    private static EvaluationRound Round(InMemoryStores store, MatrixConfig? matrix = null) => store.Round(matrix ?? Matrix, Rubric);
 
     [Fact]
     public async Task Round_WithoutPersist_LeavesTheHistoryAlone()
@@ -41,7 +39,7 @@ public sealed class EvaluationRoundTests
 
         await Round(store).RunAsync(T, None);
 
-        Assert.Empty(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Empty(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
     }
 
     [Fact]
@@ -51,9 +49,9 @@ public sealed class EvaluationRoundTests
         var round = Round(store);
 
         var first = await round.RunAsync(RoundRequest.Scheduled(T.AddDays(-1)), None);
-        var saved = Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        var saved = Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts.Single(r => r.Account == Education).Evaluation.ToRecord(), saved);
-        Assert.Single(await store.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
+        Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Culture.Id, 10, None)); // unknown (never polled) is kept too
 
         // Education stops completing tasks; the published score moves only part of the way.
         var missed = new ClusterTask("t-missed", "定海区2026年冬季征兵公告", null, T.AddDays(-5), T.AddDays(-3), [Education.Id]);
@@ -75,7 +73,7 @@ public sealed class EvaluationRoundTests
         await round.RunAsync(RoundRequest.Scheduled(T), None);
         await round.RunAsync(RoundRequest.Scheduled(T.AddHours(hoursLater)), None);
 
-        Assert.Equal(expected, (await store.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
+        Assert.Equal(expected, (await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None)).Count);
     }
 
     [Fact]
@@ -87,7 +85,7 @@ public sealed class EvaluationRoundTests
         var first = await round.RunAsync(RoundRequest.Scheduled(T), None);
         var again = await round.RunAsync(RoundRequest.Scheduled(T), None);
 
-        Assert.Single(await store.GetEvaluationHistoryAsync(Education.Id, 10, None));
+        Assert.Single(await store.Evaluations.GetEvaluationHistoryAsync(Education.Id, 10, None));
         Assert.Equal(first.Accounts[1].Evaluation.Score, again.Accounts[1].Evaluation.Score);
     }
 
@@ -96,7 +94,7 @@ public sealed class EvaluationRoundTests
     {
         // Weak yesterday and silent for 16 days now: where no platform shows reach, a weak account nobody runs is merged.
         var store = await StoreWithAsync((Head, Regular(1)), (Education, PostsDaysAgo(16, 20, 24, 28, 32)), (Schools, Regular(7)), (Culture, Regular(7)));
-        await store.SaveEvaluationAsync(WeakYesterday(Education), None);
+        await store.Evaluations.SaveEvaluationAsync(WeakYesterday(Education), None);
 
         var report = await Round(store).RunAsync(T, None);
 
@@ -136,7 +134,7 @@ public sealed class EvaluationRoundTests
             (Head, Regular(1)),
             (Education, [.. Regular(7), new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))]),
             (Schools, Regular(7)));
-        await store.SaveTaskAsync(task, "王科长", issued, None);
+        await store.Tasks.SaveTaskAsync(task, "王科长", issued, None);
         var report = await Round(store).RunAsync(T, None);
 
         Assert.Equal(1, report.Accounts.Single(r => r.Account == Education).Evaluation.Tasks?.Assigned);
@@ -147,10 +145,9 @@ public sealed class EvaluationRoundTests
     public async Task Round_ManualFindings_VetoTheirAccount()
     {
         var store = await StoreWithAsync((Head, Regular(1)), (Education, Regular(7)));
-        var findings = new InMemoryFindingStore();
-        await findings.RecordFindingAsync(new ManualFinding("f1", Education.Id, FindingKind.PersonalDataLeak, "泄露个人信息", T.AddDays(-1)), None);
+        await store.Findings.RecordFindingAsync(new ManualFinding("f1", Education.Id, FindingKind.PersonalDataLeak, "泄露个人信息", T.AddDays(-1)), None);
 
-        var report = await Round(store, findings: findings).RunAsync(T, None);
+        var report = await Round(store).RunAsync(T, None);
 
         Assert.Equal(Verdict.Unqualified, report.Accounts.Single(r => r.Account == Education).Evaluation.Verdict);
         Assert.Equal(Verdict.Qualified, report.Accounts.Single(r => r.Account == Head).Evaluation.Verdict);

@@ -31,13 +31,15 @@ public sealed class RoundReadsTests
     [MemberData(nameof(Requests))]
     public async Task Round_ReadsEachAccountOnceAndEachMatrixInputOnce(string kind)
     {
-        var real = new InMemoryMatrixStore(new StoreOptions());
+        var real = InMemoryStores.Create();
         foreach (var account in Matrix.Accounts)
-            await real.RecordPollAsync(new PollRecord(account.Id, Regular(2), ReadAnHourAgo(T)), None);
-        await real.SaveEvaluationAsync(WeakYesterday(Education), None);
-        var (store, calls) = Counting<IMatrixStore>(real);
-        var (findings, findingCalls) = Counting<IFindingStore>(new InMemoryFindingStore());
-        var round = new EvaluationRound(store, findings, Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(), new AlertService(store, TimeProvider.System));
+            await real.Posts.RecordPollAsync(new PollRecord(account.Id, Regular(2), ReadAnHourAgo(T)), None);
+        await real.Evaluations.SaveEvaluationAsync(WeakYesterday(Education), None);
+        var calls = new Calls();
+        var alerts = Counting<IAlertStore>(real.Alerts, calls);
+        var round = new EvaluationRound(Counting<IPostStore>(real.Posts, calls), Counting<IEvaluationStore>(real.Evaluations, calls), alerts,
+            Counting<ITaskStore>(real.Tasks, calls), Counting<IFindingStore>(real.Findings, calls), Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
+            new AlertService(alerts, TimeProvider.System));
 
         await round.RunAsync(kind switch
         {
@@ -48,32 +50,32 @@ public sealed class RoundReadsTests
         }, None);
 
         var ids = Matrix.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(ids, calls.Of(nameof(IMatrixStore.GetPostsAsync)).Order(StringComparer.Ordinal));
-        Assert.Equal(ids, calls.Of(nameof(IMatrixStore.GetEvaluationHistoryAsync)).Order(StringComparer.Ordinal));
-        foreach (var once in new[] { nameof(IMatrixStore.GetPollStatesAsync), nameof(IMatrixStore.GetOpenAlertsAsync), nameof(IMatrixStore.GetTasksAsync), nameof(IMatrixStore.GetManualCompletionsAsync) })
+        Assert.Equal(ids, calls.Of(nameof(IPostStore.GetPostsAsync)).Order(StringComparer.Ordinal));
+        Assert.Equal(ids, calls.Of(nameof(IEvaluationStore.GetEvaluationHistoryAsync)).Order(StringComparer.Ordinal));
+        foreach (var once in new[] { nameof(IPostStore.GetPollStatesAsync), nameof(IAlertStore.GetOpenAlertsAsync), nameof(ITaskStore.GetTasksAsync), nameof(ITaskStore.GetManualCompletionsAsync) })
             Assert.Single(calls.Of(once));
-        Assert.Single(findingCalls.Of(nameof(IFindingStore.GetFindingsAsync)));
+        Assert.Single(calls.Of(nameof(IFindingStore.GetFindingsAsync)));
 
         // Nothing else is read; what is written is what the request asked for.
-        var reads = new[] { nameof(IMatrixStore.GetPostsAsync), nameof(IMatrixStore.GetEvaluationHistoryAsync), nameof(IMatrixStore.GetPollStatesAsync),
-            nameof(IMatrixStore.GetOpenAlertsAsync), nameof(IMatrixStore.GetTasksAsync), nameof(IMatrixStore.GetManualCompletionsAsync) };
+        var reads = new[] { nameof(IPostStore.GetPostsAsync), nameof(IEvaluationStore.GetEvaluationHistoryAsync), nameof(IPostStore.GetPollStatesAsync),
+            nameof(IAlertStore.GetOpenAlertsAsync), nameof(ITaskStore.GetTasksAsync), nameof(ITaskStore.GetManualCompletionsAsync), nameof(IFindingStore.GetFindingsAsync) };
         var writes = kind switch
         {
-            "scheduled" => new[] { nameof(IMatrixStore.SaveEvaluationAsync), nameof(IMatrixStore.OpenAlertAsync), nameof(IMatrixStore.UpdateOpenAlertAsync) },
-            "spot-check" => [nameof(IMatrixStore.OpenAlertAsync), nameof(IMatrixStore.UpdateOpenAlertAsync)],
+            "scheduled" => new[] { nameof(IEvaluationStore.SaveEvaluationAsync), nameof(IAlertStore.OpenAlertAsync), nameof(IAlertStore.UpdateOpenAlertAsync) },
+            "spot-check" => [nameof(IAlertStore.OpenAlertAsync), nameof(IAlertStore.UpdateOpenAlertAsync)],
             _ => [],
         };
         Assert.Empty(calls.Members.Except(reads).Except(writes));
-        Assert.Equal(kind == "scheduled" ? ids.Count : 0, calls.Of(nameof(IMatrixStore.SaveEvaluationAsync)).Count);
+        Assert.Equal(kind == "scheduled" ? ids.Count : 0, calls.Of(nameof(IEvaluationStore.SaveEvaluationAsync)).Count);
     }
 
-    private static (T Store, Calls Calls) Counting<T>(T real)
+    private static T Counting<T>(T real, Calls calls)
         where T : class
     {
         var proxy = DispatchProxy.Create<T, CountingProxy<T>>();
         var counting = (CountingProxy<T>)(object)proxy;
-        counting.Real = real;
-        return (proxy, counting.Calls);
+        (counting.Real, counting.Calls) = (real, calls);
+        return proxy;
     }
 
     /// <summary>Every call by member name, with its first argument when that is a string (the account id).</summary>
@@ -95,7 +97,7 @@ public sealed class RoundReadsTests
     {
         public T Real { get; set; } = default!;
 
-        public Calls Calls { get; } = new();
+        public Calls Calls { get; set; } = new();
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {

@@ -25,11 +25,10 @@ public sealed class RoundTaskAlertsTests
         // Due in a day (within the reminder lead): Education reposted, Schools has not.
         var issued = T.AddDays(-2);
         var task = new ClusterTask("ui-0a1b2c3d4e", "定海区2026年冬季征兵公告", null, issued, issued.AddDays(3), [Education.Id, Schools.Id]);
-        var store = new InMemoryMatrixStore(new StoreOptions());
-        await store.RecordPollAsync(new PollRecord(Education.Id, [new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))], ReadAnHourAgo(T)), None);
-        await store.SaveTaskAsync(task, "王科长", issued, None);
-        var round = new EvaluationRound(store, new InMemoryFindingStore(), Matrix, Rubric, new TaskMatchOptions(), new AlertOptions(),
-            new AlertService(store, TimeProvider.System));
+        var store = InMemoryStores.Create();
+        await store.Posts.RecordPollAsync(new PollRecord(Education.Id, [new Post("e-repost", "转发：定海区2026年冬季征兵公告", null, issued.AddHours(3))], ReadAnHourAgo(T)), None);
+        await store.Tasks.SaveTaskAsync(task, "王科长", issued, None);
+        var round = store.Round(Matrix, Rubric);
 
         var report = await round.RunAsync(T, None);
 
@@ -37,6 +36,6 @@ public sealed class RoundTaskAlertsTests
         var reminder = Assert.Single(report.Alerts.Opened, a => a.Kind == AlertKind.TaskReminder);
         Assert.Equal(task.Id, reminder.Subject);
         Assert.Equal([Schools.Id], reminder.Accounts);
-        Assert.Empty(await store.GetOpenAlertsAsync(None)); // a look proposes; only a scheduled round stores
+        Assert.Empty(await store.Alerts.GetOpenAlertsAsync(None)); // a look proposes; only a scheduled round stores
     }
 }
