@@ -10,10 +10,10 @@ namespace MediaMatrix.Web;
 /// <summary>What the pages and the API read: the latest inspection (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
 internal sealed class MatrixView(
     MatrixInspector inspector, LatestReport latest, MatrixConfig matrix, IMatrixStore store, TimeProvider time, TaskBook tasks, TaskMatchOptions taskOptions,
-    IConfiguration settings)
+    WebOptions web)
 {
     // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
-    private readonly TimeSpan _maxAge = settings.GetValue("Web:ReportMaxAge", TimeSpan.FromSeconds(30));
+    private readonly TimeSpan _maxAge = web.ReportMaxAge;
 
     public MatrixConfig Matrix => matrix;
 
