@@ -4,6 +4,7 @@ using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace MediaMatrix.IntegrationTests.Digest;
@@ -34,11 +35,9 @@ internal sealed class DigestNode : IAsyncDisposable
         Matrix = load.Config!;
 
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddMonitoring(settings, Matrix).AddSmtp(settings).AddWeeklyDigest(settings);
         if (sharedMemoryStore is not null)
-            services.AddSingleton(sharedMemoryStore);
-        services.AddMonitoring(settings, Matrix).AddWeeklyDigest(settings);
-        if (sharedMemoryStore is not null)
-            services.AddSingleton(sharedMemoryStore); // the last registration wins: both nodes share one in-process store
+            services.Replace(ServiceDescriptor.Singleton(sharedMemoryStore)); // both nodes share one in-process store
         provider = services.BuildServiceProvider();
     }
 

@@ -8,7 +8,8 @@ using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Notifications;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaMatrix.IntegrationTests.Notifications;
 
@@ -21,19 +22,22 @@ public sealed class NotificationCollection : ICollectionFixture<RedisServer>
 }
 
 /// <summary>
-/// One replica's alerting and notification pieces, wired as <c>serve</c> wires them (AlertService → counters and
-/// notices → outbox → robots and SMTP; the sweep) over a store the test chooses, without Quartz: the test drives
+/// One replica's alerting and notification pieces from <c>serve</c>'s own feature registrations (AlertService → counters
+/// and notices → outbox → robots and SMTP; the sweep) over a store the test chooses, without Quartz: the test drives
 /// evaluations and sweeps and owns the clock.
 /// </summary>
 internal sealed class NoticeRig : IAsyncDisposable
 {
-    private NoticeRig(IMatrixStore store, NotificationOptions options, NoticeOutbox outbox, NoticeSweep sweep, AlertService alerts)
+    private readonly ServiceProvider _provider;
+
+    private NoticeRig(ServiceProvider provider)
     {
-        Store = store;
-        Options = options;
-        Outbox = outbox;
-        Sweep = sweep;
-        Alerts = alerts;
+        _provider = provider;
+        Store = provider.GetRequiredService<IMatrixStore>();
+        Options = provider.GetRequiredService<NotificationOptions>();
+        Outbox = provider.GetRequiredService<NoticeOutbox>();
+        Sweep = provider.GetRequiredService<NoticeSweep>();
+        Alerts = provider.GetRequiredService<AlertService>();
     }
 
     public IMatrixStore Store { get; }
@@ -84,16 +88,14 @@ internal sealed class NoticeRig : IAsyncDisposable
             ["Smtp:Timeout"] = "00:00:10",
         };
         var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var options = NotificationSettings.Read(settings, matrix);
-        var smtp = settings.GetSection("Smtp").Get<SmtpOptions>()!;
-
-        var sender = new NoticeSender(NoticeSender.CreateClient(options), new DigestMailer(smtp), smtp, options, time, NullLogger<NoticeSender>.Instance);
-        var outbox = new NoticeOutbox(store, sender, options, time, NullLogger<NoticeOutbox>.Instance);
-        var notices = new AlertNotices(outbox, options, matrix, NullLogger<AlertNotices>.Instance);
-        var alerts = new AlertService(store, time, new AlertOptions(), listeners: [new AlertCounters(), notices]);
-        var sweep = new NoticeSweep(store, outbox, options, matrix, time, NullLogger<NoticeSweep>.Instance);
-        await outbox.StartAsync(CancellationToken.None);
-        return new NoticeRig(store, options, outbox, sweep, alerts);
+        var services = new ServiceCollection().AddLogging()
+            .AddMatrix(matrix).AddStore(settings).AddEvaluation(settings).AddAlerts(settings).AddSmtp(settings).AddAlertNotifications(settings, matrix);
+        // The test's store and clock, after every registration (as a host's test override does).
+        services.Replace(ServiceDescriptor.Singleton(store));
+        services.Replace(ServiceDescriptor.Singleton(time));
+        var rig = new NoticeRig(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        await rig.Outbox.StartAsync(CancellationToken.None);
+        return rig;
     }
 
     /// <summary>Waits until nothing is queued or in flight here: every delivery queued so far has ended.</summary>
@@ -119,7 +121,6 @@ internal sealed class NoticeRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Outbox.StopAsync(CancellationToken.None);
-        Outbox.Dispose();
-        Sweep.Dispose();
+        await _provider.DisposeAsync();
     }
 }
