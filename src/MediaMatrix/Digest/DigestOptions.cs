@@ -46,7 +46,7 @@ internal sealed record DigestOptions
         SettingRules.Within(DueAfter, TimeSpan.Zero, TimeSpan.FromDays(7), "Digest:DueAfter");
         SettingRules.Positive(CatchUpInterval, "Digest:CatchUpInterval");
         SettingRules.Positive(ClaimLease, "Digest:ClaimLease");
-        SettingRules.Within(MaxAttempts, 1, 20, "Digest:MaxAttempts");
+        SettingRules.Within(MaxAttempts, 1, 1000, "Digest:MaxAttempts");
         SettingRules.Positive(RetryDelay, "Digest:RetryDelay");
         SettingRules.Check(MaxRetryDelay >= RetryDelay, "Digest:MaxRetryDelay", MaxRetryDelay, $"must be at least Digest:RetryDelay ({RetryDelay})");
         return this;
