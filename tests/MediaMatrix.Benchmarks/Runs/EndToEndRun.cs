@@ -49,9 +49,8 @@ internal static class EndToEndRun
         MachineLoad.Report("E1", $"warm ratio {second.Wall / floor:0.00}× the floor (pass 1 {first.Wall / floor:0.00}×; CPU {second.Cpu / ((floorBefore.Cpu + floorAfter.Cpu) / 2):0.00}× the floor's); " +
             $"all-304 pass {notModified.Wall.TotalSeconds:0.00} s for {accounts.Count} accounts (≈{notModified.Wall.TotalSeconds * 10_000 / accounts.Count:0.00} s per 10,000); peak RSS {MachineLoad.PeakRssMegabytes():0} MB");
 
-        var inspector = new MatrixInspector(warm.Store, warm.Matrix, new AssessmentOptions());
         var inspect = await PassFigures.MeasureAsync("inspection (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
-            () => inspector.InspectAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
+            () => warm.Inspector.InspectAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
         Report(inspect);
         return 0;
     }

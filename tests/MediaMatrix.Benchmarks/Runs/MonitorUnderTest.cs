@@ -1,5 +1,6 @@
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Fetching;
+using MediaMatrix.Monitoring.Inspection;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -12,8 +13,8 @@ using StackExchange.Redis;
 namespace MediaMatrix.Benchmarks.Runs;
 
 /// <summary>
-/// The engine as <c>check</c> builds it (the host's store and collection registrations: fetcher → poller → dispatcher
-/// → Redis store), with the matrix config the simulator's cast renders. The simulator is one host: the per-host limit
+/// The engine as <c>check</c> builds it (the host's store, collection and evaluation registrations: fetcher → poller →
+/// dispatcher → Redis store, and the inspector), with the matrix config the simulator's cast renders. The simulator is one host: the per-host limit
 /// is raised to the parallelism, because a real matrix spreads its accounts over many hosts.
 /// </summary>
 internal sealed class MonitorUnderTest : IDisposable
@@ -28,6 +29,7 @@ internal sealed class MonitorUnderTest : IDisposable
         Store = provider.GetRequiredService<IMatrixStore>();
         Poller = provider.GetRequiredService<AccountPoller>();
         Dispatcher = provider.GetRequiredService<PollDispatcher>();
+        Inspector = provider.GetRequiredService<MatrixInspector>();
     }
 
     public MatrixConfig Matrix { get; }
@@ -39,6 +41,8 @@ internal sealed class MonitorUnderTest : IDisposable
     public AccountPoller Poller { get; }
 
     public PollDispatcher Dispatcher { get; }
+
+    public MatrixInspector Inspector { get; }
 
     public static MonitorUnderTest Create(SimulatorProcess simulator, IConnectionMultiplexer redis, string keyPrefix, int parallelism = 16)
     {
@@ -52,7 +56,7 @@ internal sealed class MonitorUnderTest : IDisposable
             ["Fetch:MaxRetries"] = "0",
             ["Polling:Parallelism"] = perRun,
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddMatrix(matrix).AddStore(settings).AddCollection(settings);
+        var services = new ServiceCollection().AddLogging().AddMatrix(matrix).AddStore(settings).AddCollection(settings).AddEvaluation(settings);
         // The run's own connection (it also flushes and reads the keys), in place of the one the store would open.
         services.Replace(ServiceDescriptor.Singleton(redis));
         return new MonitorUnderTest(matrix, services.BuildServiceProvider());
