@@ -19,6 +19,7 @@ internal static partial class MetricsRegistration
         // (promtool check metrics rejects them) and eat into the M1 budget; the process_* metrics stay.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
         services.AddSingleton(SettingsSection.Read<MetricsOptions>(settings, "Metrics", o => o.Validate()));
+        MetricsPort.Read(settings); // checked here with the rest of the section; the host reads it again to listen
         services.AddSingleton<MatrixGauges>();
         services.AddSingleton<ScrapeTimeSeries>();
         services.AddSingleton<RedisCommandTiming>();

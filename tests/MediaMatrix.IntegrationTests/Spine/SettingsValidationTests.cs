@@ -47,6 +47,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Assessment:VetoWindow", "00:00:00", "Assessment:VetoWindow: 00:00:00 must be positive")]
     [InlineData("Tasks:TitleSimilarity", "1.5", "Tasks:TitleSimilarity: 1.5 must be above 0 and at most 1")]
     [InlineData("Metrics:FlaggedSeriesCap", "-1", "Metrics:FlaggedSeriesCap: -1 must not be negative")]
+    [InlineData("Metrics:Port", "nine-thousand", "Metrics:Port (env Metrics__Port) must be a port number 1–65535, or 0/empty to serve /metrics on the UI port; got \"nine-thousand\".")]
     [InlineData("Web:ReportMaxAge", "-00:00:01", "Web:ReportMaxAge: -00:00:01 must not be negative")]
     [InlineData("Notifications:MaxAttempts", "0", "Notifications:MaxAttempts: '0' is not a whole number from 1 to 20")]
     [InlineData("Digest:Cron", "monday 9am", "Digest:Cron: 'monday 9am' is not a Quartz cron expression (seconds first, e.g. 0 30 8 ? * MON)")]
