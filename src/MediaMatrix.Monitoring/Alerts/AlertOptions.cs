@@ -14,4 +14,14 @@ public sealed record AlertOptions
 
     /// <summary>Tasks whose deadline passed longer ago than this are no longer watched (an overdue alert stays as it is).</summary>
     public TimeSpan TaskLookback { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Fails fast at start-up with the settings key in the message.</summary>
+    public AlertOptions Validate()
+    {
+        SettingRules.Positive(CollectionDownAfter, "Alerts:CollectionDownAfter");
+        SettingRules.Check(ExtractionBrokenAfter >= 1, "Alerts:ExtractionBrokenAfter", ExtractionBrokenAfter, "must be at least 1");
+        SettingRules.NotNegative(ReminderLead, "Alerts:ReminderLead");
+        SettingRules.NotNegative(TaskLookback, "Alerts:TaskLookback");
+        return this;
+    }
 }

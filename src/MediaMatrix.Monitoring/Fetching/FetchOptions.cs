@@ -49,4 +49,32 @@ public sealed class FetchOptions
 
     /// <summary>How long an open circuit fails fetches to that host at once, before one probe is let through.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Fails fast at start-up with the settings key in the message. The bounds are the resilience pipeline's
+    /// own (Polly rejects a timeout under 10 ms or over a day, a sampling or break duration under 0.5 s).</summary>
+    public FetchOptions Validate()
+    {
+        var day = TimeSpan.FromDays(1);
+        SettingRules.NotEmpty(UserAgent, "Fetch:UserAgent");
+        SettingRules.Within(AttemptTimeout, TimeSpan.FromMilliseconds(10), day, "Fetch:AttemptTimeout");
+        SettingRules.Within(TotalTimeout, TimeSpan.FromMilliseconds(10), day, "Fetch:TotalTimeout");
+        SettingRules.Check(TotalTimeout >= AttemptTimeout, "Fetch:TotalTimeout", TotalTimeout, $"must be at least Fetch:AttemptTimeout ({AttemptTimeout})");
+        SettingRules.Within(MaxRetries, 0, 10, "Fetch:MaxRetries");
+        SettingRules.Within(RetryBaseDelay, TimeSpan.Zero, day, "Fetch:RetryBaseDelay");
+        SettingRules.Check(MaxBodyBytes >= 1024, "Fetch:MaxBodyBytes", MaxBodyBytes, "must be at least 1024");
+        SettingRules.Within(MaxRedirects, 0, 20, "Fetch:MaxRedirects");
+        if (SourceProxy.Check(Proxy, out _) is { } problem)
+        {
+            // The problem shows the value with any password masked: never print Proxy itself.
+            throw new ArgumentException($"Fetch:Proxy: {problem}");
+        }
+
+        SettingRules.Within(MaxConcurrencyPerHost, 1, 256, "Fetch:MaxConcurrencyPerHost");
+        SettingRules.NotNegative(MinIntervalPerHost, "Fetch:MinIntervalPerHost");
+        SettingRules.Check(BreakerFailureRatio is > 0 and <= 1, "Fetch:BreakerFailureRatio", BreakerFailureRatio, "must be above 0 and at most 1");
+        SettingRules.Check(BreakerMinimumThroughput >= 2, "Fetch:BreakerMinimumThroughput", BreakerMinimumThroughput, "must be at least 2");
+        SettingRules.Within(BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), day, "Fetch:BreakerSamplingDuration");
+        SettingRules.Within(BreakerBreakDuration, TimeSpan.FromMilliseconds(500), day, "Fetch:BreakerBreakDuration");
+        return this;
+    }
 }

@@ -7,7 +7,7 @@ namespace MediaMatrix.Monitoring.Fetching;
 /// </summary>
 internal sealed class HostGate(int concurrency, TimeSpan minInterval, TimeProvider time) : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, concurrency));
+    private readonly SemaphoreSlim _slots = new(concurrency);
     private readonly Lock _lock = new();
     private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 

@@ -82,6 +82,7 @@ public sealed class SourceFetcher : IDisposable
             .AddTimeout(_options.TotalTimeout)
             .AddRetry(new RetryStrategyOptions<FetchResult>
             {
+                // Polly wants at least one attempt; with MaxRetries 0 ShouldHandle never retries.
                 MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -94,7 +95,7 @@ public sealed class SourceFetcher : IDisposable
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<FetchResult>
             {
                 FailureRatio = _options.BreakerFailureRatio,
-                MinimumThroughput = Math.Max(2, _options.BreakerMinimumThroughput),
+                MinimumThroughput = _options.BreakerMinimumThroughput,
                 SamplingDuration = _options.BreakerSamplingDuration,
                 BreakDuration = _options.BreakerBreakDuration,
                 // Only faults of the host itself; a 404 or a parse problem says nothing about whether it is up.

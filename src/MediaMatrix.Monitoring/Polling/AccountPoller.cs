@@ -160,7 +160,7 @@ public sealed partial class AccountPoller(
             ETag = yieldedNothing ? null : previous.ETag,
             LastModified = yieldedNothing ? null : previous.LastModified,
             ConsecutiveEmptyPolls = empties,
-            ExtractionBroken = previous.ExtractionBroken || empties >= Math.Max(1, options.EmptyPollsBeforeBroken),
+            ExtractionBroken = previous.ExtractionBroken || empties >= options.EmptyPollsBeforeBroken,
             BackoffLevel = level,
             NextDueAt = schedule.AfterFailure(account, level, retryAfter, now, Random.Shared.NextDouble()),
         };

@@ -118,7 +118,7 @@ public sealed partial class PollDispatcher(
 
         var states = await store.GetPollStatesAsync(accounts.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var reports = new PollReport?[accounts.Count];
-        using var workers = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+        using var workers = new SemaphoreSlim(options.Parallelism);
         await Task.WhenAll(HostLanes(accounts).Select(async lane =>
         {
             foreach (var i in lane)
@@ -159,7 +159,7 @@ public sealed partial class PollDispatcher(
     /// </summary>
     private IEnumerable<List<int>> HostLanes(IReadOnlyList<Account> accounts)
     {
-        var perHost = Math.Max(1, fetchOptions.MaxConcurrencyPerHost);
+        var perHost = fetchOptions.MaxConcurrencyPerHost;
         foreach (var host in Enumerable.Range(0, accounts.Count).GroupBy(i => accounts[i].Source.Url.Host, StringComparer.OrdinalIgnoreCase))
         {
             var lanes = Enumerable.Range(0, perHost).Select(_ => new List<int>()).ToArray();

@@ -47,4 +47,23 @@ public sealed class PollOptions
     public TimeSpan AdaptiveMinInterval { get; set; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan AdaptiveMaxInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Fails fast at start-up with the settings key in the message.</summary>
+    public PollOptions Validate()
+    {
+        SettingRules.Positive(HeadInterval, "Polling:HeadInterval");
+        SettingRules.Positive(MemberInterval, "Polling:MemberInterval");
+        SettingRules.Check(Jitter is >= 0 and <= 0.5, "Polling:Jitter", Jitter, "must be from 0 to 0.5");
+        SettingRules.Within(Parallelism, 1, 1024, "Polling:Parallelism");
+        SettingRules.Within(BatchSize, 1, 100_000, "Polling:BatchSize");
+        SettingRules.NotNegative(LookAhead, "Polling:LookAhead");
+        SettingRules.Check(BackoffLadder.Count > 0, "Polling:BackoffLadder", "(none)", "must list at least one step");
+        for (var i = 0; i < BackoffLadder.Count; i++)
+            SettingRules.Positive(BackoffLadder[i], $"Polling:BackoffLadder:{i}");
+        SettingRules.Check(EmptyPollsBeforeBroken >= 1, "Polling:EmptyPollsBeforeBroken", EmptyPollsBeforeBroken, "must be at least 1");
+        SettingRules.Positive(AdaptiveMinInterval, "Polling:AdaptiveMinInterval");
+        SettingRules.Check(AdaptiveMaxInterval >= AdaptiveMinInterval, "Polling:AdaptiveMaxInterval", AdaptiveMaxInterval,
+            $"must be at least Polling:AdaptiveMinInterval ({AdaptiveMinInterval})");
+        return this;
+    }
 }

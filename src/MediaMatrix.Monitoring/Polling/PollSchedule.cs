@@ -34,8 +34,9 @@ public sealed class PollSchedule(PollOptions options)
     /// <param name="backoffLevel">The ladder step the source is on after this failure (1 = first step).</param>
     public DateTimeOffset AfterFailure(Account account, int backoffLevel, TimeSpan? retryAfter, DateTimeOffset now, double random01)
     {
+        // Polling:BackoffLadder is checked to have at least one step at start-up.
         var ladder = options.BackoffLadder;
-        var step = ladder.Count == 0 ? IntervalOf(account) : ladder[Math.Clamp(backoffLevel - 1, 0, ladder.Count - 1)];
+        var step = ladder[Math.Clamp(backoffLevel - 1, 0, ladder.Count - 1)];
         // Retry-After is a floor: the site told us when it wants to hear from us again.
         if (retryAfter is { } floor && floor > step)
         {
@@ -46,7 +47,7 @@ public sealed class PollSchedule(PollOptions options)
     }
 
     /// <summary>The ladder step after a failure: one up, never past the top (the top repeats; a source is never dropped).</summary>
-    public int LevelAfterFailure(int level) => Math.Min(level + 1, Math.Max(1, options.BackoffLadder.Count));
+    public int LevelAfterFailure(int level) => Math.Min(level + 1, options.BackoffLadder.Count);
 
     /// <summary>The ladder step after a success: one down, not back to the bottom, so a flapping source stays spaced out.</summary>
     public static int LevelAfterSuccess(int level) => Math.Max(0, level - 1);

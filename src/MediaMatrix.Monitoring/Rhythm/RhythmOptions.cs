@@ -28,4 +28,14 @@ public sealed record RhythmOptions
         : TimeZone == "Asia/Shanghai"
             ? TimeZoneInfo.CreateCustomTimeZone(TimeZone, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time")
             : throw new ArgumentException($"Rhythm:TimeZone: unknown time zone '{TimeZone}'");
+
+    /// <summary>Fails fast at start-up with the settings key in the message. The cron expressions are Quartz's to judge;
+    /// the host checks them where it schedules them.</summary>
+    public RhythmOptions Validate()
+    {
+        SettingRules.Check(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _) || TimeZone == "Asia/Shanghai",
+            "Rhythm:TimeZone", TimeZone, "is not a known time zone; use an IANA id such as Asia/Shanghai");
+        SettingRules.Within(SpotCheckSampleSize, 0, 10_000, "Rhythm:SpotCheckSampleSize");
+        return this;
+    }
 }

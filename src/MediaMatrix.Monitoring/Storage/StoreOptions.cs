@@ -2,7 +2,7 @@ using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Storage;
 
-/// <summary>How much the store keeps and for how long. Bound from the <c>storage</c> section of the config.</summary>
+/// <summary>How much the store keeps and for how long. Bound from the <c>Store</c> section of the host settings.</summary>
 public sealed record StoreOptions
 {
     /// <summary>Starts every Redis key. Tests give each test its own prefix; two deployments can share one Redis.
@@ -35,38 +35,18 @@ public sealed record StoreOptions
     /// <summary>TTL of the weekly digest's records (the week's figures and deliveries): long enough for "change since last week" and an audit.</summary>
     public TimeSpan DigestRetention { get; init; } = TimeSpan.FromDays(90);
 
-    /// <summary>Fails fast at start-up with the config key in the message (style habit 5).</summary>
+    /// <summary>Fails fast at start-up with the settings key in the message (style habit 5).</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(KeyPrefix) || KeyPrefix.AsSpan().IndexOfAny('{', '}') >= 0)
-        {
-            throw new ArgumentException($"storage.keyPrefix: '{KeyPrefix}' must be non-empty and contain no braces");
-        }
-
-        if (PostRetention <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"storage.postRetention: {PostRetention} must be positive");
-        }
-
-        if (MaxPostsPerAccount < 1)
-        {
-            throw new ArgumentException($"storage.maxPostsPerAccount: {MaxPostsPerAccount} must be at least 1");
-        }
-
-        if (MaxEvaluationsPerAccount < 1)
-        {
-            throw new ArgumentException($"storage.maxEvaluationsPerAccount: {MaxEvaluationsPerAccount} must be at least 1");
-        }
-
-        if (EvaluationRetention <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"storage.evaluationRetention: {EvaluationRetention} must be positive");
-        }
-
-        if (PollStateTtl <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"storage.pollStateTtl: {PollStateTtl} must be positive");
-        }
+        SettingRules.Check(!string.IsNullOrWhiteSpace(KeyPrefix) && KeyPrefix.AsSpan().IndexOfAny('{', '}') < 0, "Store:KeyPrefix", KeyPrefix,
+            "must be non-empty and contain no braces");
+        SettingRules.Positive(PostRetention, "Store:PostRetention");
+        SettingRules.Check(MaxPostsPerAccount >= 1, "Store:MaxPostsPerAccount", MaxPostsPerAccount, "must be at least 1");
+        SettingRules.Check(MaxEvaluationsPerAccount >= 1, "Store:MaxEvaluationsPerAccount", MaxEvaluationsPerAccount, "must be at least 1");
+        SettingRules.Positive(EvaluationRetention, "Store:EvaluationRetention");
+        SettingRules.Positive(PollStateTtl, "Store:PollStateTtl");
+        SettingRules.Positive(ResolvedAlertRetention, "Store:ResolvedAlertRetention");
+        SettingRules.Positive(DigestRetention, "Store:DigestRetention");
     }
 
     /// <summary>The oldest publication time (unix ms) a poll keeps. The poll's own attempt time is "now" here, so

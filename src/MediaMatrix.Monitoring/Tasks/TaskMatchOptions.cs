@@ -8,4 +8,12 @@ public sealed record TaskMatchOptions
 
     /// <summary>The rubric counts tasks whose deadline fell in this window before T (domain.md: the last 30 days).</summary>
     public TimeSpan TallyWindow { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Fails fast at start-up with the settings key in the message.</summary>
+    public TaskMatchOptions Validate()
+    {
+        SettingRules.Check(TitleSimilarity is > 0 and <= 1, "Tasks:TitleSimilarity", TitleSimilarity, "must be above 0 and at most 1");
+        SettingRules.Positive(TallyWindow, "Tasks:TallyWindow");
+        return this;
+    }
 }

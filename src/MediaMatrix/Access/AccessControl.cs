@@ -22,7 +22,7 @@ internal static class AccessControl
 
     public static IServiceCollection AddAccessControl(this IServiceCollection services, IConfiguration settings)
     {
-        var options = settings.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var options = Hosting.SettingsSection.Read<AuthOptions>(settings, "Auth", o => o.Validate());
         services.AddSingleton(options);
         services.AddSessionStore(settings);
         services.AddSingleton<UserDirectory>();

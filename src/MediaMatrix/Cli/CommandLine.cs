@@ -60,7 +60,11 @@ internal static class CommandLine
         }
         catch (Exception error) when (Hosting.SettingsException.Find(error) is { } settings)
         {
-            await Console.Error.WriteLineAsync($"mediamatrix: settings: {settings.Message}");
+            foreach (var problem in settings.Problems)
+            {
+                await Console.Error.WriteLineAsync($"mediamatrix: settings: {problem}");
+            }
+
             return 1;
         }
     }

@@ -30,6 +30,7 @@ internal static class DigestCommand
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddMonitoring(settings, matrix)
+            .AddSmtp(settings)
             .AddWeeklyDigest(settings);
         await using var provider = services.BuildServiceProvider();
         var digest = provider.GetRequiredService<WeeklyDigest>();

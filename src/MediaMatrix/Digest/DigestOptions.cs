@@ -1,3 +1,5 @@
+using MediaMatrix.Monitoring;
+
 namespace MediaMatrix.Digest;
 
 /// <summary>The <c>Digest</c> settings section: when the weekly digest goes out, where it links to, how hard it retries.</summary>
@@ -35,4 +37,18 @@ internal sealed record DigestOptions
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20))));
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>Fails fast at start-up with the settings key in the message.</summary>
+    public DigestOptions Validate()
+    {
+        Jobs.QuartzCron.Check(Cron, "Digest:Cron");
+        SettingRules.Check(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _), "Digest:TimeZone", TimeZone, "is not a known time zone; use an IANA id such as Asia/Shanghai");
+        SettingRules.Within(DueAfter, TimeSpan.Zero, TimeSpan.FromDays(7), "Digest:DueAfter");
+        SettingRules.Positive(CatchUpInterval, "Digest:CatchUpInterval");
+        SettingRules.Positive(ClaimLease, "Digest:ClaimLease");
+        SettingRules.Within(MaxAttempts, 1, 1000, "Digest:MaxAttempts");
+        SettingRules.Positive(RetryDelay, "Digest:RetryDelay");
+        SettingRules.Check(MaxRetryDelay >= RetryDelay, "Digest:MaxRetryDelay", MaxRetryDelay, $"must be at least Digest:RetryDelay ({RetryDelay})");
+        return this;
+    }
 }

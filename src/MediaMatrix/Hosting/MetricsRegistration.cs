@@ -11,12 +11,16 @@ internal static partial class MetricsRegistration
     private static RegisterOnStart? current;
     private static bool callbackRegistered;
 
-    public static IServiceCollection AddScrapeTimeMetrics(this IServiceCollection services, IConfiguration settings)
+    /// <summary>/metrics: the evaluation's per-account snapshots (<see cref="MatrixGauges"/>), read back at scrape time
+    /// with the Redis timings (<c>Metrics</c> caps the series).</summary>
+    public static IServiceCollection AddMetrics(this IServiceCollection services, IConfiguration settings)
     {
         // The .NET event-counter and meter bridges add ~150 series whose names break Prometheus conventions
         // (promtool check metrics rejects them) and eat into the M1 budget; the process_* metrics stay.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
-        services.AddSingleton(settings.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
+        services.AddSingleton(SettingsSection.Read<MetricsOptions>(settings, "Metrics", o => o.Validate()));
+        MetricsPort.Read(settings); // checked here with the rest of the section; the host reads it again to listen
+        services.AddSingleton<MatrixGauges>();
         services.AddSingleton<ScrapeTimeSeries>();
         services.AddSingleton<RedisCommandTiming>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisCommandTiming>());

@@ -2,7 +2,7 @@ using MediaMatrix.Access;
 using MediaMatrix.Api;
 using MediaMatrix.Jobs;
 using MediaMatrix.Monitoring.Matrix;
-using MediaMatrix.Monitoring.Polling;
+using MediaMatrix.Digest;
 using MediaMatrix.Notifications;
 using MediaMatrix.Web;
 
@@ -10,27 +10,33 @@ namespace MediaMatrix.Hosting;
 
 /// <summary>
 /// The <c>serve</c> process: Quartz runs the poll dispatcher and the periodic evaluation; the web side
-/// serves the pages, the JSON API, /metrics and /healthz. Reads like a table of contents.
+/// serves the pages, the JSON API, /metrics and /healthz. Reads like a table of contents: every feature registers
+/// itself once, in this order, and checks its own settings section, so a bad setting stops <see cref="Build"/>.
 /// </summary>
 internal static class MonitorHost
 {
+    /// <param name="overrides">For tests, like ASP.NET Core's ConfigureTestServices: runs after every registration, so
+    /// it can replace any service (<c>services.Replace</c>, or RemoveAll then Add).</param>
     public static WebApplication Build(IConfiguration settings, MatrixConfig matrix, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(settings);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        overrides?.Invoke(builder.Services);
-        builder.Services.AddMonitoring(settings, matrix);
-        builder.Services.AddSingleton<LatestReport>();
-        builder.Services.AddSingleton<MatrixGauges>();
-        builder.Services.AddSingleton<Readiness>();
-        builder.Services.AddScrapeTimeMetrics(settings);
-        builder.Services.AddHostedService<ScheduleOnStart>();
-        builder.Services.AddSingleton<MediaMatrix.Monitoring.Rhythm.IBulletinPublisher, FileBulletinPublisher>();
-        builder.Services.AddScheduling(settings);
-        builder.Services.AddAlertNotifications(settings, matrix);
-        builder.Services.AddAccessControl(settings);
-        builder.Services.AddWorkplace();
+        var services = builder.Services;
+        services.AddMatrix(matrix);
+        services.AddStore(settings);
+        services.AddCollection(settings);
+        services.AddEvaluation(settings);
+        services.AddAlerts(settings);
+        services.AddSmtp(settings);
+        services.AddAlertNotifications(settings, matrix);
+        services.AddWeeklyDigest(settings);
+        services.AddInspectionRounds(settings);
+        services.AddScheduling(settings);
+        services.AddAccessControl(settings);
+        services.AddWorkplace(settings);
+        services.AddMetrics(settings);
+        overrides?.Invoke(services);
 
         var app = builder.Build();
         app.UseMetricsPort(MetricsPort.Read(settings));
@@ -47,13 +53,5 @@ internal static class MonitorHost
         app.MapAdmin();
         app.MapHealth();
         return app;
-    }
-
-    /// <summary>Puts every configured account into the due index before the first dispatch.</summary>
-    private sealed class ScheduleOnStart(PollDispatcher dispatcher) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => dispatcher.ScheduleAllAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

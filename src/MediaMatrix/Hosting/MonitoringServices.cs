@@ -7,39 +7,33 @@ using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace MediaMatrix.Hosting;
 
-/// <summary>The engine's object graph, shared by <c>check</c> and <c>serve</c>. Tests swap <see cref="TimeProvider"/> by registering theirs first.</summary>
+/// <summary>
+/// The engine's features, each registered by one method: the matrix and the clock, the store, collection (fetch and
+/// poll) and evaluation. <c>check</c>, <c>bulletin</c> and <c>digest</c> use <see cref="AddMonitoring"/>; <c>serve</c>
+/// lists the same methods one by one in <see cref="MonitorHost"/>. Each reads and checks its own settings section.
+/// </summary>
 internal static class MonitoringServices
 {
-    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration settings, MatrixConfig matrix)
+    /// <summary>The engine without a schedule, for the one-shot verbs (their rounds only look: no alert is stored).</summary>
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration settings, MatrixConfig matrix) =>
+        services.AddMatrix(matrix).AddStore(settings).AddCollection(settings).AddEvaluation(settings).AddAlerts(settings);
+
+    /// <summary>The matrix config and the clock (tests replace <see cref="TimeProvider"/> after every registration).</summary>
+    public static IServiceCollection AddMatrix(this IServiceCollection services, MatrixConfig matrix)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(matrix);
-        services.AddSingleton(FetchSettings(settings));
-        services.AddSingleton(Bind<PollOptions>(settings, "Polling"));
-        services.AddSingleton(Bind<AssessmentOptions>(settings, "Assessment").Validate());
-        services.AddSingleton(Bind<StoreOptions>(settings, "Store"));
-        services.AddSingleton(sp => new SourceFetcher(
-            SourceHttpClient.Create(sp.GetRequiredService<FetchOptions>(), matrix.Matrix.AllowPrivateNetworks),
-            sp.GetRequiredService<FetchOptions>(), sp.GetRequiredService<TimeProvider>()));
-        AddStore(services, settings);
-        services.AddSingleton<PollSchedule>();
-        services.AddSingleton<AccountPoller>();
-        services.AddSingleton<PollDispatcher>();
-        services.AddSingleton(Bind<TaskMatchOptions>(settings, "Tasks"));
-        services.TryAddSingleton(Bind<AlertOptions>(settings, "Alerts"));
-        services.TryAddSingleton<AlertService>();
-        services.AddSingleton<EvaluationRound>();
-        services.AddSingleton<BulletinService>();
         return services;
     }
 
-    private static void AddStore(IServiceCollection services, IConfiguration settings)
+    /// <summary>Where posts, poll states, evaluations, alerts and findings live: in process, or Redis (<c>Store:Kind</c>).</summary>
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration settings)
     {
+        services.AddSingleton(SettingsSection.Read<StoreOptions>(settings, "Store", o => o.Validate()));
         var kind = settings["Store:Kind"] ?? "memory";
         switch (kind.ToLowerInvariant())
         {
@@ -70,8 +64,36 @@ internal static class MonitoringServices
                 OnRedis<IFindingStore>(services, (redis, options) => new RedisFindingStore(redis, options));
                 break;
             default:
-                throw new Hosting.SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");
+                throw new SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");
         }
+
+        return services;
+    }
+
+    /// <summary>Collection: the fetcher (sections <c>Fetch</c>), the poll schedule, the poller and the dispatcher (<c>Polling</c>).</summary>
+    public static IServiceCollection AddCollection(this IServiceCollection services, IConfiguration settings)
+    {
+        services.AddSingleton(FetchSettings(settings));
+        services.AddSingleton(SettingsSection.Read<PollOptions>(settings, "Polling", o => o.Validate()));
+        services.AddSingleton(sp => new SourceFetcher(
+            SourceHttpClient.Create(sp.GetRequiredService<FetchOptions>(), sp.GetRequiredService<MatrixConfig>().Matrix.AllowPrivateNetworks),
+            sp.GetRequiredService<FetchOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<AccountPoller>();
+        services.AddSingleton<PollDispatcher>();
+        return services;
+    }
+
+    /// <summary>Evaluation: the rubric (<c>Assessment</c>), task matching (<c>Tasks</c>), the evaluation round, the bulletins it feeds
+    /// and this process's latest report. The round raises alerts through <see cref="AlertingServices.AddAlerts"/>.</summary>
+    public static IServiceCollection AddEvaluation(this IServiceCollection services, IConfiguration settings)
+    {
+        services.AddSingleton(SettingsSection.Read<AssessmentOptions>(settings, "Assessment", o => o.Validate()));
+        services.AddSingleton(SettingsSection.Read<TaskMatchOptions>(settings, "Tasks", o => o.Validate()));
+        services.AddSingleton<EvaluationRound>();
+        services.AddSingleton<BulletinService>();
+        services.AddSingleton<LatestReport>();
+        return services;
     }
 
     private static void OnRedis<TStore>(IServiceCollection services, Func<IConnectionMultiplexer, StoreOptions, TStore> create)
@@ -92,14 +114,7 @@ internal static class MonitoringServices
         return options;
     }
 
-    /// <summary>The <c>Fetch</c> section, checked now so a bad proxy stops start-up with the key's name instead of failing every poll.</summary>
-    /// <exception cref="SettingsException"><c>Fetch:Proxy</c> is not a usable proxy URL.</exception>
-    public static FetchOptions FetchSettings(IConfiguration settings)
-    {
-        var options = Bind<FetchOptions>(settings, "Fetch");
-        return SourceProxy.Check(options.Proxy, out _) is { } problem ? throw new SettingsException($"Fetch:Proxy: {problem}") : options;
-    }
-
-    private static T Bind<T>(IConfiguration settings, string section)
-        where T : new() => settings.GetSection(section).Get<T>() ?? new T();
+    /// <summary>The checked <c>Fetch</c> section (a bad proxy stops start-up with the key's name instead of failing every poll).</summary>
+    /// <exception cref="SettingsException">A value in <c>Fetch</c> is out of range, or <c>Fetch:Proxy</c> is not a usable proxy URL.</exception>
+    public static FetchOptions FetchSettings(IConfiguration settings) => SettingsSection.Read<FetchOptions>(settings, "Fetch", o => o.Validate());
 }

@@ -1,24 +1,37 @@
 using MediaMatrix.Hosting;
-using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Rhythm;
-using MediaMatrix.Notifications;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace MediaMatrix.Jobs;
 
 /// <summary>
-/// The inspection rhythm's four cron jobs (domain.md table), schedules from the <c>Rhythm</c> section in the office's
-/// time zone, and the alerting services the jobs and the periodic evaluation use. Misfires run once at start-up
-/// rather than being lost: a census missed during a restart should still happen.
+/// The inspection rhythm (domain.md table): its rounds (daily spot check, weekly patrol, monthly census, the quarterly
+/// bulletin, written as files) and their four cron jobs, scheduled from the <c>Rhythm</c> section in the office's time
+/// zone. Misfires run once at start-up rather than being lost: a census missed during a restart should still happen.
 /// </summary>
 internal static class InspectionRhythm
 {
-    public static IQuartzBuilder AddInspectionRhythm(this IQuartzBuilder q, IConfiguration settings)
+    /// <summary>The rounds the rhythm's jobs run and where the quarterly bulletin goes (<c>Bulletins:Directory</c>).</summary>
+    public static IServiceCollection AddInspectionRounds(this IServiceCollection services, IConfiguration settings)
     {
-        var options = settings.GetSection("Rhythm").Get<RhythmOptions>() ?? new RhythmOptions();
-        AddAlerting(q.Services, settings, options);
+        services.AddSingleton(Read(settings));
+        services.AddSingleton<IBulletinPublisher, FileBulletinPublisher>();
+        services.AddSingleton<RhythmRounds>();
+        return services;
+    }
 
+    /// <summary>The checked <c>Rhythm</c> section, cron expressions included.</summary>
+    public static RhythmOptions Read(IConfiguration settings) => SettingsSection.Read<RhythmOptions>(settings, "Rhythm", o =>
+    {
+        o.Validate();
+        QuartzCron.Check(o.DailySpotCheck, "Rhythm:DailySpotCheck");
+        QuartzCron.Check(o.WeeklyPatrol, "Rhythm:WeeklyPatrol");
+        QuartzCron.Check(o.MonthlyCensus, "Rhythm:MonthlyCensus");
+        QuartzCron.Check(o.QuarterlyBulletin, "Rhythm:QuarterlyBulletin");
+    });
+
+    public static IQuartzBuilder AddInspectionRhythm(this IQuartzBuilder q, RhythmOptions options)
+    {
         var zone = options.Zone;
         Schedule<DailySpotCheckJob>(q, DailySpotCheckJob.Key, options.DailySpotCheck, zone);
         Schedule<WeeklyPatrolJob>(q, WeeklyPatrolJob.Key, options.WeeklyPatrol, zone);
@@ -33,14 +46,5 @@ internal static class InspectionRhythm
         q.AddJob<TJob>(j => j.WithIdentity(key));
         q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name, key.Group)
             .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-    }
-
-    private static void AddAlerting(IServiceCollection services, IConfiguration settings, RhythmOptions options)
-    {
-        services.TryAddSingleton(options);
-        // The counters always; the notices register themselves when serve adds them (AddAlertNotifications).
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertListener, AlertCounters>());
-        services.TryAddSingleton<IBulletinPublisher, NoBulletinPublisher>();
-        services.TryAddSingleton<RhythmRounds>();
     }
 }

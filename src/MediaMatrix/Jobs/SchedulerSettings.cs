@@ -1,3 +1,5 @@
+using MediaMatrix.Monitoring;
+
 namespace MediaMatrix.Jobs;
 
 /// <summary>The <c>Scheduler</c> settings section (<c>Scheduler__Clustered=true</c> and so on; docs/scheduling.md).</summary>
@@ -36,21 +38,24 @@ internal sealed class SchedulerSettings
     /// <summary>A replica runs one shard at a time per thread; single-node mode needs one, a cluster a few per node.</summary>
     public int Shards => DispatchShards ?? (Clustered ? 4 : 1);
 
+    /// <summary>Fails fast at start-up with the settings key in the message.</summary>
     public void Validate()
     {
         if (Clustered && string.IsNullOrWhiteSpace(PostgreSql))
         {
-            throw new Hosting.SettingsException("Scheduler:PostgreSql: a connection string is required when Scheduler:Clustered is true");
+            throw new ArgumentException("Scheduler:PostgreSql: a connection string is required when Scheduler:Clustered is true");
         }
 
-        if (Shards is < 1 or > 64)
-        {
-            throw new Hosting.SettingsException($"Scheduler:DispatchShards: {Shards} is out of range; use 1 to 64");
-        }
-
-        if (CheckinInterval <= TimeSpan.Zero || DispatchInterval <= TimeSpan.Zero || EvaluationInterval <= TimeSpan.Zero)
-        {
-            throw new Hosting.SettingsException("Scheduler: CheckinInterval, DispatchInterval and EvaluationInterval must be positive");
-        }
+        SettingRules.NotEmpty(Name, "Scheduler:Name");
+        SettingRules.NotEmpty(InstanceId, "Scheduler:InstanceId");
+        SettingRules.Within(Shards, 1, 64, "Scheduler:DispatchShards");
+        SettingRules.Positive(CheckinInterval, "Scheduler:CheckinInterval");
+        SettingRules.Positive(CheckinMisfireThreshold, "Scheduler:CheckinMisfireThreshold");
+        SettingRules.Positive(MisfireThreshold, "Scheduler:MisfireThreshold");
+        SettingRules.Positive(DispatchInterval, "Scheduler:DispatchInterval");
+        SettingRules.Positive(EvaluationInterval, "Scheduler:EvaluationInterval");
     }
+
+    /// <summary>The checked <c>Scheduler</c> section.</summary>
+    public static SchedulerSettings Read(IConfiguration settings) => Hosting.SettingsSection.Read<SchedulerSettings>(settings, "Scheduler", s => s.Validate());
 }

@@ -1,3 +1,5 @@
+using MediaMatrix.Digest;
+using MediaMatrix.Monitoring.Polling;
 using Quartz;
 
 namespace MediaMatrix.Jobs;
@@ -5,16 +7,20 @@ namespace MediaMatrix.Jobs;
 /// <summary>
 /// The Quartz set-up: a fixed, small set of jobs, registered explicitly. Accounts are never one trigger each: a fixed
 /// number of dispatcher shards each claim due accounts atomically from the store, so the schedule holds the same
-/// handful of triggers at 100 or 100,000 accounts (docs/scheduling.md).
+/// handful of triggers at 100 or 100,000 accounts (docs/scheduling.md). Quartz only schedules here: the services its
+/// jobs run are registered by their features (evaluation, alerts, digest, inspection rounds) before this.
 /// </summary>
 internal static class Scheduling
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration settings)
     {
-        var scheduler = settings.GetSection("Scheduler").Get<SchedulerSettings>() ?? new SchedulerSettings();
-        scheduler.Validate();
+        var scheduler = SchedulerSettings.Read(settings);
+        var rhythm = InspectionRhythm.Read(settings);
+        var digest = DigestServices.Read(settings);
         services.AddSingleton(scheduler);
         services.AddSingleton<FirstReads>();
+        // Hosted services start in registration order: every account is in the due index before Quartz's first dispatch.
+        services.AddHostedService<ScheduleOnStart>();
         if (scheduler.Clustered)
         {
             // Before Quartz's hosted service: hosted services start in registration order.
@@ -48,13 +54,14 @@ internal static class Scheduling
                 .WithSimpleSchedule(s => s.WithInterval(scheduler.EvaluationInterval).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
-            q.AddInspectionRhythm(settings);
+            q.AddInspectionRhythm(rhythm);
+            q.AddWeeklyDigestJob(digest);
+            q.AddJobMetrics();
         });
 
         // Every replica declares the same jobs and triggers; the one starting last replaces the stored definitions
         // rather than failing on duplicate keys, so a changed interval rolls out with the deployment.
         services.Configure<QuartzOptions>(o => o.Scheduling.OverwriteExistingData = true);
-        services.AddDigestAndJobMetrics(settings);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
@@ -80,6 +87,14 @@ internal static class Scheduling
             c.CheckinInterval = scheduler.CheckinInterval;
             c.CheckinMisfireThreshold = scheduler.CheckinMisfireThreshold;
         });
+    }
+
+    /// <summary>Puts every configured account into the due index before the first dispatch.</summary>
+    private sealed class ScheduleOnStart(PollDispatcher dispatcher) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => dispatcher.ScheduleAllAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class QuartzSchemaOnStart(SchedulerSettings scheduler) : IHostedService

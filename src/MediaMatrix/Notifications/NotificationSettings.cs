@@ -34,11 +34,11 @@ internal static class NotificationSettings
         ["critical"] = AlertSeverity.Critical,
     };
 
-    /// <summary>The validated options; throws <see cref="InvalidOperationException"/> listing every problem, one a line.</summary>
+    /// <summary>The validated options; throws <see cref="Hosting.SettingsException"/> listing every problem, one a line.</summary>
     public static NotificationOptions Read(IConfiguration settings, MatrixConfig matrix)
     {
         var (options, errors) = TryRead(settings, matrix);
-        return errors.Count == 0 ? options! : throw new Hosting.SettingsException("Notifications settings are invalid:\n" + string.Join('\n', errors));
+        return errors.Count == 0 ? options! : throw new Hosting.SettingsException(errors);
     }
 
     /// <summary>The options, or every problem as <c>Notifications:Routes:1:Url: message</c>.</summary>

@@ -9,10 +9,10 @@ namespace MediaMatrix.Web;
 
 /// <summary>What the pages and the API read: the latest evaluation round (re-run when older than Web:ReportMaxAge, default 30 s), posts, tasks.</summary>
 internal sealed class MatrixView(
-    EvaluationRound round, LatestReport latest, MatrixConfig matrix, IPostStore store, TimeProvider time, TaskBook tasks, IConfiguration settings)
+    EvaluationRound round, LatestReport latest, MatrixConfig matrix, IPostStore store, TimeProvider time, TaskBook tasks, WebOptions web)
 {
     // The evaluation job refreshes the report on its own rhythm; a page never shows one older than this (Web:ReportMaxAge).
-    private readonly TimeSpan _maxAge = settings.GetValue("Web:ReportMaxAge", TimeSpan.FromSeconds(30));
+    private readonly TimeSpan _maxAge = web.ReportMaxAge;
 
     public MatrixConfig Matrix => matrix;
 

@@ -52,12 +52,9 @@ internal static class EndToEndRun
         MachineLoad.Report("E1", $"warm ratio {second.Wall / floor:0.00}× the floor (pass 1 {first.Wall / floor:0.00}×; CPU {second.Cpu / ((floorBefore.Cpu + floorAfter.Cpu) / 2):0.00}× the floor's); " +
             $"all-304 pass {notModified.Wall.TotalSeconds:0.00} s for {accounts.Count} accounts (≈{notModified.Wall.TotalSeconds * 10_000 / accounts.Count:0.00} s per 10,000); peak RSS {MachineLoad.PeakRssMegabytes():0} MB");
 
-        var alerts = new InMemoryAlertStore();
-        var round = new EvaluationRound(warm.Store, warm.Evaluations, alerts, new InMemoryTaskStore(), new InMemoryFindingStore(), warm.Matrix,
-            new AssessmentOptions(), new TaskMatchOptions(), new AlertOptions(), new AlertService(alerts, TimeProvider.System));
-        var inspect = await PassFigures.MeasureAsync("evaluation round (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
-            () => round.RunAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
-        Report(inspect);
+        var round = await PassFigures.MeasureAsync("evaluation round (check's evaluate step, Redis store)", warm.Matrix.Accounts.Count,
+            () => warm.Round.RunAsync(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), CancellationToken.None), "accounts");
+        Report(round);
         return 0;
     }
 

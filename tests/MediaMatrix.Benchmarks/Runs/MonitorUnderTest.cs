@@ -1,29 +1,36 @@
+using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Fetching;
+using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Simulator;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace MediaMatrix.Benchmarks.Runs;
 
 /// <summary>
-/// The engine wired as <c>check</c> wires it (fetcher → poller → dispatcher → Redis store), with the matrix config the
-/// simulator's cast renders. The simulator is one host: the per-host limit is raised to the parallelism, because a
-/// real matrix spreads its accounts over many hosts.
+/// The engine as <c>check</c> builds it (the host's store, collection and evaluation registrations: fetcher → poller →
+/// dispatcher → Redis store, and the evaluation round), with the matrix config the simulator's cast renders. The simulator is one host: the per-host limit
+/// is raised to the parallelism, because a real matrix spreads its accounts over many hosts.
 /// </summary>
 internal sealed class MonitorUnderTest : IDisposable
 {
-    private MonitorUnderTest(MatrixConfig matrix, SourceFetcher fetcher, IPostStore store, IEvaluationStore evaluations, PollOptions polling, FetchOptions fetch)
+    private readonly ServiceProvider _provider;
+
+    private MonitorUnderTest(MatrixConfig matrix, ServiceProvider provider)
     {
         Matrix = matrix;
-        Fetcher = fetcher;
-        Store = store;
-        Evaluations = evaluations;
-        var schedule = new PollSchedule(polling);
-        Poller = new AccountPoller(fetcher, store, matrix, schedule, polling, TimeProvider.System, NullLogger<AccountPoller>.Instance);
-        Dispatcher = new PollDispatcher(store, Poller, matrix, schedule, polling, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
+        _provider = provider;
+        Fetcher = provider.GetRequiredService<SourceFetcher>();
+        Store = provider.GetRequiredService<IPostStore>();
+        Evaluations = provider.GetRequiredService<IEvaluationStore>();
+        Poller = provider.GetRequiredService<AccountPoller>();
+        Dispatcher = provider.GetRequiredService<PollDispatcher>();
+        Round = provider.GetRequiredService<EvaluationRound>();
     }
 
     public MatrixConfig Matrix { get; }
@@ -38,13 +45,24 @@ internal sealed class MonitorUnderTest : IDisposable
 
     public PollDispatcher Dispatcher { get; }
 
+    public EvaluationRound Round { get; }
+
     public static MonitorUnderTest Create(SimulatorProcess simulator, IConnectionMultiplexer redis, string keyPrefix, int parallelism = 16)
     {
         var matrix = LoadMatrix(simulator);
-        var fetch = new FetchOptions { MaxConcurrencyPerHost = parallelism, MaxRetries = 0 };
-        var fetcher = new SourceFetcher(SourceHttpClient.Create(fetch, allowPrivateNetworks: true), fetch, TimeProvider.System);
-        var options = new StoreOptions { KeyPrefix = keyPrefix };
-        return new MonitorUnderTest(matrix, fetcher, new RedisPostStore(redis, options), new RedisEvaluationStore(redis, options), new PollOptions { Parallelism = parallelism }, fetch);
+        var perRun = parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Kind"] = "redis",
+            ["Store:KeyPrefix"] = keyPrefix,
+            ["Fetch:MaxConcurrencyPerHost"] = perRun,
+            ["Fetch:MaxRetries"] = "0",
+            ["Polling:Parallelism"] = perRun,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddMatrix(matrix).AddStore(settings).AddCollection(settings).AddEvaluation(settings).AddAlerts(settings);
+        // The run's own connection (it also flushes and reads the keys), in place of the one the store would open.
+        services.Replace(ServiceDescriptor.Singleton(redis));
+        return new MonitorUnderTest(matrix, services.BuildServiceProvider());
     }
 
     public static MatrixConfig LoadMatrix(SimulatorProcess simulator)
@@ -53,5 +71,5 @@ internal sealed class MonitorUnderTest : IDisposable
         return loaded.Config ?? throw new InvalidOperationException("bench matrix invalid: " + string.Join("; ", loaded.Errors));
     }
 
-    public void Dispose() => Fetcher.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

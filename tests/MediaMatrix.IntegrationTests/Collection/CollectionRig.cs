@@ -4,11 +4,14 @@ using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Simulator;
 using MediaMatrix.Simulator.Cast;
-using Microsoft.Extensions.Logging.Abstractions;
+using MediaMatrix.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaMatrix.IntegrationTests.Collection;
 
-/// <summary>The collection stage as the host wires it (fetcher → poller → in-memory store), for a matrix config.</summary>
+/// <summary>The collection stage from the host's own registrations (fetcher → poller → dispatcher → in-memory store), for a matrix config.</summary>
 internal sealed class CollectionRig : IDisposable
 {
     public static readonly FetchOptions FastFetch = new()
@@ -18,14 +21,22 @@ internal sealed class CollectionRig : IDisposable
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
     };
 
+    private readonly ServiceProvider _provider;
+
     private CollectionRig(MatrixConfig matrix, FetchOptions fetch, PollOptions poll)
     {
         Matrix = matrix;
-        Fetcher = new SourceFetcher(SourceHttpClient.Create(fetch, matrix.Matrix.AllowPrivateNetworks), fetch, TimeProvider.System);
-        Store = new InMemoryPostStore(new StoreOptions());
-        var schedule = new PollSchedule(poll);
-        Poller = new AccountPoller(Fetcher, Store, matrix, schedule, poll, TimeProvider.System, NullLogger<AccountPoller>.Instance);
-        Dispatcher = new PollDispatcher(Store, Poller, matrix, schedule, poll, fetch, TimeProvider.System, NullLogger<PollDispatcher>.Instance);
+        // The host's own registrations (memory store by default), then the test's fetch and poll options in place of
+        // the settings sections, as a test override does: after every registration.
+        var settings = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddMatrix(matrix).AddStore(settings).AddCollection(settings);
+        services.Replace(ServiceDescriptor.Singleton(fetch.Validate()));
+        services.Replace(ServiceDescriptor.Singleton(poll.Validate()));
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Fetcher = _provider.GetRequiredService<SourceFetcher>();
+        Store = (InMemoryPostStore)_provider.GetRequiredService<IPostStore>();
+        Poller = _provider.GetRequiredService<AccountPoller>();
+        Dispatcher = _provider.GetRequiredService<PollDispatcher>();
     }
 
     public MatrixConfig Matrix { get; }
@@ -57,5 +68,5 @@ internal sealed class CollectionRig : IDisposable
         return await Poller.PollAsync(Account(id), states.GetValueOrDefault(id), CancellationToken.None);
     }
 
-    public void Dispose() => Fetcher.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

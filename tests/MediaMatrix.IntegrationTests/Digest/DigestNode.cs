@@ -4,6 +4,7 @@ using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace MediaMatrix.IntegrationTests.Digest;
@@ -34,7 +35,7 @@ internal sealed class DigestNode : IAsyncDisposable
         Matrix = load.Config!;
 
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMonitoring(settings, Matrix).AddWeeklyDigest(settings);
+        services.AddMonitoring(settings, Matrix).AddSmtp(settings).AddWeeklyDigest(settings);
         provider = services.BuildServiceProvider();
     }
 

@@ -9,7 +9,8 @@ using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Notifications;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaMatrix.IntegrationTests.Notifications;
 
@@ -22,19 +23,22 @@ public sealed class NotificationCollection : ICollectionFixture<RedisServer>
 }
 
 /// <summary>
-/// One replica's alerting and notification pieces, wired as <c>serve</c> wires them (AlertService → counters and
-/// notices → outbox → robots and SMTP; the sweep) over a store the test chooses, without Quartz: the test drives
+/// One replica's alerting and notification pieces from <c>serve</c>'s own feature registrations (AlertService → counters
+/// and notices → outbox → robots and SMTP; the sweep) over a store the test chooses, without Quartz: the test drives
 /// evaluations and sweeps and owns the clock.
 /// </summary>
 internal sealed class NoticeRig : IAsyncDisposable
 {
-    private NoticeRig(NoticeStores stores, NotificationOptions options, NoticeOutbox outbox, NoticeSweep sweep, AlertService alerts)
+    private readonly ServiceProvider _provider;
+
+    private NoticeRig(ServiceProvider provider, NoticeStores stores)
     {
+        _provider = provider;
         Stores = stores;
-        Options = options;
-        Outbox = outbox;
-        Sweep = sweep;
-        Alerts = alerts;
+        Options = provider.GetRequiredService<NotificationOptions>();
+        Outbox = provider.GetRequiredService<NoticeOutbox>();
+        Sweep = provider.GetRequiredService<NoticeSweep>();
+        Alerts = provider.GetRequiredService<AlertService>();
     }
 
     public NoticeStores Stores { get; }
@@ -89,16 +93,16 @@ internal sealed class NoticeRig : IAsyncDisposable
             ["Smtp:Timeout"] = "00:00:10",
         };
         var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var options = NotificationSettings.Read(settings, matrix);
-        var smtp = settings.GetSection("Smtp").Get<SmtpOptions>()!;
-
-        var sender = new NoticeSender(NoticeSender.CreateClient(options), new DigestMailer(smtp), smtp, options, time, NullLogger<NoticeSender>.Instance);
-        var outbox = new NoticeOutbox(stores.Notices, sender, options, time, NullLogger<NoticeOutbox>.Instance);
-        var notices = new AlertNotices(outbox, options, matrix, NullLogger<AlertNotices>.Instance);
-        var alerts = new AlertService(stores.Alerts, time, [new AlertCounters(), notices]);
-        var sweep = new NoticeSweep(stores.Alerts, outbox, options, matrix, time, NullLogger<NoticeSweep>.Instance);
-        await outbox.StartAsync(CancellationToken.None);
-        return new NoticeRig(stores, options, outbox, sweep, alerts);
+        var services = new ServiceCollection().AddLogging()
+            .AddMatrix(matrix).AddStore(settings).AddEvaluation(settings).AddAlerts(settings).AddSmtp(settings).AddAlertNotifications(settings, matrix);
+        // The test's stores and clock, after every registration (as a host's test override does).
+        services.Replace(ServiceDescriptor.Singleton(stores.Alerts));
+        services.Replace(ServiceDescriptor.Singleton(stores.Notices));
+        services.Replace(ServiceDescriptor.Singleton(stores.Posts));
+        services.Replace(ServiceDescriptor.Singleton(time));
+        var rig = new NoticeRig(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), stores);
+        await rig.Outbox.StartAsync(CancellationToken.None);
+        return rig;
     }
 
     /// <summary>Waits until nothing is queued or in flight here: every delivery queued so far has ended.</summary>
@@ -124,7 +128,6 @@ internal sealed class NoticeRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Outbox.StopAsync(CancellationToken.None);
-        Outbox.Dispose();
-        Sweep.Dispose();
+        await _provider.DisposeAsync();
     }
 }
