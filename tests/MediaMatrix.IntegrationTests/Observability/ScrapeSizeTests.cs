@@ -55,6 +55,14 @@ public sealed class ScrapeSizeTests
         foreach (var a in list)
             await posts.RecordPollAsync(new PollRecord(a.Id, [], new PollState(LastAttemptAt: Now, LastSuccessAt: Now, NextDueAt: Now.AddHours(1))), CancellationToken.None);
 
+        // The registry is process-wide: hosts of earlier tests leave their accounts' series behind, which this matrix's
+        // scrape would never carry. Start from none, so the figures are this matrix's alone (whatever ran first).
+        foreach (var gauge in Monitoring.Diagnostics.MatrixMetrics.AccountGauges)
+        {
+            foreach (var labels in gauge.GetAllLabelValues().ToList())
+                gauge.RemoveLabelled(labels);
+        }
+
         var series = new ScrapeTimeSeries(posts, evaluations, new InMemoryAlertStore(), new InMemoryDigestStore(), matrix, new MetricsOptions(), TimeProvider.System);
         await series.UpdateAsync(CancellationToken.None);
         using var output = new MemoryStream();
