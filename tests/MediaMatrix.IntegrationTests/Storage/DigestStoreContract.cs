@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MediaMatrix.Monitoring.Storage;
 
 namespace MediaMatrix.IntegrationTests.Storage;
@@ -33,11 +34,20 @@ public abstract class DigestStoreContract
     public async Task ClaimDigest_ExpiredLease_CanBeTakenOver()
     {
         var store = CreateStore(Options);
+        var claimed = Stopwatch.StartNew();
         Assert.True(await store.ClaimDigestAsync("2026-W49", "a@example.gov.cn", "crashed", TimeSpan.FromMilliseconds(50), None));
 
-        await Task.Delay(200);
+        // Another node takes the claim once the lease has run out: not before 50 ms, and soon after (waited for, not slept).
+        var takenOver = false;
+        while (!takenOver && claimed.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var early = claimed.Elapsed < TimeSpan.FromMilliseconds(40);
+            takenOver = await store.ClaimDigestAsync("2026-W49", "a@example.gov.cn", "next", TimeSpan.FromMinutes(5), None);
+            Assert.False(takenOver && early, "taken over while the lease still ran");
+            await Task.Yield();
+        }
 
-        Assert.True(await store.ClaimDigestAsync("2026-W49", "a@example.gov.cn", "next", TimeSpan.FromMinutes(5), None));
+        Assert.True(takenOver, "the expired lease was never taken over");
     }
 
     [Fact]
