@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace MediaMatrix.Monitoring.Extraction;
+
+/// <summary>
+/// The two spellings nearly every feed writes, read without the general parser's chain of patterns: RFC 1123
+/// (<c>Tue, 05 Mar 2024 10:00:00 GMT</c> or <c>+0800</c>) and ISO 8601 with seconds and an offset
+/// (<c>2024-03-05T10:00:00.1234567+08:00</c>, <c>…Z</c>). Only the exact shape with every field in range is taken here;
+/// anything else, including a shape with an impossible field, returns false and goes to <see cref="PublishedDateParser"/>,
+/// which decides. For what it takes, the result is the general parser's to the tick (a test compares both on the date
+/// corpus and on generated dates), so this is a shortcut, not a second reading of dates.
+/// </summary>
+internal static class FeedDateForms
+{
+    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    public static bool TryRead(ReadOnlySpan<char> text, TimeZoneInfo zone, out PublishedDate published)
+    {
+        published = default;
+        text = text.Trim();
+        return text.Length switch
+        {
+            >= 28 and <= 31 when char.IsAsciiLetterUpper(text[0]) => TryRfc1123(text, zone, out published),
+            >= 20 and <= 35 when char.IsAsciiDigit(text[0]) => TryIso(text, zone, out published),
+            _ => false,
+        };
+    }
+
+    // "Ddd, d Mon yyyy HH:mm:ss ZONE" with ZONE = GMT or ±hhmm; one or two digits of day.
+    private static bool TryRfc1123(ReadOnlySpan<char> text, TimeZoneInfo zone, out PublishedDate published)
+    {
+        published = default;
+        if (text[3] != ',' || text[4] != ' ' || !Weekdays.AsSpan().Contains(text[..3].ToString()))
+        {
+            return false;
+        }
+
+        var rest = text[5..];
+        var dayDigits = rest.Length > 1 && rest[1] == ' ' ? 1 : 2;
+        if (!Digits(rest[..dayDigits], out var day) || rest[dayDigits] != ' ')
+        {
+            return false;
+        }
+
+        rest = rest[(dayDigits + 1)..];
+        // "Mon yyyy HH:mm:ss " then the zone.
+        if (rest.Length < 21 || rest[3] != ' ' || rest[8] != ' ' || rest[11] != ':' || rest[14] != ':' || rest[17] != ' ')
+        {
+            return false;
+        }
+
+        var month = Array.IndexOf(Months, rest[..3].ToString()) + 1;
+        var zoneText = rest[18..];
+        if (month == 0
+            || !Digits(rest[4..8], out var year) || !Digits(rest[9..11], out var hour)
+            || !Digits(rest[12..14], out var minute) || !Digits(rest[15..17], out var second)
+            || !(zoneText is "GMT" || (zoneText.Length == 5 && zoneText[0] is '+' or '-' && Digits(zoneText[1..], out _))))
+        {
+            return false;
+        }
+
+        return Zoned(year, month, day, hour, minute, second, TimeSpan.Zero, zoneText, zone, out published);
+    }
+
+    // "yyyy-MM-ddTHH:mm:ss[.f…]ZONE" with ZONE = Z, ±hh:mm or ±hhmm.
+    private static bool TryIso(ReadOnlySpan<char> text, TimeZoneInfo zone, out PublishedDate published)
+    {
+        published = default;
+        if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || !Digits(text[..4], out var year) || !Digits(text[5..7], out var month) || !Digits(text[8..10], out var day)
+            || !Digits(text[11..13], out var hour) || !Digits(text[14..16], out var minute) || !Digits(text[17..19], out var second))
+        {
+            return false;
+        }
+
+        var rest = text[19..];
+        var fraction = TimeSpan.Zero;
+        if (rest.Length > 0 && rest[0] == '.')
+        {
+            var digits = 1;
+            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+            {
+                digits++;
+            }
+
+            if (digits is 1 or > 10)
+            {
+                return false;
+            }
+
+            // As the general parser: at most 7 digits (ticks) count, the rest are cut.
+            var ticks = rest[1..Math.Min(digits, 8)];
+            fraction = TimeSpan.FromTicks(long.Parse(ticks, CultureInfo.InvariantCulture) * Pow10(7 - ticks.Length));
+            rest = rest[digits..];
+        }
+
+        var numericZone = (rest.Length == 6 && rest[3] == ':' && Digits(rest[1..3], out _) && Digits(rest[4..], out _))
+            || (rest.Length == 5 && Digits(rest[1..], out _));
+        if (!(rest is "Z" || (numericZone && rest[0] is '+' or '-')))
+        {
+            return false;
+        }
+
+        return Zoned(year, month, day, hour, minute, second, fraction, rest, zone, out published);
+    }
+
+    private static bool Zoned(int year, int month, int day, int hour, int minute, int second, TimeSpan fraction, ReadOnlySpan<char> zoneText, TimeZoneInfo zone, out PublishedDate published)
+    {
+        published = default;
+        if (!PublishedDateParser.TryDate(year, month, day, out var date)
+            || !PublishedDateParser.TryClock(hour, minute, second, out var clock)
+            || !Zones.TryOffset(zoneText.ToString(), out var offset)
+            || offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset.Duration() > TimeSpan.FromHours(14))
+        {
+            return false;
+        }
+
+        var at = new DateTimeOffset(date + clock + fraction, offset);
+        published = new PublishedDate(TimeZoneInfo.ConvertTime(at, zone), DatePrecision.Time);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return text.Length > 0;
+    }
+
+    private static long Pow10(int exponent)
+    {
+        var result = 1L;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+}
