@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
-using System.Xml.Linq;
 using MediaMatrix.Monitoring.Polling;
 
 namespace MediaMatrix.Monitoring.Extraction;
@@ -62,15 +61,10 @@ public static partial class FeedParser
             throw NotAFeed(text);
         }
 
-        if (NestingGuard.IsTooDeep(text, isXml: true))
-        {
-            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
-        }
-
         if (text[start] != '<')
         {
             // A PHP warning or a stray line printed before the feed: feed readers skip to the feed.
-            return FeedRecovery.Read(text, items) ?? throw new ExtractionException(FetchErrorClass.Parse,
+            return Recover(text, items) ?? throw new ExtractionException(FetchErrorClass.Parse,
                 $"expected a feed, got text starting \"{Shorten(text.AsSpan(start, Math.Min(text.Length - start, 60)).ToString().ReplaceLineEndings(" "))}\"");
         }
 
@@ -80,7 +74,7 @@ public static partial class FeedParser
         }
         catch (XmlException ex)
         {
-            return FeedRecovery.Read(text, items)
+            return Recover(text, items)
                 ?? throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got XML that does not parse: " + ex.Message, ex);
         }
     }
@@ -93,7 +87,7 @@ public static partial class FeedParser
         if (reader.LocalName is not ("rss" or "RDF" or "channel" or "feed" or "html"))
         {
             // "<br />\n<b>Warning</b>: …" printed by the CMS before the feed parses as a root of its own.
-            return FeedRecovery.Read(xml, items) ?? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(reader.LocalName)}>");
+            return Recover(xml, items) ?? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(reader.LocalName)}>");
         }
 
         var dialect = DialectOf(reader.LocalName, xml);
@@ -102,10 +96,14 @@ public static partial class FeedParser
         reader.Read();
         while (!reader.EOF)
         {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                FeedEntry.GuardDepth(reader);
+            }
+
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == dialect.ItemName)
             {
-                var element = (XElement)XNode.ReadFrom(reader);
-                if (dialect.Read(items, element) is { } post)
+                if (dialect.Read(items, FeedEntry.Read(reader)) is { } post)
                 {
                     posts.Add(post);
                 }
@@ -121,6 +119,20 @@ public static partial class FeedParser
         }
 
         return FeedRead.Checked(posts, dropped);
+    }
+
+    /// <summary>
+    /// The slow path, behind the nesting guard: recovery cuts items out by pattern and loads them as trees, so the whole
+    /// text is checked first. The fast pass checks depth as it reads (<see cref="FeedEntry.GuardDepth"/>) and needs no scan.
+    /// </summary>
+    private static FeedRead? Recover(string text, FeedItems items)
+    {
+        if (NestingGuard.IsTooDeep(text, isXml: true))
+        {
+            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
+        }
+
+        return FeedRecovery.Read(text, items);
     }
 
     internal static FeedDialect DialectOf(string rootLocalName, string text) => rootLocalName switch
@@ -193,7 +205,7 @@ public sealed record FeedRead(IReadOnlyList<Post> Posts, int Dropped)
 }
 
 /// <summary>RSS (every version) or Atom (0.3 and 1.0): the item element's name and how to read one.</summary>
-internal sealed record FeedDialect(string ItemName, Func<FeedItems, XElement, Post?> Read)
+internal sealed record FeedDialect(string ItemName, Func<FeedItems, FeedEntry, Post?> Read)
 {
     public static readonly FeedDialect Rss = new("item", (items, e) => items.FromRss(e));
     public static readonly FeedDialect Atom = new("entry", (items, e) => items.FromAtom(e));
