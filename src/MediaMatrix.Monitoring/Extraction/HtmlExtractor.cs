@@ -9,12 +9,13 @@ namespace MediaMatrix.Monitoring.Extraction;
 public static class HtmlExtractor
 {
     public static IReadOnlyList<Post> Extract(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
-        ExtractPage(html, profile, pageUrl, now, zone).Posts;
+        ExtractPage(html.AsMemory(), profile, pageUrl, now, zone).Posts;
 
     /// <summary>The posts and, when the profile names a <see cref="Profile.NextPage"/> link, the older page's URL.</summary>
-    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    /// <param name="html">The decoded page; read from memory (a pooled buffer when it comes from a poll), never copied to a string.</param>
+    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(ReadOnlyMemory<char> html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (NestingGuard.IsTooDeep(html))
+        if (NestingGuard.IsTooDeep(html.Span))
         {
             throw new ExtractionException(FetchErrorClass.Parse, $"page nests elements deeper than {NestingGuard.MaxDepth} levels; refused as hostile or broken");
         }

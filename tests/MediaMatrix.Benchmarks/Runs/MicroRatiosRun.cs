@@ -44,6 +44,7 @@ internal static class MicroRatiosRun
     {
         "P1" => "ParseAndExtract / BareParse",
         "P3" => "DecodeAndParse / ParsePreDecoded",
+        "P3-entry" => "ParseDocument(memory) / ParseDocument(string)",
         _ => "PostExtractorFeed / BareXmlReader",
     };
 
@@ -59,13 +60,17 @@ internal static class MicroRatiosRun
             }
         }
 
-        if (only is null or "P3")
+        if (only is null or "P3" or "P3-entry")
         {
             foreach (var page in P3Pages)
             {
                 var p3 = new InputPathBenchmarks { Page = page };
                 p3.BuildBody();
                 yield return ("P3", page, p3.ParsePreDecoded, p3.DecodeAndParse, 5);
+                if (only == "P3-entry")
+                {
+                    yield return ("P3-entry", page, p3.ParsePreDecodedString, p3.ParsePreDecoded, 5);
+                }
             }
         }
 
