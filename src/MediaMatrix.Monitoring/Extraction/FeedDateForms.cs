@@ -3,9 +3,9 @@ using System.Globalization;
 namespace MediaMatrix.Monitoring.Extraction;
 
 /// <summary>
-/// The two spellings nearly every feed writes, read without the general parser's chain of patterns: RFC 1123
-/// (<c>Tue, 05 Mar 2024 10:00:00 GMT</c> or <c>+0800</c>) and ISO 8601 with seconds and an offset
-/// (<c>2024-03-05T10:00:00.1234567+08:00</c>, <c>…Z</c>). Only the exact shape with every field in range is taken here;
+/// The spellings nearly every feed and list page writes, read without the general parser's chain of patterns: RFC 1123
+/// (<c>Tue, 05 Mar 2024 10:00:00 GMT</c> or <c>+0800</c>), ISO 8601 (<c>2024-03-05T10:00:00.1234567+08:00</c>, <c>…Z</c>,
+/// no zone, no seconds, a space for the T) and the bare day <c>2024-03-05</c> (day precision). Only the exact shape with every field in range is taken here;
 /// anything else, including a shape with an impossible field, returns false and goes to <see cref="PublishedDateParser"/>,
 /// which decides. For what it takes, the result is the general parser's to the tick (a test compares both on the date
 /// corpus and on generated dates), so this is a shortcut, not a second reading of dates.
@@ -23,7 +23,7 @@ internal static class FeedDateForms
         return text.Length switch
         {
             >= 28 and <= 31 when char.IsAsciiLetterUpper(text[0]) => TryRfc1123(text, zone, out published),
-            >= 20 and <= 35 when char.IsAsciiDigit(text[0]) => TryIso(text, zone, out published),
+            >= 10 and <= 35 when char.IsAsciiDigit(text[0]) => TryIso(text, zone, out published),
             _ => false,
         };
     }
@@ -64,36 +64,76 @@ internal static class FeedDateForms
         return Zoned(year, month, day, hour, minute, second, TimeSpan.Zero, zoneText, zone, out published);
     }
 
-    // "yyyy-MM-ddTHH:mm:ss[.f…]ZONE" with ZONE = Z, ±hh:mm or ±hhmm.
+    // "yyyy-MM-dd", or "yyyy-MM-dd[T ]HH:mm[:ss[.f…]][ZONE]" with ZONE = Z, ±hh:mm or ±hhmm; no zone is the matrix zone.
     private static bool TryIso(ReadOnlySpan<char> text, TimeZoneInfo zone, out PublishedDate published)
     {
         published = default;
-        if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
-            || !Digits(text[..4], out var year) || !Digits(text[5..7], out var month) || !Digits(text[8..10], out var day)
-            || !Digits(text[11..13], out var hour) || !Digits(text[14..16], out var minute) || !Digits(text[17..19], out var second))
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !Digits(text[..4], out var year) || !Digits(text[5..7], out var month) || !Digits(text[8..10], out var day))
         {
             return false;
         }
 
-        var rest = text[19..];
-        var fraction = TimeSpan.Zero;
-        if (rest.Length > 0 && rest[0] == '.')
+        if (text.Length == 10)
         {
-            var digits = 1;
-            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-            {
-                digits++;
-            }
-
-            if (digits is 1 or > 10)
+            // A day and nothing else: the day in the matrix zone, as the general parser's full-date form gives it.
+            if (!PublishedDateParser.TryDate(year, month, day, out var date))
             {
                 return false;
             }
 
-            // As the general parser: at most 7 digits (ticks) count, the rest are cut.
-            var ticks = rest[1..Math.Min(digits, 8)];
-            fraction = TimeSpan.FromTicks(long.Parse(ticks, CultureInfo.InvariantCulture) * Pow10(7 - ticks.Length));
-            rest = rest[digits..];
+            PublishedDateParser.DayOf(date, zone, out published);
+            published = published with { At = TimeZoneInfo.ConvertTime(published.At, zone) };
+            return true;
+        }
+
+        if (text.Length < 16 || text[10] is not ('T' or ' ') || text[13] != ':'
+            || !Digits(text[11..13], out var hour) || !Digits(text[14..16], out var minute))
+        {
+            return false;
+        }
+
+        var rest = text[16..];
+        var second = 0;
+        var fraction = TimeSpan.Zero;
+        if (rest.Length >= 3 && rest[0] == ':')
+        {
+            if (!Digits(rest[1..3], out second))
+            {
+                return false;
+            }
+
+            rest = rest[3..];
+            if (rest.Length > 0 && rest[0] == '.')
+            {
+                var digits = 1;
+                while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+                {
+                    digits++;
+                }
+
+                if (digits is 1 or > 10)
+                {
+                    return false;
+                }
+
+                // As the general parser: at most 7 digits (ticks) count, the rest are cut.
+                var ticks = rest[1..Math.Min(digits, 8)];
+                fraction = TimeSpan.FromTicks(long.Parse(ticks, CultureInfo.InvariantCulture) * Pow10(7 - ticks.Length));
+                rest = rest[digits..];
+            }
+        }
+
+        if (rest.IsEmpty)
+        {
+            if (!PublishedDateParser.TryDate(year, month, day, out var date) || !PublishedDateParser.TryClock(hour, minute, second, out var clock))
+            {
+                return false;
+            }
+
+            var local = PublishedDateParser.InZone(date + clock + fraction, zone);
+            published = new PublishedDate(TimeZoneInfo.ConvertTime(local, zone), DatePrecision.Time);
+            return true;
         }
 
         var numericZone = (rest.Length == 6 && rest[3] == ':' && Digits(rest[1..3], out _) && Digits(rest[4..], out _))

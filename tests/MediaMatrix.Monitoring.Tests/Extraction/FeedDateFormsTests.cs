@@ -21,6 +21,8 @@ public class FeedDateFormsTests
     [InlineData("2026-11-20T08:30:00.2500000-05:00", "2026-11-20T21:30:00.25+08:00")]
     [InlineData("2026-11-20T08:30:00Z", "2026-11-20T16:30:00+08:00")]
     [InlineData("2026-11-20T08:30:00+0800", "2026-11-20T08:30:00+08:00")]
+    [InlineData("2026-11-20T08:30:00", "2026-11-20T08:30:00+08:00")]
+    [InlineData("2026-11-20 08:30", "2026-11-20T08:30:00+08:00")]
     public void TakesTheFeedSpellings(string text, string expected)
     {
         Assert.True(FeedDateForms.TryRead(text, Shanghai, out var published));
@@ -28,6 +30,15 @@ public class FeedDateFormsTests
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), published.At);
         Assert.Equal(TimeSpan.FromHours(8), published.At.Offset);
         Assert.Equal(DatePrecision.Time, published.Precision);
+    }
+
+    [Fact]
+    public void TakesABareDay_WithDayPrecision()
+    {
+        Assert.True(FeedDateForms.TryRead("2026-11-20", Shanghai, out var published));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.FromHours(8)), published.At);
+        Assert.Equal(DatePrecision.Day, published.Precision);
     }
 
     [Theory]
@@ -38,8 +49,11 @@ public class FeedDateFormsTests
     [InlineData("Sat, 07 Dec 2019 11:09:36 EST")]
     [InlineData("Sat, 07 Dec 2019 11:09:36 +1500")]
     [InlineData("sat, 07 dec 2019 11:09:36 gmt")]
-    [InlineData("2026-11-20T08:30:00")]
     [InlineData("2026-11-20T08:30:60Z")]
+    [InlineData("2026-11-20 08:30 +08:00")]
+    [InlineData("2026-11-20 8:30")]
+    [InlineData("2026-2-30")]
+    [InlineData("2026-02-30")]
     [InlineData("2026-13-20T08:30:00Z")]
     [InlineData("2026-11-20t08:30:00Z")]
     [InlineData("2026-11-20T08:30:00,5Z")]
@@ -74,7 +88,7 @@ public class FeedDateFormsTests
         }
 
         Assert.Empty(problems);
-        Assert.True(taken > 1000, $"only {taken} of {inputs.Count} inputs took the shortcut");
+        Assert.True(taken > 2000, $"only {taken} of {inputs.Count} inputs took the shortcut");
     }
 
     private static IEnumerable<(string Text, TimeZoneInfo Zone)> CorpusInputs()
@@ -115,6 +129,13 @@ public class FeedDateFormsTests
                 _ => "." + new string('7', random.Next(1, 11)),
             };
             yield return ($"{year:0000}-{month:00}-{day:00}T{hour:00}:{minute:00}:{second:00}{fraction}{isoOffsets[random.Next(isoOffsets.Length)]}", zone);
+            var separator = random.Next(2) == 0 ? "T" : " ";
+            yield return (random.Next(3) switch
+            {
+                0 => $"{year:0000}-{month:00}-{day:00}",
+                1 => $"{year:0000}-{month:00}-{day:00}{separator}{hour:00}:{minute:00}",
+                _ => $"{year:0000}-{month:00}-{day:00}{separator}{hour:00}:{minute:00}:{second:00}{fraction}",
+            }, zone);
         }
     }
 }
