@@ -9,9 +9,9 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// One profile field for HTML: a CSS selector inside the item, optionally followed by
 /// <c>@attr</c> to read an attribute (<c>a@href</c>); an empty selector means the item itself
 /// (<c>@title</c>). Without <c>@attr</c> the value is the element's text, whitespace collapsed.
-/// The selector is parsed once, when the field is (once per page), not once per item as
-/// <c>QuerySelector(string)</c> would; a selector the parser refuses, or one using <c>:scope</c>, takes the
-/// string path, so its error and its meaning stay AngleSharp's.
+/// The selector is parsed once per page (<see cref="For"/>), not once per item as <c>QuerySelector(string)</c>
+/// does; a selector the parser refuses, or one using <c>:scope</c>, takes the string path, so its error and its
+/// meaning stay AngleSharp's.
 /// </summary>
 internal sealed partial record FieldSelector(string? Css, string? Attribute)
 {
@@ -29,15 +29,26 @@ internal sealed partial record FieldSelector(string? Css, string? Attribute)
         var match = WithAttribute().Match(field.Trim());
         if (!match.Success)
         {
-            return new FieldSelector(field.Trim(), null) { Compiled = Compile(field.Trim()) };
+            return new FieldSelector(field.Trim(), null);
         }
         var css = match.Groups["css"].Value.Trim();
-        return new FieldSelector(css.Length == 0 ? null : css, match.Groups["attr"].Value) { Compiled = css.Length == 0 ? null : Compile(css) };
+        return new FieldSelector(css.Length == 0 ? null : css, match.Groups["attr"].Value);
     }
 
-    /// <summary>The selector parsed by AngleSharp's own selector parser, or null to leave it to the string path.</summary>
-    public static ISelector? Compile(string css) =>
-        css.Contains(":scope", StringComparison.OrdinalIgnoreCase) ? null : new CssSelectorParser().ParseSelector(css);
+    /// <summary>
+    /// This field with its selector parsed once by the document's own selector parser, the service
+    /// <c>QuerySelector(string)</c> would ask on every call, so what matches is the same.
+    /// </summary>
+    public FieldSelector For(IDocument document)
+    {
+        if (Css is null || Css.Contains(":scope", StringComparison.OrdinalIgnoreCase)
+            || document.Context.GetService<ICssSelectorParser>() is not { } parser)
+        {
+            return this;
+        }
+
+        return this with { Compiled = parser.ParseSelector(Css) };
+    }
 
     /// <summary>The first match's value, or null when nothing matches or the value is blank.</summary>
     public string? Read(IElement item)
