@@ -14,6 +14,8 @@ public class ItemSelectorTests
     [InlineData("<div id=\"list\"><ul><li>1</li></ul><li>2</li></div>", "#list > ul > li", 1)]
     [InlineData("<div id=\"List\"><li>1</li></div>", "#list li", 0)]
     [InlineData("<div id=\"list\"><div id=\"list\"><li>1</li></div></div>", "#list li", 1)]
+    [InlineData("<script>show('list')</script><div ID = 'list'><li>1</li></div><div class=x id=list><li>2</li></div>", "#list li", 2)]
+    [InlineData("<div data-id=\"list\"><li>0</li></div><div id=\"list2\"><li>x</li></div><div id=\"list\"><li>1</li></div>", "#list li", 1)]
     public void Select_GivesWhatQuerySelectorAllGives(string body, string selector, int count)
     {
         var html = "<!DOCTYPE html><html><body>" + body + "</body></html>";
@@ -23,5 +25,22 @@ public class ItemSelectorTests
 
         Assert.Equal(document.QuerySelectorAll(selector), selected);
         Assert.Equal(count, selected.Count);
+    }
+
+    [Theory]
+    [InlineData("<script>show('list')</script><a href='#list'>list</a><div id=\"list\">", true)]
+    [InlineData("<div id=list><div id='list'>", false)]
+    [InlineData("<div data-id=\"list\"><div id=\"list2\">", false)]
+    [InlineData("<div class=\"a\"id=\"list\">", true)]
+    public void OccursOnce_CountsIdAttributesOnly(string html, bool once) =>
+        Assert.Equal(once, ItemSelector.OccursOnce(html, "list"));
+
+    [Fact]
+    public void OccursOnce_SeesTheRealListPagesSingleList_ThoughItsScriptsNameItToo()
+    {
+        var page = System.Text.Encoding.UTF8.GetString(Fixture.Bytes("list-pages/disclosure-list_meta-gb2312-but-utf8-bytes.html"));
+
+        Assert.True(page.Split("expertList1").Length > 3);
+        Assert.True(ItemSelector.OccursOnce(page, "expertList1"));
     }
 }
