@@ -136,6 +136,9 @@ public static partial class BodyDecoder
             // GB18030 is a superset of both; sites that say gb2312 routinely send GBK characters.
             case "GB2312" or "GBK" or "X-GBK" or "GB_2312-80" or "CP936" or "GB18030":
                 return Gb18030;
+            // What Encoding.GetEncoding("utf-8") returns, without the registry lookup on every poll.
+            case "UTF-8":
+                return Encoding.UTF8;
             default:
                 try
                 {
