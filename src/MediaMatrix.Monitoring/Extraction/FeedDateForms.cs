@@ -32,7 +32,7 @@ internal static class FeedDateForms
     private static bool TryRfc1123(ReadOnlySpan<char> text, TimeZoneInfo zone, out PublishedDate published)
     {
         published = default;
-        if (text[3] != ',' || text[4] != ' ' || !Weekdays.AsSpan().Contains(text[..3].ToString()))
+        if (text[3] != ',' || text[4] != ' ' || IndexOf(Weekdays, text[..3]) < 0)
         {
             return false;
         }
@@ -51,7 +51,7 @@ internal static class FeedDateForms
             return false;
         }
 
-        var month = Array.IndexOf(Months, rest[..3].ToString()) + 1;
+        var month = IndexOf(Months, rest[..3]) + 1;
         var zoneText = rest[18..];
         if (month == 0
             || !Digits(rest[4..8], out var year) || !Digits(rest[9..11], out var hour)
@@ -151,7 +151,7 @@ internal static class FeedDateForms
         published = default;
         if (!PublishedDateParser.TryDate(year, month, day, out var date)
             || !PublishedDateParser.TryClock(hour, minute, second, out var clock)
-            || !Zones.TryOffset(zoneText.ToString(), out var offset)
+            || !TryOffset(zoneText, out var offset)
             || offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset.Duration() > TimeSpan.FromHours(14))
         {
             return false;
@@ -160,6 +160,39 @@ internal static class FeedDateForms
         var at = new DateTimeOffset(date + clock + fraction, offset);
         published = new PublishedDate(TimeZoneInfo.ConvertTime(at, zone), DatePrecision.Time);
         return true;
+    }
+
+    // Only the zone shapes let through above (Z, GMT, ±hh:mm, ±hhmm), read as Zones.TryOffset reads them.
+    private static bool TryOffset(ReadOnlySpan<char> zoneText, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        if (zoneText is "Z" or "GMT")
+        {
+            return true;
+        }
+
+        var minutesAt = zoneText.Length == 6 ? 4 : 3;
+        if (!Digits(zoneText[1..3], out var hours) || !Digits(zoneText[minutesAt..], out var minutes) || hours > 14 || minutes > 59)
+        {
+            return false;
+        }
+
+        offset = new TimeSpan(hours, minutes, 0);
+        offset = zoneText[0] == '-' ? -offset : offset;
+        return true;
+    }
+
+    private static int IndexOf(string[] names, ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)
