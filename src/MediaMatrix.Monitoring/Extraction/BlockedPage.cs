@@ -17,6 +17,16 @@ internal static class BlockedPage
     ];
 
     /// <summary>The first known anti-bot marker in the page, or null. (A profile's own <c>blockedMarker</c> is checked earlier, on every body.)</summary>
-    public static string? MarkerIn(string text) =>
-        Markers.FirstOrDefault(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
+    public static string? MarkerIn(ReadOnlySpan<char> text)
+    {
+        foreach (var marker in Markers)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 
 namespace MediaMatrix.Monitoring.Extraction;
 
@@ -11,45 +10,42 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// </summary>
 internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
 {
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace DcTerms = "http://purl.org/dc/terms/";
-    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string DcTerms = "http://purl.org/dc/terms/";
+    private const string Content = "http://purl.org/rss/1.0/modules/content/";
+    private const string Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>An RSS item of any version (its children in the item's namespace: none, RSS 0.90's or RSS 1.0's).</summary>
-    public Post? FromRss(XElement item)
+    public Post? FromRss(FeedEntry item)
     {
-        var own = item.Name.Namespace;
-        var guid = Own(item, own, "guid");
-        var about = item.Attribute(Rdf + "about")?.Value;
-        var guidIsLink = guid is not null && (string?)Own(item, own, "guid")?.Attribute("isPermaLink") != "false"
+        var guid = Own(item, "guid");
+        var about = item.About;
+        var guidIsLink = guid is not null && guid.IsPermaLink != "false"
             && Uri.TryCreate(guid.Value.Trim(), UriKind.Absolute, out _);
-        var link = Link(Own(item, own, "link")?.Value ?? about ?? (guidIsLink ? guid!.Value : null));
-        var dateText = (Own(item, own, "pubDate") ?? Own(item, own, "pubdate") ?? item.Element(DublinCore + "date")
-            ?? item.Element(DcTerms + "issued") ?? item.Element(DcTerms + "created") ?? item.Element(DcTerms + "modified")
-            ?? item.Element(Atom + "published") ?? item.Element(Atom + "updated"))?.Value;
+        var link = Link(Own(item, "link")?.Value ?? about ?? (guidIsLink ? guid!.Value : null));
+        var dateText = (Own(item, "pubDate") ?? Own(item, "pubdate") ?? item.First(DublinCore, "date")
+            ?? item.First(DcTerms, "issued") ?? item.First(DcTerms, "created") ?? item.First(DcTerms, "modified")
+            ?? item.First(Atom, "published") ?? item.First(Atom, "updated"))?.Value;
 
         // Some CMS feeds leave the title empty and put everything in the description or content:encoded.
-        var title = NonBlank(Own(item, own, "title")?.Value)
-            ?? Excerpt(Own(item, own, "description")?.Value)
-            ?? Excerpt(item.Element(Content + "encoded")?.Value);
+        var title = NonBlank(Own(item, "title")?.Value)
+            ?? Excerpt(Own(item, "description")?.Value)
+            ?? Excerpt(item.First(Content, "encoded")?.Value);
         return Build(guid?.Value ?? about, link, title, dateText);
     }
 
     /// <summary>An Atom 1.0 or 0.3 entry (0.3 dates are issued/modified/created).</summary>
-    public Post? FromAtom(XElement entry)
+    public Post? FromAtom(FeedEntry entry)
     {
-        var own = entry.Name.Namespace;
-        var links = entry.Elements(own + "link").ToList();
-        var alternate = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault();
-        var link = Link((string?)alternate?.Attribute("href") ?? NonBlank(alternate?.Value));
-        var dateText = (Own(entry, own, "published") ?? Own(entry, own, "issued") ?? Own(entry, own, "created")
-            ?? Own(entry, own, "updated") ?? Own(entry, own, "modified") ?? entry.Element(DublinCore + "date"))?.Value;
-        var title = NonBlank(Own(entry, own, "title")?.Value)
-            ?? Excerpt(Own(entry, own, "summary")?.Value)
-            ?? Excerpt(Own(entry, own, "content")?.Value);
-        return Build(Own(entry, own, "id")?.Value, link, title, dateText);
+        var own = entry.Namespace;
+        var alternate = entry.Children(own, "link").FirstOrDefault(l => l.Rel is null or "alternate") ?? entry.First(own, "link");
+        var link = Link(alternate?.Href ?? NonBlank(alternate?.Value));
+        var dateText = (Own(entry, "published") ?? Own(entry, "issued") ?? Own(entry, "created")
+            ?? Own(entry, "updated") ?? Own(entry, "modified") ?? entry.First(DublinCore, "date"))?.Value;
+        var title = NonBlank(Own(entry, "title")?.Value)
+            ?? Excerpt(Own(entry, "summary")?.Value)
+            ?? Excerpt(Own(entry, "content")?.Value);
+        return Build(Own(entry, "id")?.Value, link, title, dateText);
     }
 
     public Post? FromJsonFeed(JsonElement item)
@@ -87,8 +83,9 @@ internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zo
 
     private string? Link(string? href) => PostIds.Resolve(pageUrl, href?.Trim())?.AbsoluteUri;
 
-    private static XElement? Own(XElement parent, XNamespace own, string localName) =>
-        parent.Element(own + localName) ?? (own == XNamespace.None ? null : parent.Element(localName));
+    // A child in the item's own namespace, or in none: RSS 1.0 items and Atom feeds that forgot their xmlns read alike.
+    private static FeedEntry.Child? Own(FeedEntry parent, string localName) =>
+        parent.First(parent.Namespace, localName) ?? (parent.Namespace.Length == 0 ? null : parent.First(string.Empty, localName));
 
     private static string? String(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
-using System.Xml.Linq;
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Polling;
 
@@ -38,9 +37,14 @@ public static partial class FeedParser
         Read(text, pageUrl, now, zone).Posts;
 
     /// <summary>The posts and how many items were dropped as unreadable (poll health shows the count).</summary>
-    public static FeedRead Read(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    public static FeedRead Read(string text, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
+        Read(text.AsMemory(), pageUrl, now, zone);
+
+    /// <param name="body">The decoded feed; the fast path reads it from memory (a pooled buffer in a poll), the slow ones as a string.</param>
+    public static FeedRead Read(ReadOnlyMemory<char> body, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
         // A byte order mark the decoder left, or whitespace, before "<?xml" makes the declaration an error.
+        var text = body.Span;
         var start = 0;
         while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
         {
@@ -55,58 +59,57 @@ public static partial class FeedParser
         var items = new FeedItems(pageUrl, now, zone);
         if (text[start] is '{' or '[')
         {
-            return ReadJsonFeed(text, items);
+            return ReadJsonFeed(body, items);
         }
 
         if (HtmlStart().IsMatch(text))
         {
-            throw NotAFeed(text);
-        }
-
-        if (NestingGuard.IsTooDeep(text, isXml: true))
-        {
-            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
+            throw NotAFeed(body.ToString());
         }
 
         if (text[start] != '<')
         {
             // A PHP warning or a stray line printed before the feed: feed readers skip to the feed.
-            return FeedRecovery.Read(text, items) ?? throw new ExtractionException(FetchErrorClass.Parse,
-                $"expected a feed, got text starting \"{Shorten(text.AsSpan(start, Math.Min(text.Length - start, 60)).ToString().ReplaceLineEndings(" "))}\"");
+            return Recover(body.ToString(), items) ?? throw new ExtractionException(FetchErrorClass.Parse,
+                $"expected a feed, got text starting \"{Shorten(text.Slice(start, Math.Min(text.Length - start, 60)).ToString().ReplaceLineEndings(" "))}\"");
         }
 
         try
         {
-            return ReadWellFormed(start == 0 ? text : text[start..], items);
+            return ReadWellFormed(body[start..], items);
         }
         catch (XmlException ex)
         {
-            return FeedRecovery.Read(text, items)
+            return Recover(body.ToString(), items)
                 ?? throw new ExtractionException(FetchErrorClass.Parse, "expected a feed, got XML that does not parse: " + ex.Message, ex);
         }
     }
 
     /// <summary>The fast path: one forward-only pass; each item is loaded alone and let go.</summary>
-    private static FeedRead ReadWellFormed(string xml, FeedItems items)
+    private static FeedRead ReadWellFormed(ReadOnlyMemory<char> xml, FeedItems items)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), SafeXml);
+        using var reader = XmlReader.Create(new MemoryTextReader(xml), SafeXml);
         reader.MoveToContent();
         if (reader.LocalName is not ("rss" or "RDF" or "channel" or "feed" or "html"))
         {
             // "<br />\n<b>Warning</b>: …" printed by the CMS before the feed parses as a root of its own.
-            return FeedRecovery.Read(xml, items) ?? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(reader.LocalName)}>");
+            return Recover(xml.ToString(), items) ?? throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(reader.LocalName)}>");
         }
 
-        var dialect = DialectOf(reader.LocalName, xml);
+        var dialect = reader.LocalName == "html" ? throw NotAFeed(xml.ToString()) : DialectOf(reader.LocalName, string.Empty);
         var posts = new List<Post>();
         var dropped = 0;
         reader.Read();
         while (!reader.EOF)
         {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                FeedEntry.GuardDepth(reader);
+            }
+
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == dialect.ItemName)
             {
-                var element = (XElement)XNode.ReadFrom(reader);
-                if (dialect.Read(items, element) is { } post)
+                if (dialect.Read(items, FeedEntry.Read(reader)) is { } post)
                 {
                     posts.Add(post);
                 }
@@ -124,6 +127,20 @@ public static partial class FeedParser
         return FeedRead.Checked(posts, dropped);
     }
 
+    /// <summary>
+    /// The slow path, behind the nesting guard: recovery cuts items out by pattern and loads them as trees, so the whole
+    /// text is checked first. The fast pass checks depth as it reads (<see cref="FeedEntry.GuardDepth"/>) and needs no scan.
+    /// </summary>
+    private static FeedRead? Recover(string text, FeedItems items)
+    {
+        if (NestingGuard.IsTooDeep(text, isXml: true))
+        {
+            throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML nested deeper than {NestingGuard.MaxDepth} levels");
+        }
+
+        return FeedRecovery.Read(text, items);
+    }
+
     internal static FeedDialect DialectOf(string rootLocalName, string text) => rootLocalName switch
     {
         "rss" or "RDF" or "channel" => FeedDialect.Rss,
@@ -132,7 +149,7 @@ public static partial class FeedParser
         _ => throw new ExtractionException(FetchErrorClass.Parse, $"expected a feed, got XML with root <{Shorten(rootLocalName)}>"),
     };
 
-    private static FeedRead ReadJsonFeed(string text, FeedItems items)
+    private static FeedRead ReadJsonFeed(ReadOnlyMemory<char> text, FeedItems items)
     {
         try
         {
@@ -194,7 +211,7 @@ public sealed record FeedRead(IReadOnlyList<Post> Posts, int Dropped)
 }
 
 /// <summary>RSS (every version) or Atom (0.3 and 1.0): the item element's name and how to read one.</summary>
-internal sealed record FeedDialect(string ItemName, Func<FeedItems, XElement, Post?> Read)
+internal sealed record FeedDialect(string ItemName, Func<FeedItems, FeedEntry, Post?> Read)
 {
     public static readonly FeedDialect Rss = new("item", (items, e) => items.FromRss(e));
     public static readonly FeedDialect Atom = new("entry", (items, e) => items.FromAtom(e));

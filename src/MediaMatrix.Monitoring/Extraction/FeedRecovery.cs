@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace MediaMatrix.Monitoring.Extraction;
 
@@ -143,7 +142,7 @@ internal static partial class FeedRecovery
             reader.MoveToContent();
             reader.Read();
             reader.MoveToContent();
-            return reader.NodeType == XmlNodeType.Element && XNode.ReadFrom(reader) is XElement element ? dialect.Read(items, element) : null;
+            return reader.NodeType == XmlNodeType.Element ? dialect.Read(items, FeedEntry.Read(reader)) : null;
         }
         catch (XmlException)
         {

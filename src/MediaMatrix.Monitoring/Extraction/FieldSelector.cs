@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 
 namespace MediaMatrix.Monitoring.Extraction;
@@ -7,11 +9,16 @@ namespace MediaMatrix.Monitoring.Extraction;
 /// One profile field for HTML: a CSS selector inside the item, optionally followed by
 /// <c>@attr</c> to read an attribute (<c>a@href</c>); an empty selector means the item itself
 /// (<c>@title</c>). Without <c>@attr</c> the value is the element's text, whitespace collapsed.
+/// The selector is parsed once per page (<see cref="For"/>), not once per item as <c>QuerySelector(string)</c>
+/// does; a selector the parser refuses, or one using <c>:scope</c>, takes the string path, so its error and its
+/// meaning stay AngleSharp's.
 /// </summary>
 internal sealed partial record FieldSelector(string? Css, string? Attribute)
 {
     [GeneratedRegex(@"^(?<css>.*?)@(?<attr>[A-Za-z_:][-A-Za-z0-9_:.]*)$", RegexOptions.Singleline)]
     private static partial Regex WithAttribute();
+
+    private ISelector? Compiled { get; init; }
 
     public static FieldSelector? Parse(string? field)
     {
@@ -28,10 +35,25 @@ internal sealed partial record FieldSelector(string? Css, string? Attribute)
         return new FieldSelector(css.Length == 0 ? null : css, match.Groups["attr"].Value);
     }
 
+    /// <summary>
+    /// This field with its selector parsed once by the document's own selector parser, the service
+    /// <c>QuerySelector(string)</c> would ask on every call, so what matches is the same.
+    /// </summary>
+    public FieldSelector For(IDocument document)
+    {
+        if (Css is null || Css.Contains(":scope", StringComparison.OrdinalIgnoreCase)
+            || document.Context.GetService<ICssSelectorParser>() is not { } parser)
+        {
+            return this;
+        }
+
+        return this with { Compiled = parser.ParseSelector(Css) };
+    }
+
     /// <summary>The first match's value, or null when nothing matches or the value is blank.</summary>
     public string? Read(IElement item)
     {
-        var element = Css is null ? item : item.QuerySelector(Css);
+        var element = Find(item);
         if (element is null)
         {
             return null;
@@ -43,11 +65,16 @@ internal sealed partial record FieldSelector(string? Css, string? Attribute)
     /// <summary>True when the selector matches and, for an attribute, the value is not false-like.</summary>
     public bool IsPresent(IElement item)
     {
-        var element = Css is null ? item : item.QuerySelector(Css);
+        var element = Find(item);
         if (element is null)
         {
             return false;
         }
         return Attribute is null || JsonFieldPath.IsTruthy(element.GetAttribute(Attribute));
     }
+
+    private IElement? Find(IElement item) =>
+        Css is null ? item
+        : Compiled is { } selector ? item.ChildNodes.QuerySelector(selector)
+        : item.QuerySelector(Css);
 }

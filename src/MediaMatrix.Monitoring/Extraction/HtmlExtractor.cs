@@ -10,41 +10,42 @@ namespace MediaMatrix.Monitoring.Extraction;
 public static class HtmlExtractor
 {
     public static IReadOnlyList<Post> Extract(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone) =>
-        ExtractPage(html, profile, pageUrl, now, zone).Posts;
+        ExtractPage(html.AsMemory(), profile, pageUrl, now, zone).Posts;
 
     /// <summary>The posts and, when the profile names a <see cref="Profile.NextPage"/> link, the older page's URL.</summary>
-    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(string html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
+    /// <param name="html">The decoded page; read from memory (a pooled buffer when it comes from a poll), never copied to a string.</param>
+    internal static (IReadOnlyList<Post> Posts, Uri? NextPage) ExtractPage(ReadOnlyMemory<char> html, Profile profile, Uri pageUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (NestingGuard.IsTooDeep(html))
+        if (NestingGuard.IsTooDeep(html.Span))
         {
             throw new ExtractionException(FetchErrorClass.Parse, $"page nests elements deeper than {NestingGuard.MaxDepth} levels; refused as hostile or broken");
         }
 
         var filters = FieldFilters.Of(profile);
         var document = new HtmlParser().ParseDocument(html);
-        IHtmlCollection<IElement> items;
+        IReadOnlyList<IElement> items;
         try
         {
-            InlineScriptHtml(document, profile.ScriptHtml);
-            items = document.QuerySelectorAll(profile.Items);
+            var inlined = InlineScriptHtml(document, profile.ScriptHtml);
+            items = ItemSelector.Select(document, profile.Items, html.Span, inlined);
         }
         catch (DomException ex)
         {
             throw new ExtractionException(FetchErrorClass.Other, $"profile '{profile.Name}': a selector ('{profile.Items}' or '{profile.ScriptHtml}') is not valid CSS", ex);
         }
-        if (items.Length == 0)
+        if (items.Count == 0)
         {
             throw new ExtractionException(FetchErrorClass.Empty, $"profile '{profile.Name}': items selector '{profile.Items}' matched nothing on the page");
         }
 
-        var title = FieldSelector.Parse(profile.Title);
-        var link = FieldSelector.Parse(profile.Link);
-        var published = FieldSelector.Parse(profile.Published);
-        var id = FieldSelector.Parse(profile.Id);
-        var pinned = FieldSelector.Parse(profile.Pinned);
-        var metrics = new[] { profile.Reads, profile.Likes, profile.Comments, profile.Followers }.Select(FieldSelector.Parse).ToArray();
+        var title = FieldSelector.Parse(profile.Title)?.For(document);
+        var link = FieldSelector.Parse(profile.Link)?.For(document);
+        var published = FieldSelector.Parse(profile.Published)?.For(document);
+        var id = FieldSelector.Parse(profile.Id)?.For(document);
+        var pinned = FieldSelector.Parse(profile.Pinned)?.For(document);
+        var metrics = new[] { profile.Reads, profile.Likes, profile.Comments, profile.Followers }.Select(f => FieldSelector.Parse(f)?.For(document)).ToArray();
 
-        var posts = new List<Post>(items.Length);
+        var posts = new List<Post>(items.Count);
         foreach (var item in items)
         {
             var titleText = PlainText.Collapse(filters.Apply("title", title?.Read(item)));
@@ -70,11 +71,12 @@ public static class HtmlExtractor
     /// writes <c>&lt;record&gt;&lt;![CDATA[&lt;li&gt;…&lt;/li&gt;]]&gt;&lt;/record&gt;</c> into a
     /// <c>text/xml</c> script and builds the list in the browser.
     /// </summary>
-    private static void InlineScriptHtml(IDocument document, string? scriptSelector)
+    /// <returns>True when the profile names script markup to inline (the page then differs from its source text).</returns>
+    private static bool InlineScriptHtml(IDocument document, string? scriptSelector)
     {
         if (string.IsNullOrWhiteSpace(scriptSelector) || document.Body is null)
         {
-            return;
+            return false;
         }
 
         foreach (var script in document.QuerySelectorAll(scriptSelector).ToList())
@@ -90,6 +92,8 @@ public static class HtmlExtractor
             holder.InnerHtml = markup;
             script.Parent?.ReplaceChild(holder, script);
         }
+
+        return true;
     }
 
     private static PostMetrics? MetricsOf(IElement item, FieldSelector?[] selectors, FieldFilters filters)

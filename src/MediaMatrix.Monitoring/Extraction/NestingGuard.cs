@@ -24,11 +24,11 @@ internal static class NestingGuard
 
     /// <param name="html">The decoded page or feed.</param>
     /// <param name="isXml">XML has no void or self-closing-by-omission elements, so every start tag counts.</param>
-    public static bool IsTooDeep(string html, bool isXml = false)
+    public static bool IsTooDeep(ReadOnlySpan<char> html, bool isXml = false)
     {
         var depth = 0;
         var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0 && i < html.Length - 1)
+        while ((i = IndexOf(html, '<', i)) >= 0 && i < html.Length - 1)
         {
             var next = html[i + 1];
             if (next == '/')
@@ -43,10 +43,10 @@ internal static class NestingGuard
             }
             if (next == '!')
             {
-                var rest = html.AsSpan(i);
-                var end = rest.StartsWith("<!--", StringComparison.Ordinal) ? html.IndexOf("-->", i + 4, StringComparison.Ordinal)
-                    : rest.StartsWith("<![CDATA[", StringComparison.Ordinal) ? html.IndexOf("]]>", i + 9, StringComparison.Ordinal)
-                    : html.IndexOf('>', i);
+                var rest = html[i..];
+                var end = rest.StartsWith("<!--", StringComparison.Ordinal) ? IndexOf(html, "-->", i + 4)
+                    : rest.StartsWith("<![CDATA[", StringComparison.Ordinal) ? IndexOf(html, "]]>", i + 9)
+                    : IndexOf(html, '>', i);
                 if (end < 0)
                 {
                     return false;
@@ -61,7 +61,7 @@ internal static class NestingGuard
             }
 
             var name = TagName(html, i + 1);
-            var tagEnd = html.IndexOf('>', i + 1 + name.Length);
+            var tagEnd = IndexOf(html, '>', i + 1 + name.Length);
             if (tagEnd < 0)
             {
                 return false;
@@ -70,7 +70,7 @@ internal static class NestingGuard
             if (!isXml && IsRawText(name))
             {
                 // Script and style bodies hold "<" that are not tags ("i<n"); jump past them.
-                var close = html.IndexOf("</" + name.ToString(), tagEnd, StringComparison.OrdinalIgnoreCase);
+                var close = IndexOf(html, "</" + name.ToString(), tagEnd, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close + 2;
                 continue;
             }
@@ -85,14 +85,27 @@ internal static class NestingGuard
         return false;
     }
 
-    private static ReadOnlySpan<char> TagName(string html, int start)
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> html, int start)
     {
         var end = start;
         while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-'))
         {
             end++;
         }
-        return html.AsSpan(start, end - start);
+        return html.Slice(start, end - start);
+    }
+
+    // string.IndexOf with a start index, on a span: -1 or the position in the whole text.
+    private static int IndexOf(ReadOnlySpan<char> text, char value, int start)
+    {
+        var at = text[start..].IndexOf(value);
+        return at < 0 ? -1 : start + at;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> text, string value, int start, StringComparison comparison = StringComparison.Ordinal)
+    {
+        var at = text[start..].IndexOf(value, comparison);
+        return at < 0 ? -1 : start + at;
     }
 
     private static bool IsRawText(ReadOnlySpan<char> name) =>

@@ -14,9 +14,6 @@ internal static partial class PlainText
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     public static string FromHtml(string? html)
     {
         if (string.IsNullOrEmpty(html))
@@ -29,6 +26,62 @@ internal static partial class PlainText
         return Collapse(WebUtility.HtmlDecode(withoutTags));
     }
 
-    public static string Collapse(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : Whitespace().Replace(text, " ").Trim();
+    /// <summary>Runs of whitespace become one space, ends trimmed; the text itself when nothing changes (most titles).</summary>
+    public static string Collapse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (IsCollapsed(text))
+        {
+            return text;
+        }
+
+        // As Regex "\s+" → " " then Trim() did: the regex's \s and Trim both take char.IsWhiteSpace's set.
+        return CollapseInto(text);
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string CollapseInto(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = result.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                result.Append(' ');
+                pendingSpace = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
 }

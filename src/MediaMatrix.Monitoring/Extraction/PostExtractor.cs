@@ -15,13 +15,14 @@ public static class PostExtractor
     public static ExtractionResult Extract(ExtractionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var text = string.Empty;
+        // Decoded into a pooled buffer (no large-object-heap string per poll); everything below reads it before it goes back.
+        using var decoded = BodyDecoder.DecodePooled(request.Body.Span, request.ContentType);
+        var text = decoded.Memory;
         var dropped = 0;
         try
         {
-            text = BodyDecoder.Decode(request.Body.Span, request.ContentType);
             // The operator's own marker for the site's block page wins over whatever the page parses to.
-            if (request.Profile?.BlockedMarker is { Length: > 0 } blocked && text.Contains(blocked, StringComparison.Ordinal))
+            if (request.Profile?.BlockedMarker is { Length: > 0 } blocked && text.Span.Contains(blocked, StringComparison.Ordinal))
             {
                 throw new ExtractionException(FetchErrorClass.Blocked, $"the page shows the profile's blocked marker '{blocked}' (anti-bot or login page)");
             }
@@ -29,9 +30,9 @@ public static class PostExtractor
             var (posts, next) = request.Kind switch
             {
                 SourceKind.Feed => (FromFeed(text, request, out dropped), null),
-                SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(text, variable, request),
+                SourceKind.Html when request.Profile?.ScriptVariable is { Length: > 0 } variable => FromScript(decoded.ToString(), variable, request),
                 SourceKind.Html => HtmlExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
-                SourceKind.Json => JsonExtractor.ExtractPage(text, RequireProfile(request), request.PageUrl, request.Now, request.Zone),
+                SourceKind.Json => JsonExtractor.ExtractPage(decoded.ToString(), RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
             var (shown, cut) = ShowableTitles(posts);
@@ -39,7 +40,7 @@ public static class PostExtractor
         }
         catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
         {
-            return ExplainNothing(request, text, ex);
+            return ExplainNothing(request, text.Span, ex);
         }
         catch (ExtractionException)
         {
@@ -48,7 +49,7 @@ public static class PostExtractor
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var failure = new ExtractionException(FetchErrorClass.Parse, $"could not read the {request.Kind.ToString().ToLowerInvariant()} body: {ex.Message}", ex);
-            return ExplainNothing(request, text, failure);
+            return ExplainNothing(request, text.Span, failure);
         }
     }
 
@@ -71,7 +72,7 @@ public static class PostExtractor
     /// A page that yielded nothing is one of three things: legitimately empty (the profile's
     /// marker, e.g. 暂无内容), an anti-bot page (blocked, not a layout change), or a layout change.
     /// </summary>
-    private static ExtractionResult ExplainNothing(ExtractionRequest request, string text, ExtractionException failure)
+    private static ExtractionResult ExplainNothing(ExtractionRequest request, ReadOnlySpan<char> text, ExtractionException failure)
     {
         if (failure.ErrorClass == FetchErrorClass.Empty
             && request.Profile?.EmptyMarker is { Length: > 0 } empty && text.Contains(empty, StringComparison.Ordinal))
@@ -87,7 +88,7 @@ public static class PostExtractor
         throw failure;
     }
 
-    private static IReadOnlyList<Post> FromFeed(string text, ExtractionRequest request, out int dropped)
+    private static IReadOnlyList<Post> FromFeed(ReadOnlyMemory<char> text, ExtractionRequest request, out int dropped)
     {
         var read = FeedParser.Read(text, request.PageUrl, request.Now, request.Zone);
         dropped = read.Dropped;

@@ -84,18 +84,31 @@ public static partial class PublishedDateParser
             return false;
         }
 
+        // A profile's own formats are tried first, so the feed shortcut waits for them when there are any.
+        var hasFormats = explicitFormats is { Count: > 0 };
+        if (!hasFormats && FeedDateForms.TryRead(text, zone, out published))
+        {
+            return true;
+        }
+
         var trimmed = Clean(text);
         if (trimmed.Length == 0 || trimmed.Length > 500)
         {
             return false;
         }
 
-        if (explicitFormats is { Count: > 0 } && TryExplicit(trimmed, explicitFormats, zone, out published))
+        if (hasFormats && TryExplicit(trimmed, explicitFormats!, zone, out published))
         {
             published = published with { At = TimeZoneInfo.ConvertTime(published.At, zone) };
             return true;
         }
 
+        return (hasFormats && FeedDateForms.TryRead(trimmed, zone, out published)) || TryGeneral(trimmed, now, zone, out published);
+    }
+
+    /// <summary>Every form but the explicit ones, without the <see cref="FeedDateForms"/> shortcut (tests compare the two).</summary>
+    internal static bool TryGeneral(string trimmed, DateTimeOffset now, TimeZoneInfo zone, out PublishedDate published)
+    {
         var ascii = ChineseNumerals.ToAscii(TraditionalForms.ToSimplified(trimmed));
         var local = TimeZoneInfo.ConvertTime(now, zone);
         if (!TryKnownForms(ascii, now, local, zone, out published))

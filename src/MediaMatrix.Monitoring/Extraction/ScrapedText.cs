@@ -28,6 +28,47 @@ public static class ScrapedText
             return string.Empty;
         }
 
+        return IsAlreadyFit(text) ? text : TitleByRunes(text, out cut);
+    }
+
+    /// <summary>
+    /// Most titles need nothing: short, no surrogate pairs, no format or control characters, no whitespace but single
+    /// spaces inside. For those the rune loop below would copy the text unchanged, so the text itself is the answer.
+    /// </summary>
+    private static bool IsAlreadyFit(string text)
+    {
+        if (text.Length > MaxTitleLength || text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (text[i + 1] == ' ')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The full cleaning, rune by rune (internal so the tests can hold the shortcut to it).</summary>
+    internal static string TitleByRunes(string text, out bool cut)
+    {
+        cut = false;
+
         // One past the limit is enough to know the title is too long; the rest of a huge title is never copied.
         var clean = new StringBuilder(Math.Min(text.Length, MaxTitleLength + 1));
         var pendingSpace = false;

@@ -25,7 +25,9 @@ internal static class HarnessVerbs
             case "u1":
                 return await ServedPagesRun.RunAsync("U1", options);
             case "ratios":
-                return await MicroRatiosRun.RunAsync();
+                return await MicroRatiosRun.RunAsync(args.ElementAtOrDefault(1));
+            case "spin" when args.Length >= 4:
+                return await MicroRatiosRun.SpinAsync(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
             case "s1":
                 return await AssessmentRun.RunAsync(options);
             case "round":
@@ -35,7 +37,7 @@ internal static class HarnessVerbs
             case "simulator":
                 return await SimulatorProcess.ServeAsync(options);
             default:
-                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | round | golden [--accounts N] (docs/benchmarks.md)");
+                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios [P1|P3|P4] | spin P1|P3|P4 <input> <seconds> | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | round | golden [--accounts N] (docs/benchmarks.md)");
                 return 2;
         }
     }

@@ -213,6 +213,38 @@ public class FeedExtractionTests
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
     }
 
+    // The fast pass checks depth as it reads instead of the guard's separate scan: both must draw the line at the same level.
+    [Theory]
+    [InlineData(2996, false)]
+    [InlineData(2997, true)]
+    public void NestingLimit_IsTheGuardsOnTheFastPass(int extraLevels, bool refused)
+    {
+        // rss, channel, item and description are four levels.
+        var rss = "<rss version=\"2.0\"><channel><item><title>t</title><link>https://example.cn/1</link><description>" + string.Concat(Enumerable.Repeat("<x>", extraLevels))
+            + string.Concat(Enumerable.Repeat("</x>", extraLevels)) + "</description></item></channel></rss>";
+
+        Assert.Equal(refused, NestingGuard.IsTooDeep(rss, isXml: true));
+        if (refused)
+        {
+            Assert.Contains("nested deeper than 3000", Assert.Throws<ExtractionException>(() => Extract(rss)).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("t", Assert.Single(Extract(rss).Posts).Title);
+        }
+    }
+
+    [Fact]
+    public void DeepNestingInABrokenFeed_IsRefusedBeforeRecovery()
+    {
+        var broken = "<rss version=\"2.0\"><channel><item><title>a & b</title><link>https://example.cn/1</link></item><item><description>"
+            + string.Concat(Enumerable.Repeat("<x>", 5000)) + "</description></item></channel></rss>";
+
+        var error = Assert.Throws<ExtractionException>(() => Extract(broken));
+
+        Assert.Contains("nested deeper than 3000", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ManyLineBreaksInsideCdata_AreNotMistakenForNesting()
     {

@@ -30,6 +30,30 @@ public class ScrapedTextTests
         Assert.False(cut);
     }
 
+    // The shortcut for titles that need nothing must agree with the full rune-by-rune cleaning everywhere.
+    [Fact]
+    public void Title_Shortcut_AgreesWithTheFullCleaning_OnRandomText()
+    {
+        const string anything = "ab县长 \t\n\u00A0\u3000\u200B\u202E\uFEFF\u0007\u00AD😀\uD800.，";
+        const string mostlyFit = "ab县长 .，";
+        var random = new Random(11);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var alphabet = i % 2 == 0 ? anything : mostlyFit;
+            var length = random.Next(10) == 0 ? random.Next(290, 310) : random.Next(1, 12);
+            var text = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+            var fast = ScrapedText.Title(text, out var fastCut);
+            var full = ScrapedText.TitleByRunes(text, out var fullCut);
+
+            Assert.Equal(full, fast);
+            Assert.Equal(fullCut, fastCut);
+        }
+
+        const string fit = "关于 2024 年县政府工作报告";
+        Assert.Same(fit, ScrapedText.Title(fit, out _));
+    }
+
     [Fact]
     public void Title_AtTheLimit_IsKeptWhole()
     {
