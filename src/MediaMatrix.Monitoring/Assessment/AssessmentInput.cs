@@ -23,8 +23,13 @@ public sealed record AssessmentInput(Account Account, IReadOnlyList<Post> Posts,
     }
 
     /// <summary>The posts' publication instants, sorted once here when the posts are handed over (and again only if
-    /// <see cref="Posts"/> is replaced), so evaluating the same input at several instants or with other tasks reuses them.</summary>
-    public PublicationTimes Times => times;
+    /// <see cref="Posts"/> is replaced), so evaluating the same input at several instants or with other tasks reuses them.
+    /// An evaluation round sets them straight from the store's timeline scores (no posts: the frequency part needs none).</summary>
+    public PublicationTimes Times
+    {
+        get => times;
+        init => times = value;
+    }
 
     /// <summary>From cluster-task matching; null when the account had no tasks due in the window.</summary>
     public TaskTally? Tasks { get; init; }

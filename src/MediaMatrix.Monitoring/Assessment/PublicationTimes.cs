@@ -35,6 +35,57 @@ public sealed class PublicationTimes
     /// <summary>Publication instants, UTC ticks, oldest first.</summary>
     public ReadOnlySpan<long> UtcTicks => utcTicks;
 
+    /// <summary>
+    /// From the store's timeline scores (<c>IPostStore.GetPublicationTimesAsync</c>): UTC ticks ascending and the day starts
+    /// of date-only posts, no <see cref="Post"/> read. Only instants at or after <paramref name="from"/> are kept. The
+    /// scores keep no offset, so each instant is given the offset of <paramref name="zone"/> at that instant: the reasons
+    /// then print times in the matrix's zone, where people read them.
+    /// </summary>
+    public static PublicationTimes Of(ReadOnlySpan<long> utcAscending, ReadOnlySpan<long> dayStartsAscending, TimeZoneInfo zone, DateTimeOffset from)
+    {
+        var first = LowerBound(utcAscending, from.UtcTicks);
+        var ticks = utcAscending[first..].ToArray();
+        if (ticks.Length == 0)
+        {
+            return None;
+        }
+
+        var days = dayStartsAscending[LowerBound(dayStartsAscending, from.UtcTicks)..];
+        short common;
+        short[]? offsets = null;
+        if (!zone.SupportsDaylightSavingTime)
+        {
+            common = (short)zone.BaseUtcOffset.TotalMinutes;
+        }
+        else
+        {
+            offsets = new short[ticks.Length];
+            for (var i = 0; i < ticks.Length; i++)
+            {
+                offsets[i] = (short)zone.GetUtcOffset(new DateTime(ticks[i], DateTimeKind.Utc)).TotalMinutes;
+            }
+
+            common = offsets[0];
+        }
+
+        return new PublicationTimes(ticks, common, offsets, days.Length == 0 ? null : days.ToArray());
+    }
+
+    private static int LowerBound(ReadOnlySpan<long> ascending, long value)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (ascending[middle] < value)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low;
+    }
+
     /// <summary>Any order; the store's (newest first) and oldest first cost no sort.</summary>
     public static PublicationTimes Of(IReadOnlyList<Post> posts)
     {

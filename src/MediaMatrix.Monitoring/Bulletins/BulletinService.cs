@@ -30,6 +30,7 @@ public sealed class BulletinService(MatrixConfig matrix, EvaluationRound round)
         var report = await round.RunAsync(new RoundRequest(at)
         {
             PeriodBefore = (previous.Start(zone), previous.End(zone)),
+            TasksDueFrom = period.Start(zone),
             CountPostsFrom = BulletinPeriod.Month(period.Year, 1).Start(zone),
         }, cancellationToken).ConfigureAwait(false);
         return BulletinBuilder.Build(new BulletinInputs(period, matrix.Matrix.Name, zone, report, report.PeriodBefore, report.Completions.Tasks.Count == 0 ? null : report.Completions, report.PostsCounted));

@@ -35,16 +35,21 @@ public sealed class EvaluationRound(
         var at = request.At;
         var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, matrix, cancellationToken).ConfigureAwait(false);
 
-        // Twice the long-term window: a post from before the window is what proves a silence since the window's start.
+        // The frequency part reads publication times from the timeline scores, over twice the long-term window: a post
+        // from before the window is what proves a silence since the window's start. Posts themselves (titles, links) are
+        // read only as far back as a check needs them: the tasks matched, and the veto window.
         var rubricFrom = at - options.LongTermWindow - options.LongTermWindow;
-        var readFrom = Earliest(rubricFrom, request.CountPostsFrom, inputs.Known.Where(t => t.Issued <= at).Select(t => t.Issued));
+        var timesFrom = request.CountPostsFrom is { } countFrom && countFrom < rubricFrom ? countFrom : rubricFrom;
+        var dueFrom = request.TasksDueFrom ?? at - Longest(taskOptions.TallyWindow, alertOptions.TaskLookback);
+        var knownDue = inputs.Known.Where(t => t.Deadline >= dueFrom && t.Issued <= at).ToList();
 
         // The head's posts come first: the keyword rules make tasks from them, and every member is matched against those.
         var head = matrix.Head.Id;
-        var headPosts = await posts.GetPostsAsync(head, readFrom, cancellationToken).ConfigureAwait(false);
-        var matrixTasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom));
+        var headPosts = await posts.GetPostsAsync(head, Earliest(rubricFrom, null, knownDue.Select(t => t.Issued)), cancellationToken).ConfigureAwait(false);
+        var matrixTasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom)).Where(t => t.Deadline >= dueFrom).ToList();
         var completions = new CompletionMatrix.Builder(matrixTasks, matrix.MemberIds, inputs.Manual, at, taskOptions);
-        readFrom = Earliest(readFrom, null, completions.Tasks.Select(t => t.Issued));
+        var postsFrom = Earliest(at - options.VetoWindow, null, completions.Tasks.Select(t => t.Issued));
+        var zone = matrix.Matrix.TimeZone;
 
         var depth = request.PeriodBefore is null ? options.Stability.HistoryDepth : Math.Max(options.Stability.HistoryDepth, PeriodHistoryDepth);
         var accounts = matrix.Accounts;
@@ -55,16 +60,17 @@ public sealed class EvaluationRound(
         var period = new List<EvaluationRecord>();
         var postsCounted = 0;
         var matrixReach = MatrixReach.Of([]);
-        List<(Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
+        List<(Task<StoredTimes> Times, Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
             [.. accounts.Skip(first).Take(ReadAhead).Select(a => (
-                a.Id == head ? Task.FromResult(headPosts) : posts.GetPostsAsync(a.Id, readFrom, cancellationToken),
+                posts.GetPublicationTimesAsync(a.Id, timesFrom, cancellationToken),
+                a.Id == head ? Task.FromResult(Since(headPosts, postsFrom)) : posts.GetPostsAsync(a.Id, postsFrom, cancellationToken),
                 evaluations.GetEvaluationHistoryAsync(a.Id, depth, cancellationToken)))];
 
         var next = Read(0);
         for (var first = 0; first < accounts.Count; first += ReadAhead)
         {
             var reads = next;
-            await Task.WhenAll(reads.SelectMany(r => new Task[] { r.Posts, r.History })).ConfigureAwait(false);
+            await Task.WhenAll(reads.SelectMany(r => new Task[] { r.Times, r.Posts, r.History })).ConfigureAwait(false);
 
             // The next chunk's reads go out before this one is judged, so the store works while the rubric does.
             next = first + ReadAhead < accounts.Count ? Read(first + ReadAhead) : [];
@@ -72,13 +78,15 @@ public sealed class EvaluationRound(
             for (var j = 0; j < chunk.Count; j++)
             {
                 var account = chunk[j];
+                var times = await reads[j].Times.ConfigureAwait(false);
                 var read = await reads[j].Posts.ConfigureAwait(false);
                 var history = await reads[j].History.ConfigureAwait(false);
                 completions.Add(account.Id, read, newestFirst: true);
-                postsCounted += request.CountPostsFrom is { } countFrom ? CountIn(read, countFrom, at) : 0;
+                postsCounted += request.CountPostsFrom is { } counted ? CountIn(times.UtcTicks, counted, at) : 0;
 
-                var input = new AssessmentInput(account, Since(read, rubricFrom), inputs.Polls.GetValueOrDefault(account.Id))
+                var input = new AssessmentInput(account, [], inputs.Polls.GetValueOrDefault(account.Id))
                 {
+                    Times = PublicationTimes.Of(times.UtcTicks, times.DayStarts ?? [], zone, rubricFrom),
                     Tasks = completions.Tally(account.Id, taskOptions.TallyWindow),
                     MatrixReach = matrixReach,
                     Findings = inputs.Findings,
@@ -176,8 +184,15 @@ public sealed class EvaluationRound(
         return n == newestFirst.Count ? newestFirst : [.. newestFirst.Take(n)];
     }
 
-    private static int CountIn(IReadOnlyList<Post> posts, DateTimeOffset from, DateTimeOffset to) =>
-        posts.Count(p => p.PublishedAt >= from && p.PublishedAt <= to);
+    private static int CountIn(long[] utcAscending, DateTimeOffset from, DateTimeOffset to)
+    {
+        var n = 0;
+        foreach (var ticks in utcAscending)
+            n += ticks >= from.UtcTicks && ticks <= to.UtcTicks ? 1 : 0;
+        return n;
+    }
+
+    private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string? LatestTitle(IReadOnlyList<Post> newestFirst, DateTimeOffset at) =>
         newestFirst.FirstOrDefault(p => p.PublishedAt <= at)?.Title;

@@ -19,6 +19,11 @@ public sealed record RoundRequest(DateTimeOffset At)
     /// <summary>For a bulletin: each account's last stored evaluation in [start, end) (the previous period's figures).</summary>
     public (DateTimeOffset Start, DateTimeOffset End)? PeriodBefore { get; init; }
 
+    /// <summary>Cluster tasks due from this instant on are matched (and in <see cref="MatrixReport.Completions"/>); null:
+    /// those the rubric's tally window or the task alerts' lookback still see, whichever reaches further back. A bulletin
+    /// asks from its period's start.</summary>
+    public DateTimeOffset? TasksDueFrom { get; init; }
+
     /// <summary>For a bulletin: count the dated posts published in [this, <see cref="At"/>] (the year's output).</summary>
     public DateTimeOffset? CountPostsFrom { get; init; }
 

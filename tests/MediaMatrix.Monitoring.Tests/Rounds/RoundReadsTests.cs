@@ -11,7 +11,8 @@ using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
 
 namespace MediaMatrix.Monitoring.Tests.Rounds;
 
-/// <summary>One round reads each account's data once and each matrix-wide input once, whoever asks (issue 11): the
+/// <summary>One round reads each account's data once (its publication times, its posts for the checks that need text,
+/// its history) and each matrix-wide input once, whoever asks (issue 11): the
 /// store is the real in-memory one behind a proxy that counts every call by member and account.</summary>
 public sealed class RoundReadsTests
 {
@@ -51,13 +52,14 @@ public sealed class RoundReadsTests
 
         var ids = Matrix.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(ids, calls.Of(nameof(IPostStore.GetPostsAsync)).Order(StringComparer.Ordinal));
+        Assert.Equal(ids, calls.Of(nameof(IPostStore.GetPublicationTimesAsync)).Order(StringComparer.Ordinal));
         Assert.Equal(ids, calls.Of(nameof(IEvaluationStore.GetEvaluationHistoryAsync)).Order(StringComparer.Ordinal));
         foreach (var once in new[] { nameof(IPostStore.GetPollStatesAsync), nameof(IAlertStore.GetOpenAlertsAsync), nameof(ITaskStore.GetTasksAsync), nameof(ITaskStore.GetManualCompletionsAsync) })
             Assert.Single(calls.Of(once));
         Assert.Single(calls.Of(nameof(IFindingStore.GetFindingsAsync)));
 
         // Nothing else is read; what is written is what the request asked for.
-        var reads = new[] { nameof(IPostStore.GetPostsAsync), nameof(IEvaluationStore.GetEvaluationHistoryAsync), nameof(IPostStore.GetPollStatesAsync),
+        var reads = new[] { nameof(IPostStore.GetPostsAsync), nameof(IPostStore.GetPublicationTimesAsync), nameof(IEvaluationStore.GetEvaluationHistoryAsync), nameof(IPostStore.GetPollStatesAsync),
             nameof(IAlertStore.GetOpenAlertsAsync), nameof(ITaskStore.GetTasksAsync), nameof(ITaskStore.GetManualCompletionsAsync), nameof(IFindingStore.GetFindingsAsync) };
         var writes = kind switch
         {
