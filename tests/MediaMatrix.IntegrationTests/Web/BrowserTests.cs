@@ -25,7 +25,7 @@ public sealed class BrowserTests(DemoWorkplace demo) : IAsyncLifetime
 
     private async Task<IPage> LogInAsync(string user, string password)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Chromium.NewPageAsync(_browser);
         page.Dialog += (_, dialog) =>
         {
             lock (_dialogs)

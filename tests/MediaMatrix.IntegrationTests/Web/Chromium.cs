@@ -21,6 +21,19 @@ public static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// A page of the operator's size. The suite runs collections in parallel on 2 cores (Chromium, real hosts, kill -9 of
+    /// Redis), where a page that loads in a second alone has taken over 30 s (Playwright's default): each wait is bounded
+    /// at 90 s instead, so a page that never loads still fails.
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
+    }
+
     /// <summary>TestResults/screenshots/ at the repository root (the folder holding MediaMatrix.sln).</summary>
     public static string ScreenshotPath(string name)
     {

@@ -106,7 +106,7 @@ public sealed class FindingTests(DemoWorkplace demo) : IAsyncLifetime
     [Fact]
     public async Task Browser_OperatorRecordsAFinding_SeesTheVeto_ClearsIt()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Chromium.NewPageAsync(_browser);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {
