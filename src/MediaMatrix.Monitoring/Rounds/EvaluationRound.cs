@@ -57,6 +57,7 @@ public sealed class EvaluationRound(
         var newest = new DateTimeOffset?[accounts.Count];
         var flagged = new bool[accounts.Count];
         var latestTitles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var olderTitles = new List<(string AccountId, DateTimeOffset LastPostAt)>();
         var period = new List<EvaluationRecord>();
         var postsCounted = 0;
         var matrixReach = MatrixReach.Of([]);
@@ -98,8 +99,26 @@ public sealed class EvaluationRound(
                 flagged[first + j] = history.Count > 0 && (history[0].Verdict == Verdict.Unqualified || history[0].Weak);
                 if (request.PeriodBefore is { } range && LastIn(history, range) is { } record)
                     period.Add(record);
-                if ((evaluation.Verdict == Verdict.Unqualified || evaluation.Weak) && LatestTitle(read, at) is { } title)
-                    latestTitles[account.Id] = title;
+                if (evaluation.Verdict == Verdict.Unqualified || evaluation.Weak)
+                {
+                    if (LatestTitle(read, at) is { } title)
+                        latestTitles[account.Id] = title;
+                    else if (evaluation.LastPostAt is { } last)
+                        olderTitles.Add((account.Id, last));
+                }
+            }
+        }
+
+        // Evidence for the accounts the digest names: the last post of one silent for longer than the posts read (the
+        // veto window at least) is read once more, from its own instant, for these accounts alone.
+        foreach (var chunk in olderTitles.Chunk(ReadAhead))
+        {
+            var older = chunk.Select(o => (o.AccountId, Posts: posts.GetPostsAsync(o.AccountId, o.LastPostAt, cancellationToken))).ToList();
+            await Task.WhenAll(older.Select(o => o.Posts)).ConfigureAwait(false);
+            foreach (var (accountId, read) in older)
+            {
+                if (LatestTitle(await read.ConfigureAwait(false), at) is { } title)
+                    latestTitles[accountId] = title;
             }
         }
 

@@ -69,7 +69,8 @@ public sealed record MatrixReport(DateTimeOffset EvaluatedAt, MatrixSummary Summ
     /// <summary>The daily spot check's accounts (in config order), whose alerts moved; null: every account's.</summary>
     public IReadOnlyList<string>? Sampled { get; init; }
 
-    /// <summary>The newest post title (at or before the instant) of each account unqualified or weak, for the digest.</summary>
+    /// <summary>The newest post title (at or before the instant) of each account unqualified or weak, for the digest: the
+    /// evidence of its last update, read once more from that post's instant when it is older than the posts the round read.</summary>
     public IReadOnlyDictionary<string, string> LatestTitles { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Each account's last stored evaluation in the requested previous period (<see cref="RoundRequest.PeriodBefore"/>).</summary>

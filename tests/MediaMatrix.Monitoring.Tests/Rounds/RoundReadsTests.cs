@@ -33,8 +33,9 @@ public sealed class RoundReadsTests
     public async Task Round_ReadsEachAccountOnceAndEachMatrixInputOnce(string kind)
     {
         var real = InMemoryStores.Create();
+        // Culture is silent for 20 days: unqualified, and its last post is older than the posts a round reads.
         foreach (var account in Matrix.Accounts)
-            await real.Posts.RecordPollAsync(new PollRecord(account.Id, Regular(2), ReadAnHourAgo(T)), None);
+            await real.Posts.RecordPollAsync(new PollRecord(account.Id, account == Culture ? PostsDaysAgo(20, 25, 30) : Regular(2), ReadAnHourAgo(T)), None);
         await real.Evaluations.SaveEvaluationAsync(WeakYesterday(Education), None);
         var calls = new Calls();
         var alerts = Counting<IAlertStore>(real.Alerts, calls);
@@ -51,7 +52,9 @@ public sealed class RoundReadsTests
         }, None);
 
         var ids = Matrix.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(ids, calls.Of(nameof(IPostStore.GetPostsAsync)).Order(StringComparer.Ordinal));
+        // Each account's posts once; and once more for an account the digest names whose last post is older than that
+        // read: the evidence of its last update.
+        Assert.Equal(ids.Append(Culture.Id).Order(StringComparer.Ordinal), calls.Of(nameof(IPostStore.GetPostsAsync)).Order(StringComparer.Ordinal));
         Assert.Equal(ids, calls.Of(nameof(IPostStore.GetPublicationTimesAsync)).Order(StringComparer.Ordinal));
         Assert.Equal(ids, calls.Of(nameof(IEvaluationStore.GetEvaluationHistoryAsync)).Order(StringComparer.Ordinal));
         foreach (var once in new[] { nameof(IPostStore.GetPollStatesAsync), nameof(IAlertStore.GetOpenAlertsAsync), nameof(ITaskStore.GetTasksAsync), nameof(ITaskStore.GetManualCompletionsAsync) })
