@@ -37,20 +37,20 @@ public sealed class PublicationTimes
 
     /// <summary>
     /// From the store's timeline scores (<c>IPostStore.GetPublicationTimesAsync</c>): UTC ticks ascending and the day starts
-    /// of date-only posts, no <see cref="Post"/> read. Only instants at or after <paramref name="from"/> are kept. The
-    /// scores keep no offset, so each instant is given the offset of <paramref name="zone"/> at that instant: the reasons
-    /// then print times in the matrix's zone, where people read them.
+    /// of date-only posts, no <see cref="Post"/> read. Only instants at or after <paramref name="from"/> are kept; the
+    /// arrays are taken over, not copied, when nothing is cut (the usual case: the store was asked from the same instant).
+    /// The scores keep no offset, so each instant is given the offset of <paramref name="zone"/> at that instant: the
+    /// reasons then print times in the matrix's zone, where people read them.
     /// </summary>
-    public static PublicationTimes Of(ReadOnlySpan<long> utcAscending, ReadOnlySpan<long> dayStartsAscending, TimeZoneInfo zone, DateTimeOffset from)
+    public static PublicationTimes Of(long[] utcAscending, long[]? dayStartsAscending, TimeZoneInfo zone, DateTimeOffset from)
     {
-        var first = LowerBound(utcAscending, from.UtcTicks);
-        var ticks = utcAscending[first..].ToArray();
+        var ticks = From(utcAscending, from.UtcTicks);
         if (ticks.Length == 0)
         {
             return None;
         }
 
-        var days = dayStartsAscending[LowerBound(dayStartsAscending, from.UtcTicks)..];
+        var days = dayStartsAscending is null ? null : From(dayStartsAscending, from.UtcTicks);
         short common;
         short[]? offsets = null;
         if (!zone.SupportsDaylightSavingTime)
@@ -68,22 +68,13 @@ public sealed class PublicationTimes
             common = offsets[0];
         }
 
-        return new PublicationTimes(ticks, common, offsets, days.Length == 0 ? null : days.ToArray());
+        return new PublicationTimes(ticks, common, offsets, days is { Length: > 0 } ? days : null);
     }
 
-    private static int LowerBound(ReadOnlySpan<long> ascending, long value)
+    private static long[] From(long[] ascending, long ticks)
     {
-        int low = 0, high = ascending.Length;
-        while (low < high)
-        {
-            var middle = (int)((uint)(low + high) >> 1);
-            if (ascending[middle] < value)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-
-        return low;
+        var first = FirstIndex(ascending, ticks, orEqual: true);
+        return first == 0 ? ascending : ascending[first..];
     }
 
     /// <summary>Any order; the store's (newest first) and oldest first cost no sort.</summary>
@@ -205,18 +196,18 @@ public sealed class PublicationTimes
     }
 
     /// <summary>How many instants are before <paramref name="ticks"/>: the index of the first at or after it.</summary>
-    public int CountBefore(long ticks) => FirstIndex(ticks, orEqual: true);
+    public int CountBefore(long ticks) => FirstIndex(utcTicks, ticks, orEqual: true);
 
     /// <summary>How many instants are at or before <paramref name="ticks"/>: the index of the first after it.</summary>
-    public int CountUpTo(long ticks) => FirstIndex(ticks, orEqual: false);
+    public int CountUpTo(long ticks) => FirstIndex(utcTicks, ticks, orEqual: false);
 
-    private int FirstIndex(long ticks, bool orEqual)
+    private static int FirstIndex(ReadOnlySpan<long> ascending, long ticks, bool orEqual)
     {
-        int low = 0, high = utcTicks.Length;
+        int low = 0, high = ascending.Length;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            var value = utcTicks[middle];
+            var value = ascending[middle];
             if (value > ticks || (orEqual && value == ticks))
             {
                 high = middle;

@@ -26,6 +26,9 @@ public sealed class EvaluationRound(
     // own default cap (StoreOptions.MaxEvaluationsPerAccount).
     private const int PeriodHistoryDepth = 400;
 
+    // No source shows followers or reads (docs/assessment.md), so the matrix's medians are none, for every round.
+    private static readonly MatrixReach NoReach = MatrixReach.Of([]);
+
     /// <summary>Judges every account at <paramref name="at"/> and writes nothing (<c>check</c>, pages, API, digest).</summary>
     public Task<MatrixReport> RunAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
         RunAsync(RoundRequest.Look(at), cancellationToken);
@@ -45,10 +48,10 @@ public sealed class EvaluationRound(
 
         // The head's posts come first: the keyword rules make tasks from them, and every member is matched against those.
         var head = matrix.Head.Id;
-        var headPosts = await posts.GetPostsAsync(head, Earliest(rubricFrom, null, knownDue.Select(t => t.Issued)), cancellationToken).ConfigureAwait(false);
+        var headPosts = await posts.GetPostsAsync(head, Earliest(rubricFrom, knownDue.Select(t => t.Issued)), cancellationToken).ConfigureAwait(false);
         var matrixTasks = MatrixTasks.WithRuleTasks(matrix, inputs.Known, Since(headPosts, rubricFrom)).Where(t => t.Deadline >= dueFrom).ToList();
         var completions = new CompletionMatrix.Builder(matrixTasks, matrix.MemberIds, inputs.Manual, at, taskOptions);
-        var postsFrom = Earliest(at - options.VetoWindow, null, completions.Tasks.Select(t => t.Issued));
+        var postsFrom = Earliest(at - options.VetoWindow, completions.Tasks.Select(t => t.Issued));
         var zone = matrix.Matrix.TimeZone;
 
         var depth = request.PeriodBefore is null ? options.Stability.HistoryDepth : Math.Max(options.Stability.HistoryDepth, PeriodHistoryDepth);
@@ -60,7 +63,6 @@ public sealed class EvaluationRound(
         var olderTitles = new List<(string AccountId, DateTimeOffset LastPostAt)>();
         var period = new List<EvaluationRecord>();
         var postsCounted = 0;
-        var matrixReach = MatrixReach.Of([]);
         List<(Task<StoredTimes> Times, Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
             [.. accounts.Skip(first).Take(ReadAhead).Select(a => (
                 posts.GetPublicationTimesAsync(a.Id, timesFrom, cancellationToken),
@@ -75,10 +77,9 @@ public sealed class EvaluationRound(
 
             // The next chunk's reads go out before this one is judged, so the store works while the rubric does.
             next = first + ReadAhead < accounts.Count ? Read(first + ReadAhead) : [];
-            var chunk = accounts.Skip(first).Take(ReadAhead).ToList();
-            for (var j = 0; j < chunk.Count; j++)
+            for (var j = 0; j < reads.Count; j++)
             {
-                var account = chunk[j];
+                var account = accounts[first + j];
                 var times = await reads[j].Times.ConfigureAwait(false);
                 var read = await reads[j].Posts.ConfigureAwait(false);
                 var history = await reads[j].History.ConfigureAwait(false);
@@ -87,9 +88,9 @@ public sealed class EvaluationRound(
 
                 var input = new AssessmentInput(account, [], inputs.Polls.GetValueOrDefault(account.Id))
                 {
-                    Times = PublicationTimes.Of(times.UtcTicks, times.DayStarts ?? [], zone, rubricFrom),
+                    Times = PublicationTimes.Of(times.UtcTicks, times.DayStarts, zone, rubricFrom),
                     Tasks = completions.Tally(account.Id, taskOptions.TallyWindow),
-                    MatrixReach = matrixReach,
+                    MatrixReach = NoReach,
                     Findings = inputs.Findings,
                     History = history.Count > options.Stability.HistoryDepth ? [.. history.Take(options.Stability.HistoryDepth)] : history,
                 };
@@ -219,9 +220,9 @@ public sealed class EvaluationRound(
     private static EvaluationRecord? LastIn(IReadOnlyList<EvaluationRecord> newestFirst, (DateTimeOffset Start, DateTimeOffset End) range) =>
         newestFirst.FirstOrDefault(r => r.At >= range.Start && r.At < range.End);
 
-    private static DateTimeOffset Earliest(DateTimeOffset from, DateTimeOffset? also, IEnumerable<DateTimeOffset> issued)
+    private static DateTimeOffset Earliest(DateTimeOffset from, IEnumerable<DateTimeOffset> issued)
     {
-        var earliest = also is { } a && a < from ? a : from;
+        var earliest = from;
         foreach (var i in issued)
             earliest = i < earliest ? i : earliest;
         return earliest;

@@ -96,7 +96,7 @@ public sealed class InMemoryPostStore : IPostStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            var scores = accounts.TryGetValue(accountId, out var account) ? account.Timeline.Values.Order().Select(PublicationScore.Doubled) : [];
+            long[] scores = accounts.TryGetValue(accountId, out var account) ? [.. account.Timeline.Values.Order().Select(PublicationScore.Doubled)] : [];
             return Task.FromResult(PublicationScore.Times(scores, since));
         }
     }

@@ -22,26 +22,40 @@ internal static class PublicationScore
 
     /// <summary>Sorts the timeline's scores into the two lists of <see cref="StoredTimes"/>, keeping those at or after
     /// <paramref name="since"/> to the tick (a score has no ticks below the millisecond, so `since` inside a
-    /// millisecond leaves out that millisecond's posts, as <see cref="IPostStore.GetPostsAsync"/> does).</summary>
-    public static StoredTimes Times(IEnumerable<long> doubledAscending, DateTimeOffset since)
+    /// millisecond leaves out that millisecond's posts, as <see cref="IPostStore.GetPostsAsync"/> does). Every round reads
+    /// this for every account, so the arrays are sized exactly: one pass to count, one to fill.</summary>
+    public static StoredTimes Times(ReadOnlySpan<long> doubledAscending, DateTimeOffset since)
     {
-        var ticks = new List<long>();
-        List<long>? days = null;
+        int kept = 0, days = 0;
         foreach (var doubled in doubledAscending)
         {
-            var at = DateTimeOffset.UnixEpoch.Ticks + ((doubled >> 1) * TimeSpan.TicksPerMillisecond);
+            if (TicksOf(doubled) >= since.UtcTicks)
+            {
+                kept++;
+                days += (int)(doubled & 1);
+            }
+        }
+
+        var ticks = new long[kept];
+        var dayStarts = days == 0 ? null : new long[days];
+        int n = 0, d = 0;
+        foreach (var doubled in doubledAscending)
+        {
+            var at = TicksOf(doubled);
             if (at < since.UtcTicks)
             {
                 continue;
             }
 
-            ticks.Add(at);
+            ticks[n++] = at;
             if ((doubled & 1) == 1)
             {
-                (days ??= []).Add(at);
+                dayStarts![d++] = at;
             }
         }
 
-        return new StoredTimes([.. ticks], days?.ToArray());
+        return new StoredTimes(ticks, dayStarts);
     }
+
+    private static long TicksOf(long doubled) => DateTimeOffset.UnixEpoch.Ticks + ((doubled >> 1) * TimeSpan.TicksPerMillisecond);
 }

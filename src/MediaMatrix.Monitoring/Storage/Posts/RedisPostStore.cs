@@ -80,7 +80,11 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis, StoreOptions op
             PostScripts.ReadPublicationTimes,
             [Keys.Posts(accountId), Keys.Timeline(accountId), Keys.DayMarked(accountId)],
             [since.ToUnixTimeMilliseconds(), (long)Options.PostRetention.TotalMilliseconds]).WaitAsync(cancellationToken);
-        return PublicationScore.Times(((RedisResult[])result!).Select(doubled => (long)doubled), since);
+        var scores = (RedisResult[])result!;
+        var doubled = new long[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+            doubled[i] = (long)scores[i];
+        return PublicationScore.Times(doubled, since);
     }
 
     public async Task<IReadOnlyDictionary<string, PollState>> GetPollStatesAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
