@@ -51,7 +51,16 @@ public sealed record Evaluation(
 
     public StabilityState Stability { get; init; }
 
+    /// <summary>What the verdict rests on: the newest post, the last read, the vetoing findings. Filled in by the round.</summary>
+    public Evidence? Evidence { get; init; }
+
     /// <summary>What the store keeps of this evaluation for the next one's smoothing and streaks.</summary>
     public EvaluationRecord ToRecord() =>
-        new(AccountId, EvaluatedAt, RawScore, Score, Verdict, Stability.Weak, Stability.BelowStreak, Stability.AboveStreak);
+        new(AccountId, EvaluatedAt, RawScore, Score, Verdict, Stability.Weak, Stability.BelowStreak, Stability.AboveStreak)
+        {
+            LastPostAt = Evidence?.Newest?.PublishedAt ?? LastPostAt,
+            LastPostLink = Evidence?.Newest?.Link,
+            LastReadAt = Evidence?.LastReadAt,
+            FindingIds = Evidence is { FindingIds.Count: > 0 } e ? e.FindingIds : null,
+        };
 }

@@ -12,4 +12,15 @@ public sealed record EvaluationRecord(
     Verdict Verdict,
     bool Weak,
     int BelowStreak,
-    int AboveStreak);
+    int AboveStreak)
+{
+    /// <summary>Evidence kept with the record (null in records stored before it was): the newest post's instant and link at T
+    /// (检查时更新日期), the last successful read, and the findings that vetoed.</summary>
+    public DateTimeOffset? LastPostAt { get; init; }
+
+    public string? LastPostLink { get; init; }
+
+    public DateTimeOffset? LastReadAt { get; init; }
+
+    public IReadOnlyList<string>? FindingIds { get; init; }
+}

@@ -59,8 +59,8 @@ public sealed class EvaluationRound(
         var results = new List<(Account Account, Evaluation Evaluation)>(accounts.Count);
         var newest = new DateTimeOffset?[accounts.Count];
         var flagged = new bool[accounts.Count];
-        var latestTitles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var olderTitles = new List<(string AccountId, DateTimeOffset LastPostAt)>();
+        var newestPosts = new Dictionary<string, Post>(StringComparer.Ordinal);
+        var olderPosts = new List<(string AccountId, DateTimeOffset LastPostAt)>();
         var period = new List<EvaluationRecord>();
         var postsCounted = 0;
         List<(Task<StoredTimes> Times, Task<IReadOnlyList<Post>> Posts, Task<IReadOnlyList<EvaluationRecord>> History)> Read(int first) =>
@@ -100,29 +100,27 @@ public sealed class EvaluationRound(
                 flagged[first + j] = history.Count > 0 && (history[0].Verdict == Verdict.Unqualified || history[0].Weak);
                 if (request.PeriodBefore is { } range && LastIn(history, range) is { } record)
                     period.Add(record);
-                if (evaluation.Verdict == Verdict.Unqualified || evaluation.Weak)
-                {
-                    if (LatestTitle(read, at) is { } title)
-                        latestTitles[account.Id] = title;
-                    else if (evaluation.LastPostAt is { } last)
-                        olderTitles.Add((account.Id, last));
-                }
+                if (Newest(read, at) is { } post)
+                    newestPosts[account.Id] = post;
+                else if (evaluation.LastPostAt is { } last)
+                    olderPosts.Add((account.Id, last));
             }
         }
 
-        // Evidence for the accounts the digest names: the last post of one silent for longer than the posts read (the
-        // veto window at least) is read once more, from its own instant, for these accounts alone.
-        foreach (var chunk in olderTitles.Chunk(ReadAhead))
+        // Evidence for the accounts silent for longer than the posts read (the veto window at least): their newest post
+        // is read once more, from its own instant, for these accounts alone.
+        foreach (var chunk in olderPosts.Chunk(ReadAhead))
         {
             var older = chunk.Select(o => (o.AccountId, Posts: posts.GetPostsAsync(o.AccountId, o.LastPostAt, cancellationToken))).ToList();
             await Task.WhenAll(older.Select(o => o.Posts)).ConfigureAwait(false);
             foreach (var (accountId, read) in older)
             {
-                if (LatestTitle(await read.ConfigureAwait(false), at) is { } title)
-                    latestTitles[accountId] = title;
+                if (Newest(await read.ConfigureAwait(false), at) is { } post)
+                    newestPosts[accountId] = post;
             }
         }
 
+        var latestTitles = WithEvidence(results, newestPosts, inputs, at);
         NameMergeTargets(results);
         var completed = completions.Build();
         var judged = results.Select(r => r.Evaluation).ToList();
@@ -181,6 +179,28 @@ public sealed class EvaluationRound(
         return selected;
     }
 
+    // Each evaluation keeps what it rests on; the digest names the newest post of the accounts it lists.
+    private static Dictionary<string, string> WithEvidence(
+        List<(Account Account, Evaluation Evaluation)> results, Dictionary<string, Post> newest, RoundInputs inputs, DateTimeOffset at)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (account, evaluation) = results[i];
+            var post = newest.GetValueOrDefault(account.Id);
+            var vetoes = inputs.Findings.Where(f => f.AccountId == account.Id && f.IsActiveAt(at)).Select(f => f.Id).ToList();
+            var evidence = new Evidence(post is null ? null : EvidencePost.Of(post), inputs.Polls.GetValueOrDefault(account.Id)?.LastSuccessAt)
+            {
+                FindingIds = vetoes,
+            };
+            results[i] = (account, evaluation with { Evidence = evidence });
+            if (post is not null && (evaluation.Verdict == Verdict.Unqualified || evaluation.Weak))
+                titles[account.Id] = post.Title;
+        }
+
+        return titles;
+    }
+
     // The merge target depends on the other accounts' evaluations, so it is filled in once all are known.
     private static void NameMergeTargets(List<(Account Account, Evaluation Evaluation)> results)
     {
@@ -214,8 +234,9 @@ public sealed class EvaluationRound(
 
     private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string? LatestTitle(IReadOnlyList<Post> newestFirst, DateTimeOffset at) =>
-        newestFirst.FirstOrDefault(p => p.PublishedAt <= at)?.Title;
+    // The newest dated post at T; a pinned (置顶) one says nothing of how fresh the account is.
+    private static Post? Newest(IReadOnlyList<Post> newestFirst, DateTimeOffset at) =>
+        newestFirst.FirstOrDefault(p => p.PublishedAt <= at && !p.Pinned);
 
     private static EvaluationRecord? LastIn(IReadOnlyList<EvaluationRecord> newestFirst, (DateTimeOffset Start, DateTimeOffset End) range) =>
         newestFirst.FirstOrDefault(r => r.At >= range.Start && r.At < range.End);

@@ -10,9 +10,11 @@ namespace MediaMatrix.Monitoring.Storage;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KebabJsonConverter<FindingKind>), typeof(KebabJsonConverter<FindingAction>)])]
+    Converters = [typeof(KebabJsonConverter<FindingKind>), typeof(KebabJsonConverter<FindingAction>),
+        typeof(KebabJsonConverter<Content.ContentSeverity>), typeof(KebabJsonConverter<Content.FindingStatus>)])]
 [JsonSerializable(typeof(ManualFinding))]
 [JsonSerializable(typeof(FindingAuditEntry))]
+[JsonSerializable(typeof(Content.ContentFinding))]
 internal sealed partial class FindingStorageJsonContext : JsonSerializerContext
 {
     public static FindingStorageJsonContext Compact => LazyCompact.Value;

@@ -23,7 +23,7 @@ public interface IFindingStore
     Task<IReadOnlyList<FindingAuditEntry>> GetFindingAuditAsync(string findingId, CancellationToken cancellationToken);
 }
 
-public enum FindingAction { Recorded, Cleared }
+public enum FindingAction { Recorded, Cleared, Proposed, Confirmed, Dismissed }
 
 /// <summary>One line of a finding's append-only trail.</summary>
 public sealed record FindingAuditEntry(string FindingId, FindingAction Action, DateTimeOffset At, string By, string Text);

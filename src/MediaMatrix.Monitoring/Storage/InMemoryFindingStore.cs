@@ -56,6 +56,25 @@ public sealed class InMemoryFindingStore : IFindingStore
         }
     }
 
+    /// <summary>A content finding's confirmed veto: stored like a recorded finding, its trail entry already written by the decision.</summary>
+    internal void Put(ManualFinding veto)
+    {
+        lock (gate)
+        {
+            findings[veto.Id] = veto;
+        }
+    }
+
+    internal void AppendAudit(FindingAuditEntry entry)
+    {
+        lock (gate)
+        {
+            if (!audit.TryGetValue(entry.FindingId, out var list))
+                audit[entry.FindingId] = list = [];
+            list.Add(entry);
+        }
+    }
+
     public Task<IReadOnlyList<FindingAuditEntry>> GetFindingAuditAsync(string findingId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -14,6 +14,7 @@ internal static class ReportEndpoints
         api.MapAccounts();
         api.MapTasks();
         api.MapFindings();
+        api.MapContentFindings();
         api.MapAlertsAndDecisions();
         api.MapDigest();
         app.MapOpenApi("/api/v1/openapi.json");

@@ -46,7 +46,9 @@ internal static class MonitoringServices
                 services.AddSingleton<IDigestStore, InMemoryDigestStore>();
                 services.AddSingleton<IPeriodClaimStore, InMemoryPeriodClaimStore>();
                 services.AddSingleton<ITaskStore, InMemoryTaskStore>();
-                services.AddSingleton<IFindingStore, InMemoryFindingStore>();
+                services.AddSingleton<InMemoryFindingStore>();
+                services.AddSingleton<IFindingStore>(sp => sp.GetRequiredService<InMemoryFindingStore>());
+                services.AddSingleton<IContentFindingStore>(sp => new InMemoryContentFindingStore(sp.GetRequiredService<InMemoryFindingStore>()));
                 break;
             case "redis":
                 var configuration = settings["Redis:Configuration"] ?? "127.0.0.1:6379";
@@ -62,6 +64,7 @@ internal static class MonitoringServices
                 OnRedis<IPeriodClaimStore>(services, (redis, options) => new RedisPeriodClaimStore(redis, options));
                 OnRedis<ITaskStore>(services, (redis, options) => new RedisTaskStore(redis, options));
                 OnRedis<IFindingStore>(services, (redis, options) => new RedisFindingStore(redis, options));
+                OnRedis<IContentFindingStore>(services, (redis, options) => new RedisContentFindingStore(redis, options));
                 break;
             default:
                 throw new SettingsException($"Store:Kind: unknown store '{kind}'; use memory or redis");

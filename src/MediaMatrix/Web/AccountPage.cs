@@ -37,7 +37,9 @@ internal static class AccountPage
             html.Append(CultureInfo.InvariantCulture, $"<li>{lang.Reason(reason)}</li>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</ul><h2>{lang.T("得分走势（虚线为弱运营阈值）", "Score history (dashed: weak threshold)")}</h2>");
+        html.Append("</ul>");
+        AppendEvidence(html, e.Evidence, lang);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("得分走势（虚线为弱运营阈值）", "Score history (dashed: weak threshold)")}</h2>");
         Charts.ScoreHistory(html, history, weakThreshold, lang);
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{lang.T("采集状态", "Collection health")}</h2>
@@ -66,5 +68,33 @@ internal static class AccountPage
 
         html.Append("</ol>");
         return html;
+    }
+
+    // What the verdict rests on, as an inspector asks for it: the 检查时更新日期 with the post behind it, the last read,
+    // and the findings that vetoed.
+    private static void AppendEvidence(StringBuilder html, Evidence? evidence, Lang lang)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"evidence\" aria-labelledby=\"evidence-h\"><h2 id=\"evidence-h\">{lang.T("检查依据", "Evidence")}</h2><dl>");
+        var newest = evidence?.Newest;
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{lang.T("检查时更新日期", "Last update at check time")}</dt><dd>");
+        if (newest is null)
+        {
+            html.Append(lang.T("无可确认日期的发布信息", "no post with a readable date"));
+        }
+        else
+        {
+            var when = newest.Precision == DatePrecision.Day ? lang.Day(newest.PublishedAt) + lang.T("（仅日期）", " (date only)") : lang.Time(newest.PublishedAt);
+            var title = Html.E(newest.Title);
+            html.Append(CultureInfo.InvariantCulture, $"<time>{when}</time> ");
+            html.Append(newest.Link is { } link ? $"""<a href="{Html.Href(link)}" rel="noopener noreferrer nofollow">{title}</a>""" : title);
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</dd><dt>{lang.T("最近成功采集", "Last successful read")}</dt><dd>{(evidence?.LastReadAt is { } read ? lang.Time(read) : lang.T("从未成功", "never"))}</dd>");
+        if (evidence is { FindingIds.Count: > 0 } vetoed)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{lang.T("否决依据的发现", "Findings that veto")}</dt><dd>{Html.E(string.Join("、", vetoed.FindingIds))}</dd>");
+        }
+
+        html.Append("</dl></section>");
     }
 }

@@ -27,6 +27,10 @@ internal readonly record struct Lang(bool English)
     public string Time(DateTimeOffset? at) =>
         at is not { } t ? "—" : (Zone is null ? t : TimeZoneInfo.ConvertTime(t, Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A day in the matrix's zone, for a date the source stated without a time.</summary>
+    public string Day(DateTimeOffset at) =>
+        (Zone is null ? at : TimeZoneInfo.ConvertTime(at, Zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The sentence naming the zone, for the page footer.</summary>
     public string ZoneNote(DateTimeOffset now)
     {

@@ -18,6 +18,7 @@ internal static class PageEndpoints
         app.MapPost("/cleanup/{id}", DecideAsync).RequireAuthorization(Roles.Operate);
         app.MapAlertPages();
         app.MapFindingForms();
+        app.MapContentFindingForms();
         app.MapGet("/tasks", TasksAsync);
         app.MapPost("/tasks", CreateTaskAsync).RequireAuthorization(Roles.Operate);
         app.MapPost("/tasks/completions", RecordCompletionAsync).RequireAuthorization(Roles.Operate);
@@ -58,6 +59,7 @@ internal static class PageEndpoints
         var grid = await view.CompletionsAsync(ct);
         var tasks = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList();
         var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, recent, tasks, lang);
+        await AccountContent.AppendAsync(html, context, id, lang, ct);
         await FindingsSection.AppendAsync(html, context, id, view.Now, lang, ct);
         await AccountSections.AppendAsync(html, context, id, lang, ct);
         return Layout.Page(context, lang, row.Account.Name, html.ToString());
