@@ -15,6 +15,7 @@ internal static class AlertsPage
         var operate = context.User.CanOperate();
         var html = new StringBuilder(16 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{lang.T("告警队列", "Alerts")} <small>{open.Count}</small></h1>");
+        html.Append(CultureInfo.InvariantCulture, $"""<nav class="filters" aria-label="{lang.T("筛选", "Filter")}"><a href="/alerts" aria-current="page">{lang.T("告警", "Alerts")}</a> · <a href="/content-findings?status=proposed">{lang.T("待确认的内容检查发现", "Content findings to confirm")}</a></nav>""");
         if (message is not null)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" role=\"alert\">{Html.E(message)}</p>");
