@@ -5,6 +5,9 @@ namespace MediaMatrix.Monitoring;
 /// could read: such a post is kept and counted in poll health, but it is never an update.
 /// <see cref="Pinned"/> marks a 置顶 item, which says nothing about how fresh the account is.
 /// <see cref="Precision"/> says whether the source gave a time or only a day (see <see cref="DatePrecision"/>).
+/// <see cref="Text"/> is a bounded excerpt of the post's body (NFKC-normalised, HTML stripped, at most
+/// <see cref="Extraction.ScrapedText.MaxTextLength"/> characters by default) for the content checks; null when the
+/// source gives none (a list page without an article profile, a post read before the article was fetched).
 /// </summary>
 public sealed record Post(
     string Id,
@@ -13,7 +16,8 @@ public sealed record Post(
     DateTimeOffset? PublishedAt,
     bool Pinned = false,
     PostMetrics? Metrics = null,
-    DatePrecision Precision = DatePrecision.Time);
+    DatePrecision Precision = DatePrecision.Time,
+    string? Text = null);
 
 /// <summary>
 /// How much of a publish time the source stated. <see cref="Time"/> (the default, and what a post stored before the

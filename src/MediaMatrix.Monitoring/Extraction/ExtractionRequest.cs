@@ -13,7 +13,11 @@ public sealed record ExtractionRequest(
     string? ContentType,
     Uri PageUrl,
     DateTimeOffset Now,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone)
+{
+    /// <summary>Characters of each post's text kept (<see cref="PostText"/>); 0 keeps none.</summary>
+    public int TextLength { get; init; } = PostText.DefaultLength;
+}
 
 /// <summary>
 /// The posts read from one body; <see cref="UndatedCount"/> of them have no readable date.

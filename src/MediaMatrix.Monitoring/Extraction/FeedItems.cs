@@ -31,7 +31,8 @@ internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zo
         var title = NonBlank(Own(item, "title")?.Value)
             ?? Excerpt(Own(item, "description")?.Value)
             ?? Excerpt(item.First(Content, "encoded")?.Value);
-        return Build(guid?.Value ?? about, link, title, dateText);
+        var text = item.First(Content, "encoded")?.Value ?? Own(item, "description")?.Value;
+        return Build(guid?.Value ?? about, link, title, dateText, text);
     }
 
     /// <summary>An Atom 1.0 or 0.3 entry (0.3 dates are issued/modified/created).</summary>
@@ -45,7 +46,7 @@ internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zo
         var title = NonBlank(Own(entry, "title")?.Value)
             ?? Excerpt(Own(entry, "summary")?.Value)
             ?? Excerpt(Own(entry, "content")?.Value);
-        return Build(Own(entry, "id")?.Value, link, title, dateText);
+        return Build(Own(entry, "id")?.Value, link, title, dateText, (Own(entry, "content") ?? Own(entry, "summary"))?.Value);
     }
 
     public Post? FromJsonFeed(JsonElement item)
@@ -57,10 +58,12 @@ internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zo
 
         var title = NonBlank(String(item, "title")) ?? Excerpt(String(item, "summary")) ?? Excerpt(String(item, "content_text")) ?? Excerpt(String(item, "content_html"));
         var dateText = String(item, "date_published") ?? String(item, "date_modified");
-        return Build(String(item, "id"), Link(String(item, "url") ?? String(item, "external_url")), title, dateText);
+        var text = String(item, "content_text") ?? String(item, "content_html") ?? String(item, "summary");
+        return Build(String(item, "id"), Link(String(item, "url") ?? String(item, "external_url")), title, dateText, text);
     }
 
-    private Post? Build(string? id, string? link, string? rawTitle, string? dateText)
+    // The raw text goes on as it came (HTML or not): PostExtractor makes every source kind's text into the excerpt.
+    private Post? Build(string? id, string? link, string? rawTitle, string? dateText, string? rawText)
     {
         // Titles arrive as plain text, escaped HTML, or HTML inside CDATA; all read the same.
         var title = PlainText.FromHtml(rawTitle);
@@ -70,7 +73,7 @@ internal sealed class FeedItems(Uri pageUrl, DateTimeOffset now, TimeZoneInfo zo
         }
 
         var dated = PublishedDateParser.TryRead(dateText, now, zone, null, out var date);
-        return new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, Precision: date.Precision);
+        return new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, Precision: date.Precision, Text: rawText);
     }
 
     private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -17,7 +17,7 @@ internal sealed class FieldFilters
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    private static readonly string[] Fields = ["title", "link", "published", "id", "pinned", "reads", "likes", "comments", "followers"];
+    private static readonly string[] Fields = ["title", "link", "published", "id", "pinned", "reads", "likes", "comments", "followers", "text"];
 
     private readonly IReadOnlyList<(string Field, Regex Pattern, string Replacement)> _filters;
 

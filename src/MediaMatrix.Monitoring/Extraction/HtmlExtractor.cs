@@ -43,6 +43,7 @@ public static class HtmlExtractor
         var published = FieldSelector.Parse(profile.Published)?.For(document);
         var id = FieldSelector.Parse(profile.Id)?.For(document);
         var pinned = FieldSelector.Parse(profile.Pinned)?.For(document);
+        var text = FieldSelector.Parse(profile.Text)?.For(document);
         var metrics = new[] { profile.Reads, profile.Likes, profile.Comments, profile.Followers }.Select(f => FieldSelector.Parse(f)?.For(document)).ToArray();
 
         var posts = new List<Post>(items.Count);
@@ -59,7 +60,8 @@ public static class HtmlExtractor
                 dated ? parsed.At : null,
                 pinned?.IsPresent(item) ?? false,
                 MetricsOf(item, metrics, filters),
-                parsed.Precision));
+                parsed.Precision,
+                filters.Apply("text", text?.Read(item))));
         }
 
         var next = FieldSelector.Parse(profile.NextPage)?.Read(document.DocumentElement);

@@ -65,7 +65,8 @@ public static class JsonExtractor
             var dateText = filters.Apply("published", JsonFieldPath.ReadText(item, profile.Published));
             var dated = PublishedDateParser.TryRead(dateText, now, zone, profile.DateFormats, out PublishedDate date);
             var pinned = JsonFieldPath.IsTruthy(JsonFieldPath.ReadText(item, profile.Pinned));
-            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, pinned, MetricsOf(item, profile, filters), date.Precision));
+            var text = profile.Text is null ? null : filters.Apply("text", JsonFieldPath.ReadText(item, profile.Text));
+            posts.Add(new Post(PostIds.Choose(id, link, title, dateText), title, link, dated ? date.At : null, pinned, MetricsOf(item, profile, filters), date.Precision, text));
         }
 
         var next = filters.Apply("link", JsonFieldPath.ReadText(root, profile.NextPage));

@@ -35,7 +35,7 @@ public static class PostExtractor
                 SourceKind.Json => JsonExtractor.ExtractPage(decoded.ToString(), RequireProfile(request), request.PageUrl, request.Now, request.Zone),
                 _ => throw new ExtractionException(FetchErrorClass.Other, $"unknown source kind {request.Kind}"),
             };
-            var (shown, cut) = ShowableTitles(posts);
+            var (shown, cut) = ShowableTitles(posts, request.TextLength);
             return new ExtractionResult(shown, shown.Count(p => p.PublishedAt is null), next, TitlesCut: cut) { DroppedCount = dropped };
         }
         catch (ExtractionException ex) when (ex.ErrorClass is FetchErrorClass.Empty or FetchErrorClass.Parse)
@@ -53,8 +53,8 @@ public static class PostExtractor
         }
     }
 
-    // Here, where the feed, HTML and JSON paths meet, so no source kind can skip it.
-    private static (IReadOnlyList<Post> Posts, int Cut) ShowableTitles(IReadOnlyList<Post> posts)
+    // Here, where the feed, HTML and JSON paths meet, so no source kind can skip it: titles fit to show, texts bounded.
+    private static (IReadOnlyList<Post> Posts, int Cut) ShowableTitles(IReadOnlyList<Post> posts, int textLength)
     {
         var shown = new List<Post>(posts.Count);
         var cut = 0;
@@ -62,7 +62,10 @@ public static class PostExtractor
         {
             var title = ScrapedText.Title(post.Title, out var wasCut);
             cut += wasCut ? 1 : 0;
-            shown.Add(string.Equals(title, post.Title, StringComparison.Ordinal) ? post : post with { Title = title });
+            var text = PostText.Excerpt(post.Text, textLength);
+            shown.Add(string.Equals(title, post.Title, StringComparison.Ordinal) && string.Equals(text, post.Text, StringComparison.Ordinal)
+                ? post
+                : post with { Title = title, Text = text });
         }
 
         return (shown, cut);

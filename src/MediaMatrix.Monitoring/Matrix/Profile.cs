@@ -21,6 +21,12 @@ namespace MediaMatrix.Monitoring.Matrix;
 /// <see cref="ScriptHtml"/> selects script elements whose text is markup to read as part of the page:
 /// Hanweb JCMS column pages ship their list as CDATA records in <c>&lt;script type="text/xml"&gt;</c>.
 /// </para>
+/// <para>
+/// <see cref="Text"/> reads a post's text from the list itself (a summary element, a JSON path such as
+/// <c>mblog.text</c>); feeds need none (description / content). <see cref="Article"/> is the CSS selector of the body
+/// on a post's own page: new posts' pages (never a backfill's) are fetched, at most <see cref="ArticleLimit"/> per
+/// poll, through the same fetcher, host gate and politeness as the list (docs/content-checks.md).
+/// </para>
 /// </summary>
 public sealed record Profile(
     string Name,
@@ -44,4 +50,7 @@ public sealed record Profile(
     string? Likes = null,
     string? Comments = null,
     string? Followers = null,
-    string? ScriptHtml = null);
+    string? ScriptHtml = null,
+    string? Text = null,
+    string? Article = null,
+    int ArticleLimit = 5);

@@ -64,6 +64,12 @@ public sealed partial class AccountPoller(
             }
 
             var posts = result.Posts;
+            var articles = new ArticleTally(0, 0);
+            if (profile is { Article: { Length: > 0 } } && posts.Count > 0)
+            {
+                (posts, articles) = await ReadArticlesAsync(account, profile, posts, backfill: previous.LastSuccessAt is null, ct).ConfigureAwait(false);
+            }
+
             if (posts.Count > 0 && result.UndatedCount == posts.Count)
             {
                 // Every item undated is an extraction problem, not a quiet account (issue 3, reliability "Truth").
@@ -71,7 +77,12 @@ public sealed partial class AccountPoller(
                     $"none of the {posts.Count} items has a readable date", null, yieldedNothing: true));
             }
 
-            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, result.TitlesCut, PostsInLastWeek(posts, now)) with { LastDroppedCount = result.DroppedCount });
+            return (posts, Succeeded(account, previous, now, fetch, posts.Count, result.UndatedCount, result.TitlesCut, PostsInLastWeek(posts, now)) with
+            {
+                LastDroppedCount = result.DroppedCount,
+                LastArticlesRead = articles.Read,
+                LastArticleFailures = articles.Failed,
+            });
         }
         catch (ExtractionException ex)
         {
@@ -80,9 +91,67 @@ public sealed partial class AccountPoller(
         }
     }
 
+    /// <summary>
+    /// Posts already stored keep the text read when they were new (the list page has none); posts not stored before get
+    /// their article page read, at most the profile's limit per poll and never on a backfill (a never-read account's
+    /// history would be hundreds of page loads at once). A page that fails leaves its post as the list gave it.
+    /// </summary>
+    private async Task<(IReadOnlyList<Post>, ArticleTally)> ReadArticlesAsync(Account account, Profile profile, IReadOnlyList<Post> posts, bool backfill, CancellationToken ct)
+    {
+        if (backfill)
+        {
+            return (posts, new ArticleTally(0, 0));
+        }
+
+        var known = await store.GetPostsByIdAsync(account.Id, [.. posts.Select(p => p.Id)], ct).ConfigureAwait(false);
+        var withText = new List<Post>(posts.Count);
+        var (read, failed) = (0, 0);
+        foreach (var post in posts)
+        {
+            if (known.TryGetValue(post.Id, out var stored))
+            {
+                withText.Add(post.Text is null && stored.Text is not null ? post with { Text = stored.Text } : post);
+                continue;
+            }
+
+            if (read + failed >= profile.ArticleLimit || post.Link is null || !Uri.TryCreate(post.Link, UriKind.Absolute, out var link))
+            {
+                withText.Add(post);
+                continue;
+            }
+
+            var text = await ReadArticleAsync(account, profile, link, ct).ConfigureAwait(false);
+            (read, failed) = text is null ? (read, failed + 1) : (read + 1, failed);
+            withText.Add(text is null ? post : post with { Text = text });
+        }
+
+        return (withText, new ArticleTally(read, failed));
+    }
+
+    private async Task<string?> ReadArticleAsync(Account account, Profile profile, Uri link, CancellationToken ct)
+    {
+        var fetch = await fetcher.FetchAsync(link, null, null, account.Source.Headers, ct).ConfigureAwait(false);
+        if (fetch.Outcome != FetchOutcome.Fetched)
+        {
+            LogArticleFailed(logger, account.Id, link, fetch.Error ?? fetch.Outcome.ToString());
+            return null;
+        }
+
+        try
+        {
+            return ArticleText.Read(fetch.Body, fetch.ContentType, profile.Article!, options.TextLength);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A broken or changed article page is a collection problem of that post, never the account's error.
+            LogArticleFailed(logger, account.Id, link, ex.Message);
+            return null;
+        }
+    }
+
     private ExtractionResult ExtractPage(Account account, Profile? profile, FetchResult fetch, Uri pageUrl, DateTimeOffset now) =>
         PostExtractor.Extract(new ExtractionRequest(account.Source.Kind, profile, fetch.Body, fetch.ContentType,
-            pageUrl, now, matrix.Matrix.TimeZone));
+            pageUrl, now, matrix.Matrix.TimeZone) { TextLength = options.TextLength });
 
     private async Task<ExtractionResult> FollowPagesAsync(Account account, Profile profile, ExtractionResult first, DateTimeOffset now, CancellationToken ct)
     {
@@ -165,6 +234,11 @@ public sealed partial class AccountPoller(
             NextDueAt = schedule.AfterFailure(account, level, retryAfter, now, Random.Shared.NextDouble()),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article page {Link} of {AccountId} not read: {Error}")]
+    private static partial void LogArticleFailed(ILogger logger, string accountId, Uri link, string error);
+
+    private readonly record struct ArticleTally(int Read, int Failed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Polled {AccountId} ({Platform}): {Outcome}, {Items} items, {NewPosts} new")]
     private static partial void LogPolled(ILogger logger, string accountId, Platform platform, FetchOutcome outcome, int items, int newPosts);

@@ -48,6 +48,9 @@ public sealed class PollOptions
 
     public TimeSpan AdaptiveMaxInterval { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>Characters of each post's text kept for the content checks (0 keeps none; the store's memory grows with it).</summary>
+    public int TextLength { get; set; } = Extraction.PostText.DefaultLength;
+
     /// <summary>Fails fast at start-up with the settings key in the message.</summary>
     public PollOptions Validate()
     {
@@ -61,6 +64,7 @@ public sealed class PollOptions
         for (var i = 0; i < BackoffLadder.Count; i++)
             SettingRules.Positive(BackoffLadder[i], $"Polling:BackoffLadder:{i}");
         SettingRules.Check(EmptyPollsBeforeBroken >= 1, "Polling:EmptyPollsBeforeBroken", EmptyPollsBeforeBroken, "must be at least 1");
+        SettingRules.Within(TextLength, 0, 100_000, "Polling:TextLength");
         SettingRules.Positive(AdaptiveMinInterval, "Polling:AdaptiveMinInterval");
         SettingRules.Check(AdaptiveMaxInterval >= AdaptiveMinInterval, "Polling:AdaptiveMaxInterval", AdaptiveMaxInterval,
             $"must be at least Polling:AdaptiveMinInterval ({AdaptiveMinInterval})");

@@ -15,6 +15,8 @@ namespace MediaMatrix.Monitoring.Polling;
 /// <see cref="Extraction.ScrapedText.MaxTitleLength"/> and kept cut. New members go last with a
 /// default, so states stored before them still read (a missing member is its default).
 /// <see cref="LastDroppedCount"/>: feed items the last read dropped as unreadable while keeping the rest.
+/// <see cref="LastArticlesRead"/> and <see cref="LastArticleFailures"/>: new posts' article pages the last poll read,
+/// and those that failed to load or had no body (the post stays as the list gave it; never an error of the account).
 /// </summary>
 public sealed record PollState(
     DateTimeOffset? LastAttemptAt = null,
@@ -32,4 +34,6 @@ public sealed record PollState(
     int BackoffLevel = 0,
     int? PostsLastWeek = null,
     int LastTitlesCut = 0,
-    int LastDroppedCount = 0);
+    int LastDroppedCount = 0,
+    int LastArticlesRead = 0,
+    int LastArticleFailures = 0);

@@ -29,6 +29,10 @@ public interface IPostStore
     /// <summary>The account's posts published at or after <paramref name="since"/>, newest first. Undated posts are not returned.</summary>
     Task<IReadOnlyList<Post>> GetPostsAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>The stored posts among <paramref name="postIds"/> (dated or not), by id: what a poll needs to tell new posts
+    /// from known ones before it fetches their article pages, and to keep the text it read then.</summary>
+    Task<IReadOnlyDictionary<string, Post>> GetPostsByIdAsync(string accountId, IReadOnlyList<string> postIds, CancellationToken cancellationToken);
+
     /// <summary>The publication instants of the posts <see cref="GetPostsAsync"/> returns for the same
     /// <paramref name="since"/>, without reading any post itself. Each is to the millisecond (all the store keeps of
     /// the time), and `since` is compared with that millisecond: a post stamped finer than the millisecond (no parser

@@ -91,6 +91,27 @@ public sealed class InMemoryPostStore : IPostStore
         }
     }
 
+    public Task<IReadOnlyDictionary<string, Post>> GetPostsByIdAsync(string accountId, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new Dictionary<string, Post>(StringComparer.Ordinal);
+        lock (gate)
+        {
+            if (accounts.TryGetValue(accountId, out var account))
+            {
+                foreach (var id in postIds)
+                {
+                    if (account.Posts.TryGetValue(id, out var post))
+                    {
+                        found[id] = post;
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, Post>>(found);
+    }
+
     public Task<StoredTimes> GetPublicationTimesAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

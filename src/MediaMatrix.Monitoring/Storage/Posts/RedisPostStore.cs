@@ -49,6 +49,33 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis, StoreOptions op
         return (int)await written;
     }
 
+    public async Task<IReadOnlyDictionary<string, Post>> GetPostsByIdAsync(string accountId, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new Dictionary<string, Post>(StringComparer.Ordinal);
+        if (postIds.Count == 0)
+        {
+            return found;
+        }
+
+        var fields = new RedisValue[postIds.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = postIds[i];
+        }
+
+        var values = await Database.HashGetAsync(Keys.Posts(accountId), fields).WaitAsync(cancellationToken);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!values[i].IsNull && JsonSerializer.Deserialize((string)values[i]!, StorageJsonContext.Compact.StoredPost) is { } stored)
+            {
+                found[postIds[i]] = stored.ToPost(postIds[i]);
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<Post>> GetPostsAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

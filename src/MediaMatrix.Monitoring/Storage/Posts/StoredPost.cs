@@ -13,9 +13,10 @@ internal sealed record StoredPost(
     [property: JsonPropertyName("p")] DateTimeOffset? PublishedAt,
     [property: JsonPropertyName("n")] bool Pinned,
     [property: JsonPropertyName("m")] PostMetrics? Metrics = null,
-    [property: JsonPropertyName("d")] DatePrecision Precision = DatePrecision.Time)
+    [property: JsonPropertyName("d")] DatePrecision Precision = DatePrecision.Time,
+    [property: JsonPropertyName("x")] string? Text = null)
 {
-    public static StoredPost From(Post post) => new(post.Title, post.Link, post.PublishedAt, post.Pinned, post.Metrics, post.Precision);
+    public static StoredPost From(Post post) => new(post.Title, post.Link, post.PublishedAt, post.Pinned, post.Metrics, post.Precision, post.Text);
 
-    public Post ToPost(string id) => new(id, Title, Link, PublishedAt, Pinned, Metrics, Precision);
+    public Post ToPost(string id) => new(id, Title, Link, PublishedAt, Pinned, Metrics, Precision, Text);
 }
