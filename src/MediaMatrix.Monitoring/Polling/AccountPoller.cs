@@ -151,7 +151,8 @@ public sealed partial class AccountPoller(
 
     private ExtractionResult ExtractPage(Account account, Profile? profile, FetchResult fetch, Uri pageUrl, DateTimeOffset now) =>
         PostExtractor.Extract(new ExtractionRequest(account.Source.Kind, profile, fetch.Body, fetch.ContentType,
-            pageUrl, now, matrix.Matrix.TimeZone) { TextLength = options.TextLength });
+            pageUrl, now, matrix.Matrix.TimeZone)
+        { TextLength = options.TextLength });
 
     private async Task<ExtractionResult> FollowPagesAsync(Account account, Profile profile, ExtractionResult first, DateTimeOffset now, CancellationToken ct)
     {
