@@ -38,7 +38,7 @@ public static class DemoMatrixYaml
         }
 
         yaml.Append("profiles:\n")
-            .Append("  ").Append(HtmlProfile).Append(": { items: \"ul.news-list li\", title: \"a\", link: \"a@href\", published: \"span.date\" }\n");
+            .Append("  ").Append(HtmlProfile).Append(": { items: \"ul.news-list li\", title: \"a\", link: \"a@href\", published: \"span.date\", article: \"div.article-content\" }\n");
         return yaml.ToString();
     }
 }

@@ -3,7 +3,8 @@ namespace MediaMatrix.Simulator.Cast;
 /// <summary>
 /// The demo's "1+N" matrix, modelled on Dinghai: the 定海山 client leads, the department accounts
 /// follow. Mostly active, with one character for each case an inspector must catch
-/// (config/demo/README.md lists the expected verdicts).
+/// (config/demo/README.md lists the expected verdicts), and
+/// a content flaw in some accounts' posts for the content checks (<see cref="ContentFlaw"/>).
 /// </summary>
 public static class DemoCast
 {
@@ -11,24 +12,24 @@ public static class DemoCast
     [
         new("dinghaishan", "定海山", "app", "head", "区融媒体中心", Topic.News, SourceFormat.Rss, AccountBehaviour.Active),
         new("dh-fabu", "定海发布", "weibo", "member", "区委宣传部", Topic.Government, SourceFormat.Rss, AccountBehaviour.Active),
-        new("dh-gov", "定海区人民政府网", "website", "member", "区政府办公室", Topic.Government, SourceFormat.HtmlList, AccountBehaviour.Active, ListShowsTime: true),
-        new("dh-hrss", "定海人社", "wechat", "member", "区人力社保局", Topic.HumanResources, SourceFormat.Rss, AccountBehaviour.Active),
+        new("dh-gov", "定海区人民政府网", "website", "member", "区政府办公室", Topic.Government, SourceFormat.HtmlList, AccountBehaviour.Active, ListShowsTime: true, Flaws: ContentFlaw.LongArticle | ContentFlaw.LexiconError),
+        new("dh-hrss", "定海人社", "wechat", "member", "区人力社保局", Topic.HumanResources, SourceFormat.Rss, AccountBehaviour.Active, Flaws: ContentFlaw.LeakedId),
         new("dh-hrss-web", "定海区人力社保局网站", "website", "member", "区人力社保局", Topic.HumanResources, SourceFormat.HtmlList, AccountBehaviour.Gbk),
-        new("dh-mz", "定海民政", "wechat", "member", "区民政局", Topic.CivilAffairs, SourceFormat.Atom, AccountBehaviour.Active),
+        new("dh-mz", "定海民政", "wechat", "member", "区民政局", Topic.CivilAffairs, SourceFormat.Atom, AccountBehaviour.Active, Flaws: ContentFlaw.LeakedMobile | ContentFlaw.MaskedNumber),
         new("dh-edu", "定海教育", "website", "member", "区教育局", Topic.Education, SourceFormat.HtmlList, AccountBehaviour.Active),
         new("dh-edu-dy", "定海教育发布", "douyin", "member", "区教育局", Topic.Education, SourceFormat.JsonFeed, AccountBehaviour.Active),
         new("dh-wlty", "定海文旅", "douyin", "member", "区文化和广电旅游体育局", Topic.CultureTourism, SourceFormat.JsonFeed, AccountBehaviour.Active),
         new("dh-wlty-bili", "定海文旅体", "bilibili", "member", "区文化和广电旅游体育局", Topic.CultureTourism, SourceFormat.Atom, AccountBehaviour.Slowing),
-        new("dh-wj", "健康定海", "wechat", "member", "区卫生健康局", Topic.Health, SourceFormat.Rss, AccountBehaviour.Active),
+        new("dh-wj", "健康定海", "wechat", "member", "区卫生健康局", Topic.Health, SourceFormat.Rss, AccountBehaviour.Active, Flaws: ContentFlaw.MaskedNumber),
         new("dh-police", "平安定海", "weibo", "member", "公安分局", Topic.Police, SourceFormat.Rss, AccountBehaviour.Active),
-        new("dh-police-dy", "定海公安", "douyin", "member", "公安分局", Topic.Police, SourceFormat.JsonFeed, AccountBehaviour.Hostile),
+        new("dh-police-dy", "定海公安", "douyin", "member", "公安分局", Topic.Police, SourceFormat.JsonFeed, AccountBehaviour.Hostile, Flaws: ContentFlaw.LeakedMobile),
         new("dh-scjg", "定海市场监管", "wechat", "member", "区市场监管局", Topic.MarketRegulation, SourceFormat.Atom, AccountBehaviour.Slowing),
         new("dh-zj", "定海住建", "website", "member", "区住建局", Topic.Housing, SourceFormat.HtmlList, AccountBehaviour.Quiet),
         new("dh-nync", "定海农业农村", "toutiao", "member", "区农业农村局", Topic.Agriculture, SourceFormat.JsonFeed, AccountBehaviour.Dormant),
         new("dh-yjgl", "定海应急", "weibo", "member", "区应急管理局", Topic.Emergency, SourceFormat.Rss, AccountBehaviour.Zombie),
         new("dh-sthj", "定海生态环境", "website", "member", "区生态环境分局", Topic.Environment, SourceFormat.HtmlList, AccountBehaviour.Down),
         new("dh-jt", "定海交通", "toutiao", "member", "区交通运输局", Topic.Transport, SourceFormat.Rss, AccountBehaviour.Flaky),
-        new("dh-sf", "定海普法", "wechat", "member", "区司法局", Topic.Justice, SourceFormat.Atom, AccountBehaviour.Active),
+        new("dh-sf", "定海普法", "wechat", "member", "区司法局", Topic.Justice, SourceFormat.Atom, AccountBehaviour.Active, Flaws: ContentFlaw.LexiconError),
         new("dh-tyjr", "定海退役军人", "wechat", "member", "区退役军人事务局", Topic.Veterans, SourceFormat.JsonFeed, AccountBehaviour.Active),
     ];
 }

@@ -9,6 +9,7 @@ namespace MediaMatrix.Simulator.Cast;
 /// <param name="LayoutChangesAfterRequests">For <see cref="AccountBehaviour.LayoutChanged"/>: how many source requests see the old markup (null: no limit by count).</param>
 /// <param name="LateCharsetMeta">Puts over 1 KB of head metadata before the HTML list's <c>&lt;meta charset&gt;</c>.</param>
 /// <param name="HtmlPageBytes">Pads an HTML list page with site navigation up to about this size, as real CMS pages (≈100 KB) are; 0 leaves it lean.</param>
+/// <param name="Flaws">What some of the account's post texts get wrong (<see cref="ContentFlaw"/>).</param>
 /// <param name="LayoutChangesAfter">For <see cref="AccountBehaviour.LayoutChanged"/>: how long after the simulator starts the new markup appears (null: no limit by time). Whichever comes first wins.</param>
 public sealed record SimulatedAccount(
     string Id,
@@ -23,7 +24,8 @@ public sealed record SimulatedAccount(
     int? LayoutChangesAfterRequests = 3,
     TimeSpan? LayoutChangesAfter = null,
     int HtmlPageBytes = 0,
-    bool LateCharsetMeta = false)
+    bool LateCharsetMeta = false,
+    ContentFlaw Flaws = ContentFlaw.None)
 {
     public bool IsHead => Tier == "head";
 

@@ -36,6 +36,10 @@ internal static class AtomRenderer
                 }
 
                 writer.WriteElementString("summary", Namespace, post.Title);
+                writer.WriteStartElement("content", Namespace);
+                writer.WriteAttributeString("type", "text");
+                writer.WriteString(History.PostBodies.Text(account, post));
+                writer.WriteEndElement();
                 writer.WriteEndElement();
             }
 

@@ -34,7 +34,7 @@ internal static class JsonFeedRenderer
                 writer.WriteString("id", post.Id);
                 writer.WriteString("url", request.LinkOf(post));
                 writer.WriteString("title", post.Title);
-                writer.WriteString("content_text", post.Title);
+                writer.WriteString("content_text", History.PostBodies.Text(request.Account, post));
                 if (FeedDates.ForPost(account, post, FeedDates.Rfc3339) is { } date)
                 {
                     writer.WriteString("date_published", date);

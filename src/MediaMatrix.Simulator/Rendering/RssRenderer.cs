@@ -37,7 +37,7 @@ internal static class RssRenderer
                     writer.WriteElementString("pubDate", date);
                 }
 
-                writer.WriteElementString("description", $"<p>{System.Net.WebUtility.HtmlEncode(post.Title)}</p>");
+                writer.WriteElementString("description", $"<p>{System.Net.WebUtility.HtmlEncode(History.PostBodies.Text(account, post))}</p>");
                 writer.WriteEndElement();
             }
 

@@ -38,7 +38,8 @@ internal static class ArticleEndpoints
             <html lang="zh-CN"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(post.Title)}</title></head>
             <body><h1 class="article-title">{WebUtility.HtmlEncode(post.Title)}</h1>
             <div class="article-info">来源：{WebUtility.HtmlEncode(account.Name)}　发布时间：<span class="pub-time">{published}</span></div>
-            <div class="article-content"><p>{WebUtility.HtmlEncode(post.Title)}。（模拟内容）</p></div></body></html>
+            <div class="article-content"><p>{WebUtility.HtmlEncode(PostBodies.ArticleText(account, post))}</p></div>
+            <script>var pageViews = "13800000000";</script></body></html>
 
             """,
             context.RequestAborted);
