@@ -1,5 +1,6 @@
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
@@ -16,7 +17,8 @@ namespace MediaMatrix.Monitoring.Rounds;
 /// </summary>
 public sealed class EvaluationRound(
     IPostStore posts, IEvaluationStore evaluations, IAlertStore openAlerts, ITaskStore tasks, IFindingStore findings,
-    MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions, AlertOptions alertOptions, AlertService alerts)
+    MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions, AlertOptions alertOptions, AlertService alerts,
+    IContentFindingStore? contentFindings = null, ContentChecker? checker = null)
 {
     // Accounts whose reads are in flight together: the Redis client pipelines them into few round trips, and the round
     // holds only this many accounts' posts at once.
@@ -36,7 +38,9 @@ public sealed class EvaluationRound(
     public async Task<MatrixReport> RunAsync(RoundRequest request, CancellationToken cancellationToken)
     {
         var at = request.At;
-        var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, matrix, cancellationToken).ConfigureAwait(false);
+        var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, contentFindings, matrix, cancellationToken).ConfigureAwait(false);
+        var knownFindings = inputs.ContentFindings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var newFindings = new List<ContentFinding>();
 
         // The frequency part reads publication times from the timeline scores, over twice the long-term window: a post
         // from before the window is what proves a silence since the window's start. Posts themselves (titles, links) are
@@ -84,6 +88,9 @@ public sealed class EvaluationRound(
                 var read = await reads[j].Posts.ConfigureAwait(false);
                 var history = await reads[j].History.ConfigureAwait(false);
                 completions.Add(account.Id, read, newestFirst: true);
+                // The content checks read the same posts, over the veto window: what an inspector checking today reads.
+                if (checker is not null)
+                    newFindings.AddRange(ContentScan.NewFindings(checker, account.Id, read, at - options.VetoWindow, at, zone, knownFindings));
                 postsCounted += request.CountPostsFrom is { } counted ? CountIn(times.UtcTicks, counted, at) : 0;
 
                 var input = new AssessmentInput(account, [], inputs.Polls.GetValueOrDefault(account.Id))
@@ -120,7 +127,8 @@ public sealed class EvaluationRound(
             }
         }
 
-        var latestTitles = WithEvidence(results, newestPosts, inputs, at);
+        var allFindings = newFindings.Count == 0 ? inputs.ContentFindings : [.. newFindings, .. inputs.ContentFindings];
+        var latestTitles = WithEvidence(results, newestPosts, inputs, allFindings, at);
         NameMergeTargets(results);
         var completed = completions.Build();
         var judged = results.Select(r => r.Evaluation).ToList();
@@ -133,6 +141,8 @@ public sealed class EvaluationRound(
             await SaveHistoryAsync(judged, newest, at, cancellationToken).ConfigureAwait(false);
         if (request.ApplyAlerts)
             changes = await alerts.ApplyAsync(changes, at, cancellationToken).ConfigureAwait(false);
+        if (request.ProposeFindings && contentFindings is not null && newFindings.Count > 0)
+            await contentFindings.ProposeAsync(newFindings, cancellationToken).ConfigureAwait(false);
 
         return new MatrixReport(at, MatrixSummary.Of(judged), results)
         {
@@ -142,6 +152,8 @@ public sealed class EvaluationRound(
             LatestTitles = latestTitles,
             PeriodBefore = period,
             PostsCounted = postsCounted,
+            ContentFindings = allFindings,
+            NewContentFindings = newFindings,
         };
     }
 
@@ -181,14 +193,19 @@ public sealed class EvaluationRound(
 
     // Each evaluation keeps what it rests on; the digest names the newest post of the accounts it lists.
     private static Dictionary<string, string> WithEvidence(
-        List<(Account Account, Evaluation Evaluation)> results, Dictionary<string, Post> newest, RoundInputs inputs, DateTimeOffset at)
+        List<(Account Account, Evaluation Evaluation)> results, Dictionary<string, Post> newest, RoundInputs inputs,
+        IReadOnlyList<ContentFinding> contentFindings, DateTimeOffset at)
     {
+        // An account's open content findings (proposed or confirmed) are evidence too, beside the vetoes in force.
+        var open = contentFindings.Where(f => f.Status != FindingStatus.Dismissed && f.FoundAt <= at)
+            .ToLookup(f => f.AccountId, f => f.Id, StringComparer.Ordinal);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < results.Count; i++)
         {
             var (account, evaluation) = results[i];
             var post = newest.GetValueOrDefault(account.Id);
-            var vetoes = inputs.Findings.Where(f => f.AccountId == account.Id && f.IsActiveAt(at)).Select(f => f.Id).ToList();
+            var vetoes = inputs.Findings.Where(f => f.AccountId == account.Id && f.IsActiveAt(at)).Select(f => f.Id)
+                .Concat(open[account.Id]).Distinct(StringComparer.Ordinal).ToList();
             var evidence = new Evidence(post is null ? null : EvidencePost.Of(post), inputs.Polls.GetValueOrDefault(account.Id)?.LastSuccessAt)
             {
                 FindingIds = vetoes,

@@ -78,4 +78,11 @@ public sealed record MatrixReport(DateTimeOffset EvaluatedAt, MatrixSummary Summ
 
     /// <summary>Dated posts published from <see cref="RoundRequest.CountPostsFrom"/> up to the instant, over all accounts.</summary>
     public int PostsCounted { get; init; }
+
+    /// <summary>Every content finding: those stored before (any status) and those this round found, newest found first.
+    /// A round that does not propose reports its new ones here all the same (<c>check</c> shows them).</summary>
+    public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
+
+    /// <summary>The content findings this round found that were not stored before.</summary>
+    public IReadOnlyList<Content.ContentFinding> NewContentFindings { get; init; } = [];
 }

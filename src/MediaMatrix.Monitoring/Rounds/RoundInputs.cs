@@ -1,5 +1,6 @@
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Storage;
@@ -10,7 +11,7 @@ namespace MediaMatrix.Monitoring.Rounds;
 /// <summary>
 /// What one round reads once for the whole matrix before it streams the accounts: every account's poll state, the open
 /// alerts (the rules' previous state), every finding (active or not: the rubric decides which apply at T, and
-/// <c>check --now</c> replays the past), the known tasks (config and operators') and every manual completion.
+/// <c>check --now</c> replays the past), the known tasks (config and operators'), every manual completion and every content finding.
 /// </summary>
 internal sealed record RoundInputs(
     IReadOnlyDictionary<string, PollState> Polls,
@@ -19,8 +20,12 @@ internal sealed record RoundInputs(
     IReadOnlyList<ClusterTask> Known,
     IReadOnlyList<ManualCompletion> Manual)
 {
+    /// <summary>Every content finding (proposed, confirmed, dismissed): what the checks must not propose again.</summary>
+    public IReadOnlyList<ContentFinding> ContentFindings { get; init; } = [];
+
     public static async Task<RoundInputs> ReadAsync(
-        IPostStore posts, IAlertStore alerts, ITaskStore tasks, IFindingStore findings, MatrixConfig matrix, CancellationToken cancellationToken)
+        IPostStore posts, IAlertStore alerts, ITaskStore tasks, IFindingStore findings, IContentFindingStore? contentFindings,
+        MatrixConfig matrix, CancellationToken cancellationToken)
     {
         // Independent reads, in flight together.
         var polls = posts.GetPollStatesAsync([.. matrix.Accounts.Select(a => a.Id)], cancellationToken);
@@ -28,8 +33,12 @@ internal sealed record RoundInputs(
         var found = findings.GetFindingsAsync(cancellationToken);
         var known = MatrixTasks.KnownAsync(matrix, tasks, cancellationToken);
         var manual = tasks.GetManualCompletionsAsync(null, cancellationToken);
-        await Task.WhenAll(polls, open, found, known, manual).ConfigureAwait(false);
+        var content = contentFindings?.GetContentFindingsAsync(cancellationToken) ?? Task.FromResult<IReadOnlyList<ContentFinding>>([]);
+        await Task.WhenAll(polls, open, found, known, manual, content).ConfigureAwait(false);
         return new RoundInputs(await polls.ConfigureAwait(false), await open.ConfigureAwait(false), await found.ConfigureAwait(false),
-            await known.ConfigureAwait(false), await manual.ConfigureAwait(false));
+            await known.ConfigureAwait(false), await manual.ConfigureAwait(false))
+        {
+            ContentFindings = await content.ConfigureAwait(false),
+        };
     }
 }

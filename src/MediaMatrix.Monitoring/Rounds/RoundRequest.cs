@@ -13,6 +13,9 @@ public sealed record RoundRequest(DateTimeOffset At)
     /// <summary>Store the alert changes the rules find (and tell the listeners); otherwise they are only reported.</summary>
     public bool ApplyAlerts { get; init; }
 
+    /// <summary>Store the content checks' new findings as proposals for an operator to decide; otherwise they are only reported.</summary>
+    public bool ProposeFindings { get; init; }
+
     /// <summary>The daily spot check's sample (日抽查); null: every account's alerts move.</summary>
     public SpotCheck? Sample { get; init; }
 
@@ -30,8 +33,9 @@ public sealed record RoundRequest(DateTimeOffset At)
     /// <summary><c>check</c>, pages, the API, the digest: judge and report, write nothing.</summary>
     public static RoundRequest Look(DateTimeOffset at) => new(at);
 
-    /// <summary>The evaluation job, the weekly patrol and the monthly census: history kept, alerts raised and resolved.</summary>
-    public static RoundRequest Scheduled(DateTimeOffset at) => new(at) { SaveHistory = true, ApplyAlerts = true };
+    /// <summary>The evaluation job, the weekly patrol and the monthly census: history kept, alerts raised and resolved,
+    /// content findings proposed.</summary>
+    public static RoundRequest Scheduled(DateTimeOffset at) => new(at) { SaveHistory = true, ApplyAlerts = true, ProposeFindings = true };
 }
 
 /// <summary>日抽查: a seeded random sample of <see cref="Size"/> accounts plus every flagged one (an open alert, or the last
