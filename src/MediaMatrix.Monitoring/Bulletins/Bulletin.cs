@@ -30,6 +30,10 @@ public sealed record Bulletin(
 
     /// <summary>僵尸 and 休眠 accounts: the candidates for closure.</summary>
     public IReadOnlyList<BulletinAccount> ZombieOrDormant => [.. Accounts.Where(a => a.Zombie || a.Dormant)];
+
+    /// <summary>内容问题: the content findings not dismissed, found up to the evaluation instant (confirmed ones and those
+    /// still waiting for a decision, which the bulletin says).</summary>
+    public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
 }
 
 /// <summary>
@@ -55,7 +59,16 @@ public sealed record BulletinAccount(
     DispositionKind? Disposition,
     DateTimeOffset? DispositionDeadline,
     string? MergeInto,
-    IReadOnlyList<string> DispositionReasons);
+    IReadOnlyList<string> DispositionReasons)
+{
+    /// <summary>检查时更新日期: the newest dated post at the check (the evaluation's evidence), and how precisely its date was stated.</summary>
+    public DateTimeOffset? UpdatedAtCheck { get; init; }
+
+    public DatePrecision UpdatedAtCheckPrecision { get; init; }
+
+    /// <summary>The reasons' stable codes, in the order of <see cref="Reasons"/> (a veto's code starts "veto").</summary>
+    public IReadOnlyList<string> ReasonCodes { get; init; } = [];
+}
 
 /// <summary>
 /// One department's cluster tasks whose deadline fell in the period (up to the evaluation instant): cells owed, done, done

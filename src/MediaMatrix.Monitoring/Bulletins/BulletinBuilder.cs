@@ -39,7 +39,14 @@ public static class BulletinBuilder
             ByDepartment(inputs.Tasks, tasks, departments),
             [.. tasks.Select(t => Standing(inputs.Tasks!, t, names))],
             change,
-            year);
+            year)
+        {
+            ContentFindings = [.. report.ContentFindings
+                .Where(f => f.Status != Content.FindingStatus.Dismissed && f.FoundAt <= report.EvaluatedAt)
+                .OrderBy(f => names.GetValueOrDefault(f.AccountId) is null ? 1 : 0)
+                .ThenBy(f => f.AccountId, StringComparer.Ordinal)
+                .ThenByDescending(f => f.PublishedAt)],
+        };
     }
 
     private static BulletinAccount Row(Account account, Evaluation e) => new(
@@ -59,7 +66,12 @@ public static class BulletinBuilder
         e.Disposition?.Kind,
         e.Disposition?.Deadline,
         e.Disposition?.MergeInto,
-        [.. (e.Disposition?.Reasons ?? []).Select(r => r.Zh)]);
+        [.. (e.Disposition?.Reasons ?? []).Select(r => r.Zh)])
+    {
+        UpdatedAtCheck = e.Evidence?.Newest?.PublishedAt ?? e.LastPostAt,
+        UpdatedAtCheckPrecision = e.Evidence?.Newest?.Precision ?? DatePrecision.Time,
+        ReasonCodes = [.. e.Reasons.Select(r => r.Code)],
+    };
 
     // A task belongs to the period its deadline falls in, and only once the deadline has passed: an open task owes nothing yet.
     private static List<ClusterTask> TasksDue(CompletionMatrix matrix, DateTimeOffset periodStart) =>

@@ -12,6 +12,8 @@ public static class BulletinTables
     public const string Summary = "概况";
     public const string Change = "与上期比较";
     public const string Unqualified = "不合格账号";
+    public const string Problems = "问题清单";
+    public const string Content = "内容问题";
     public const string Weak = "弱运营账号";
     public const string ZombieOrDormant = "僵尸与休眠账号";
     public const string Departments = "集群任务完成情况";
@@ -28,6 +30,8 @@ public static class BulletinTables
         ChangeTable(b.Change),
         new(Unqualified, ["账号ID", "账号名称", "部门", "平台", "得分", "等级", "不合格原因"],
             [.. b.Unqualified.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Platform), Score(a), T(a.Grade?.ToString()), T(Join(a.Reasons))))]),
+        ProblemTable(b),
+        ContentTable(b),
         new(Weak, ["账号ID", "账号名称", "部门", "得分", "等级", "处置建议", "整改期限", "建议归集到", "处置理由"],
             [.. b.Weak.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), Score(a), T(a.Grade?.ToString()), T(DispositionName(a.Disposition)),
                 T(Date(a.DispositionDeadline, b)), T(a.MergeInto), T(Join(a.DispositionReasons))))]),
@@ -92,6 +96,48 @@ public static class BulletinTables
             Row(T("休眠账号"), N(f.Dormant)),
         ]);
     }
+
+    /// <summary>
+    /// 问题清单 as provincial bulletins print it: one row per problem of an account, a single veto (单项否决) or a deduction
+    /// (扣分) of a weak account, with the date of the last update at the check and the rectification deadline.
+    /// </summary>
+    private static SheetTable ProblemTable(Bulletin b)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>>();
+        foreach (var a in b.Accounts)
+        {
+            for (var i = 0; i < a.Reasons.Count; i++)
+            {
+                var code = i < a.ReasonCodes.Count ? a.ReasonCodes[i] : string.Empty;
+                var veto = code.StartsWith("veto", StringComparison.Ordinal);
+                if (veto ? a.Verdict != Verdict.Unqualified : !a.Weak || a.Verdict == Verdict.Unqualified || code.StartsWith("warning", StringComparison.Ordinal))
+                    continue;
+
+                rows.Add(Row(T(a.Name), T(a.Platform), T(a.Department), T(veto ? "单项否决" : "扣分"),
+                    T(UpdatedAtCheck(a, b)), T(a.Reasons[i]), T(Date(a.DispositionDeadline, b) ?? (veto ? "立即整改" : string.Empty))));
+            }
+        }
+
+        return new SheetTable(Problems, ["账号名称", "平台", "开设单位", "问题类别", "检查时更新日期", "问题描述", "整改期限"], rows);
+    }
+
+    /// <summary>内容问题: what the content checks found, with the excerpt; the leaked numbers are masked already.</summary>
+    private static SheetTable ContentTable(Bulletin b)
+    {
+        var accounts = b.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return new SheetTable(Content, ["账号名称", "开设单位", "文章标题", "发布时间", "问题", "原文摘录", "规范表述", "严重程度", "状态", "链接"],
+            [.. b.ContentFindings.Select(f => Row(
+                T(accounts.GetValueOrDefault(f.AccountId)?.Name ?? f.AccountId), T(accounts.GetValueOrDefault(f.AccountId)?.Department),
+                T(f.PostTitle), T(Date(f.PublishedAt, b)), T(FindingKinds.Zh(f.Kind)), T($"{f.Before}【{f.Match}】{f.After}"), T(f.Correct),
+                T(f.Severity == MediaMatrix.Monitoring.Content.ContentSeverity.Serious ? "严重（单项否决）" : "一般（提示）"),
+                T(f.Status == MediaMatrix.Monitoring.Content.FindingStatus.Confirmed ? "已确认" : "待确认"), T(f.PostLink)))]);
+    }
+
+    // 检查时更新日期: a date-only post shows its day alone, never a made-up time.
+    private static string UpdatedAtCheck(BulletinAccount a, Bulletin b) =>
+        a.UpdatedAtCheck is not { } at ? "未采集到"
+        : a.UpdatedAtCheckPrecision == DatePrecision.Day ? at.ToOffset(b.EvaluatedAt.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Date(at, b)!;
 
     private static SheetTable ChangeTable(PeriodChange c)
     {

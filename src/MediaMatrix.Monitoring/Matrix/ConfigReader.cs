@@ -26,6 +26,9 @@ internal sealed class ConfigReader(string file)
         _errors.Add(new ConfigError(file, (int)at.Line, (int)at.Column, field, message));
     }
 
+    /// <summary>A problem found in another file the config names (a lexicon), already located in that file.</summary>
+    public void Add(ConfigError error) => _errors.Add(error);
+
     /// <summary>All key/value pairs of a mapping whose keys are names chosen by the operator (profiles).</summary>
     public IReadOnlyList<ConfigEntry>? Entries(YamlNode node, string field)
     {

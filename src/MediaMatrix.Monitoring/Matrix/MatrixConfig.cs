@@ -1,3 +1,4 @@
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Tasks;
 
 namespace MediaMatrix.Monitoring.Matrix;
@@ -31,4 +32,7 @@ public sealed record MatrixConfig(
 
     /// <summary>Keyword rules that make tasks from head posts (<c>taskRules:</c>).</summary>
     public IReadOnlyList<KeywordRule> Rules { get; init; } = [];
+
+    /// <summary>The content checks: lexicons and rules (<c>content:</c>; the shipped starter lexicon when absent).</summary>
+    public ContentSettings Content { get; init; } = ContentSettings.Default;
 }

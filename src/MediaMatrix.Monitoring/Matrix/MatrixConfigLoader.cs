@@ -14,7 +14,7 @@ public static class MatrixConfigLoader
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
-    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules"];
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules", "content"];
 
     // Sections that later features parse from the same file; accepted and ignored here.
     private static readonly string[] ReservedTopLevelKeys = ["users", "rules"];
@@ -50,12 +50,12 @@ public static class MatrixConfigLoader
     public static MatrixLoadResult LoadFromText(string yaml, string fileName)
     {
         var reader = new ConfigReader(fileName);
-        var config = Read(yaml, reader);
+        var config = Read(yaml, reader, fileName);
         var errors = reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return errors.Count == 0 && config is not null ? MatrixLoadResult.Valid(config) : MatrixLoadResult.Invalid(errors);
     }
 
-    private static MatrixConfig? Read(string yaml, ConfigReader reader)
+    private static MatrixConfig? Read(string yaml, ConfigReader reader, string fileName)
     {
         var root = ConfigYaml.Parse(yaml, reader);
         if (root is null)
@@ -80,8 +80,9 @@ public static class MatrixConfigLoader
         // With an unreadable time zone the tasks are still checked; their times only matter once it is fixed.
         var tasks = TaskReader.Read(top, reader, declaredAccounts, settings?.TimeZone ?? TimeZoneInfo.Utc);
         var rules = RuleReader.Read(top, reader, declaredAccounts);
+        var content = ContentReader.Read(top, reader, fileName);
 
-        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules };
+        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules, Content = content };
     }
 
     private static MatrixSettings? ReadSettings(ConfigSection top, ConfigReader reader)

@@ -18,7 +18,7 @@ namespace MediaMatrix.Monitoring.Rounds;
 public sealed class EvaluationRound(
     IPostStore posts, IEvaluationStore evaluations, IAlertStore openAlerts, ITaskStore tasks, IFindingStore findings,
     MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions, AlertOptions alertOptions, AlertService alerts,
-    IContentFindingStore? contentFindings = null, ContentChecker? checker = null)
+    IContentFindingStore? contentFindings = null, ContentChecks? checks = null)
 {
     // Accounts whose reads are in flight together: the Redis client pipelines them into few round trips, and the round
     // holds only this many accounts' posts at once.
@@ -41,6 +41,7 @@ public sealed class EvaluationRound(
         var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, contentFindings, matrix, cancellationToken).ConfigureAwait(false);
         var knownFindings = inputs.ContentFindings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var newFindings = new List<ContentFinding>();
+        var checker = checks?.Checker;
 
         // The frequency part reads publication times from the timeline scores, over twice the long-term window: a post
         // from before the window is what proves a silence since the window's start. Posts themselves (titles, links) are

@@ -1,4 +1,5 @@
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
@@ -36,6 +37,9 @@ internal sealed record DigestContent(
 
     public IEnumerable<DigestLine> CollectionProblems => Lines.Where(l => l.CollectionProblem);
 
+    /// <summary>内容问题: the recipient's content findings still waiting for a decision, and those confirmed this week.</summary>
+    public IReadOnlyList<ContentFinding> Findings { get; init; } = [];
+
     public double? PassRateChange => PassRate is { } now && PreviousPassRate is { } before ? now - before : null;
 
     /// <summary>Builds one edition. The office edition's pass rate is the week's kept figure (the same on every replica);
@@ -60,7 +64,12 @@ internal sealed record DigestContent(
             previousRate = null;
         }
 
-        return new DigestContent(matrixName, week.WeekKey, report.EvaluatedAt, zone, recipient, passRate, previousRate, lines, link);
+        var weekAgo = report.EvaluatedAt - TimeSpan.FromDays(7);
+        var findings = report.ContentFindings
+            .Where(f => mine.Contains(f.AccountId) && f.FoundAt <= report.EvaluatedAt
+                && (f.Status == FindingStatus.Proposed || (f.Status == FindingStatus.Confirmed && f.DecidedAt >= weekAgo)))
+            .ToList();
+        return new DigestContent(matrixName, week.WeekKey, report.EvaluatedAt, zone, recipient, passRate, previousRate, lines, link) { Findings = findings };
     }
 
     /// <summary>The week's figures as kept for next week's comparison.</summary>

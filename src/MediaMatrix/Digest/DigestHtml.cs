@@ -35,6 +35,7 @@ internal static class DigestHtml
         Section(html, "新增弱运营账号", c.NewlyWeak, withReasons: true);
         Section(html, "待处置的僵尸账号", c.ZombiesAwaitingDecision, withReasons: false, disposition: true);
         Tasks(html, c);
+        Findings(html, c);
         Section(html, "采集异常", c.CollectionProblems, withReasons: true);
         Scores(html, c);
 
@@ -42,6 +43,35 @@ internal static class DigestHtml
             html.Append("<p style=\"margin-top:16px;\"><a href=\"").Append(E(link.AbsoluteUri)).Append("\" style=\"color:#1a5fb4;\">在监测平台中查看详情</a></p>");
         html.Append("<p style=\"color:#999;font-size:12px;\">本邮件由 MediaMatrix 自动发送，每周一次。</p></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>内容问题: each finding with its excerpt, the match in bold; all of it scraped text, so all of it encoded.</summary>
+    private static void Findings(StringBuilder html, DigestContent c)
+    {
+        html.Append("<h2 style=\"font-size:16px;\">内容问题（").Append(c.Findings.Count).Append("）</h2>");
+        if (c.Findings.Count == 0)
+        {
+            html.Append("<p style=\"color:#666;font-size:13px;\">无</p>");
+            return;
+        }
+
+        var names = c.Lines.ToDictionary(l => l.Account.Id, l => l.Account.Name, StringComparer.Ordinal);
+        html.Append("<table style=\"border-collapse:collapse;\"><tr>");
+        foreach (var header in new[] { "账号", "文章", "问题", "原文摘录", "状态" })
+            html.Append("<th style=\"").Append(Head).Append("\">").Append(header).Append("</th>");
+        html.Append("</tr>");
+        foreach (var f in c.Findings)
+        {
+            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(names.GetValueOrDefault(f.AccountId) ?? f.AccountId))
+                .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(f.PostTitle)).Append("<br><span style=\"color:#666;\">")
+                .Append(E(f.PublishedAt is { } at ? DigestWording.Local(at, c.Zone) : "")).Append("</span>")
+                .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(DigestWording.Problem(f)))
+                .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(f.Before)).Append("<b style=\"background:#fde2e2;\">")
+                .Append(E(f.Match)).Append("</b>").Append(E(f.After))
+                .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(DigestWording.Status(f))).Append("</td></tr>");
+        }
+
+        html.Append("</table>");
     }
 
     /// <summary>Departments × outcome, each cell shaded by its share of the department's accounts.</summary>

@@ -16,6 +16,8 @@ internal static class DigestText
         Section(text, "新增弱运营账号", c.NewlyWeak.Select(l => $"{l.Account.Name}（{l.Account.Department}）：{string.Join("；", l.Evaluation.Reasons.Select(r => r.Zh))}"));
         Section(text, "待处置的僵尸账号", c.ZombiesAwaitingDecision.Select(l => $"{l.Account.Name}（{l.Account.Department}）：{DigestWording.Disposition(l.Evaluation.Disposition)}"));
         Section(text, "逾期未完成的集群协同任务", c.OverdueTasks.Select(l => $"{l.Account.Name}：未完成 {l.OpenTasks} 项"));
+        var names = c.Lines.ToDictionary(l => l.Account.Id, l => l.Account.Name, StringComparer.Ordinal);
+        Section(text, "内容问题", c.Findings.Select(f => DigestWording.Finding(f, names.GetValueOrDefault(f.AccountId) ?? f.AccountId, c.Zone)));
         Section(text, "采集异常", c.CollectionProblems.Select(l => $"{l.Account.Name}：{string.Join("；", l.Evaluation.Reasons.Select(r => r.Zh))}"));
         Section(text, "账号得分", c.Lines.OrderBy(l => l.Evaluation.Score ?? -1).Select(l => $"{l.Account.Name}：{DigestWording.Score(l.Evaluation.Score)}（{DigestWording.Verdict(l.Evaluation.Verdict)}）"));
         if (c.Link is { } link)

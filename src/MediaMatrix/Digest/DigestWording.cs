@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 
 namespace MediaMatrix.Digest;
 
@@ -45,4 +46,21 @@ internal static class DigestWording
 
     public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>What a content finding is, in a few words: its kind, and the right form a lexicon gives.</summary>
+    public static string Problem(ContentFinding f) =>
+        FindingKinds.Zh(f.Kind) + (f.Correct is { } right ? $"（应为「{right}」）" : string.Empty)
+        + (f.Severity == ContentSeverity.Serious ? "，严重" : "，一般");
+
+    public static string Status(ContentFinding f) => f.Status switch
+    {
+        FindingStatus.Confirmed => f.Severity == ContentSeverity.Serious ? "已确认（单项否决）" : "已确认",
+        FindingStatus.Dismissed => "已排除",
+        _ => "待确认",
+    };
+
+    /// <summary>One finding as the text part lists it.</summary>
+    public static string Finding(ContentFinding f, string accountName, TimeZoneInfo zone) =>
+        $"{accountName}《{f.PostTitle}》{(f.PublishedAt is { } at ? "（" + Local(at, zone) + "）" : string.Empty)}：{Problem(f)}；"
+        + $"摘录：{f.Before}【{f.Match}】{f.After}；{Status(f)}";
 }

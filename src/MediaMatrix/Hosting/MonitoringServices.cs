@@ -93,6 +93,7 @@ internal static class MonitoringServices
     {
         services.AddSingleton(SettingsSection.Read<AssessmentOptions>(settings, "Assessment", o => o.Validate()));
         services.AddSingleton(SettingsSection.Read<TaskMatchOptions>(settings, "Tasks", o => o.Validate()));
+        services.AddSingleton(sp => Monitoring.Content.ContentChecks.For(sp.GetRequiredService<MatrixConfig>()));
         services.AddSingleton<EvaluationRound>();
         services.AddSingleton<BulletinService>();
         services.AddSingleton<LatestReport>();
