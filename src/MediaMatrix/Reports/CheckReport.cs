@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Reports;
@@ -22,14 +23,16 @@ internal static class CheckReport
     public static ReportDocument ToDocument(MatrixReport report)
     {
         var s = report.Summary;
+        var findings = report.ContentFindings.Where(f => f.Status != FindingStatus.Dismissed && f.FoundAt <= report.EvaluatedAt)
+            .ToLookup(f => f.AccountId, StringComparer.Ordinal);
         return new ReportDocument(
             report.EvaluatedAt,
             new SummaryDocument(s.Checked, s.Qualified, s.Unqualified, s.Unknown, s.PassRate,
                 new GradesDocument(s.Grades.A, s.Grades.B, s.Grades.C, s.Grades.D), s.Weak, s.Zombie, s.Dormant, s.Warned),
-            report.Accounts.Select(r => Account(r.Account, r.Evaluation)).ToList());
+            report.Accounts.Select(r => Account(r.Account, r.Evaluation, findings[r.Account.Id])).ToList());
     }
 
-    private static AccountDocument Account(Monitoring.Matrix.Account account, Evaluation e) => new(
+    private static AccountDocument Account(Monitoring.Matrix.Account account, Evaluation e, IEnumerable<ContentFinding> findings) => new(
         account.Id, account.Name, account.Platform.ToString().ToLowerInvariant(), account.Tier.ToString().ToLowerInvariant(),
         account.Department, e.Verdict, e.Score, e.LastPostAt, e.PostsLast7d, e.PostsLast14d, e.PostsLast30d, e.Reasons)
     {
@@ -45,6 +48,9 @@ internal static class CheckReport
         Tasks = new TasksDocument(e.Tasks?.Assigned ?? 0, e.Tasks?.Completed ?? 0, e.Tasks?.OnTime ?? 0),
         Warnings = e.Warnings,
         VetoInDays = e.VetoInDays,
+        Evidence = e.Evidence is { } ev ? new EvidenceDocument(ev.Newest, ev.LastReadAt, ev.FindingIds) : null,
+        ContentFindings = [.. findings.Select(f => new FindingDocument(f.Id, f.Rule, f.Kind, f.Severity, f.Status, f.PostTitle, f.PostLink,
+            f.PublishedAt, f.Before, f.Match, f.After, f.Correct, f.FoundAt))],
     };
 
     internal sealed record ReportDocument(DateTimeOffset EvaluatedAt, SummaryDocument Summary, IReadOnlyList<AccountDocument> Accounts);
@@ -86,7 +92,19 @@ internal static class CheckReport
         public IReadOnlyList<Reason> Warnings { get; init; } = [];
 
         public int? VetoInDays { get; init; }
+
+        /// <summary>What the verdict rests on: the newest dated post (检查时更新日期), the last successful read, the findings.</summary>
+        public EvidenceDocument? Evidence { get; init; }
+
+        /// <summary>Content findings not dismissed: proposed (this round's new ones included) and confirmed.</summary>
+        public IReadOnlyList<FindingDocument> ContentFindings { get; init; } = [];
     }
+
+    internal sealed record EvidenceDocument(EvidencePost? Newest, DateTimeOffset? LastReadAt, IReadOnlyList<string> FindingIds);
+
+    internal sealed record FindingDocument(
+        string Id, string Rule, FindingKind Kind, ContentSeverity Severity, FindingStatus Status, string PostTitle, string? PostLink,
+        DateTimeOffset? PublishedAt, string Before, string Match, string After, string? Correct, DateTimeOffset FoundAt);
 
     internal sealed record DispositionDocument(DispositionKind Kind, DateTimeOffset? Deadline, string? MergeInto, IReadOnlyList<Reason> Reasons);
 

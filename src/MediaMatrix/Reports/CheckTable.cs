@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Rounds;
 
 namespace MediaMatrix.Reports;
@@ -24,8 +25,22 @@ internal static class CheckTable
                 $"{account.Id,-21} {Name(e.Verdict),-14} {(e.Score is { } sc ? sc.ToString("0", CultureInfo.InvariantCulture) : "-"),5} {(e.Grade?.ToString() ?? "-") + (e.Weak ? " 弱" : string.Empty),-5} {e.PostsLast7d,3} {e.PostsLast14d,4} {e.PostsLast30d,4}  {(e.LastPostAt is { } l ? l.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-"),-16}  {Name(e.Disposition),-11}  {reason}");
         }
 
+        var findings = report.ContentFindings.Where(f => f.Status != FindingStatus.Dismissed && f.FoundAt <= report.EvaluatedAt).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"内容问题 content findings: {findings.Count} ({findings.Count(f => f.Status == FindingStatus.Proposed)} awaiting a decision, {findings.Count(f => f.Status == FindingStatus.Confirmed)} confirmed)");
+        foreach (var f in findings)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {f.AccountId,-21} {Status(f),-6} {FindingKinds.Zh(f.Kind)} {f.Rule}: 《{OneLine(f.PostTitle)}》…{OneLine(f.Before)}【{OneLine(f.Match)}】{OneLine(f.After)}");
+        }
+
         return text.ToString();
     }
+
+    private static string Status(ContentFinding f) => f.Status == FindingStatus.Confirmed ? "已确认" : "待确认";
+
+    // A scraped line break must not start a line that reads like the report's own.
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     public static string Name(Verdict verdict) => verdict switch
     {
