@@ -37,6 +37,10 @@ public static class DemoMatrixYaml
                 .Append("    source: ").Append(source).Append('\n');
         }
 
+        // The duty mobile the office publishes on purpose (History.PostBodies.Hotline) is no leak.
+        yaml.Append("content:\n")
+            .Append("  allowedNumbers: [\"").Append(History.PostBodies.Hotline).Append("\"]\n")
+            .Append("  deniedHosts: [\"bet-example.com\"]\n");
         yaml.Append("profiles:\n")
             .Append("  ").Append(HtmlProfile).Append(": { items: \"ul.news-list li\", title: \"a\", link: \"a@href\", published: \"span.date\", article: \"div.article-content\" }\n");
         return yaml.ToString();

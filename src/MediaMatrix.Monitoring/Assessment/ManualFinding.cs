@@ -46,6 +46,9 @@ public enum FindingKind
 
     /// <summary>Another problem an inspector named.</summary>
     Other,
+
+    /// <summary>表述不规范: a minor lexicon hit (a common miswriting); listed as a notice, never a veto cause.</summary>
+    WordingError,
 }
 
 /// <summary>Names of <see cref="FindingKind"/> as people read them.</summary>
@@ -57,6 +60,7 @@ public static class FindingKinds
         FindingKind.PersonalDataLeak => "泄露个人信息",
         FindingKind.HarmfulLink => "链接有害内容",
         FindingKind.NoInteraction => "未提供有效互动功能",
+        FindingKind.WordingError => "表述不规范",
         _ => "其他问题",
     };
 
@@ -66,6 +70,7 @@ public static class FindingKinds
         FindingKind.PersonalDataLeak => "personal data leaked",
         FindingKind.HarmfulLink => "link to harmful content",
         FindingKind.NoInteraction => "no working way to interact",
+        FindingKind.WordingError => "non-standard wording",
         _ => "other problem",
     };
 }

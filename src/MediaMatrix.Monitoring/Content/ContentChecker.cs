@@ -35,7 +35,9 @@ public sealed class ContentChecker
             foreach (var match in _lexicon.Matches(normal))
             {
                 var entry = match.Entry;
-                hits.Add(new ContentHit(ContentRuleNames.Lexicon(entry), Assessment.FindingKind.SeriousError, entry.Severity,
+                // A minor entry is a miswriting, not a 严重表述错误: its kind says so wherever it is shown.
+                var kind = entry.Severity == ContentSeverity.Serious ? Assessment.FindingKind.SeriousError : Assessment.FindingKind.WordingError;
+                hits.Add(new ContentHit(ContentRuleNames.Lexicon(entry), kind, entry.Severity,
                     match.Start, match.Length, normal.Substring(match.Start, match.Length), entry.Right, entry.Source));
             }
         }

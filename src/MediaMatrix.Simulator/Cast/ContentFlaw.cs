@@ -2,7 +2,7 @@ namespace MediaMatrix.Simulator.Cast;
 
 /// <summary>
 /// What is wrong in some of an account's post texts (issue 13), so the demo shows content findings and the tests can
-/// check each kind over HTTP. Every fourth post (by <see cref="History.PostBodies.Carries"/>) carries the account's flaws.
+/// check each kind over HTTP. Every third post (by <see cref="History.PostBodies.Carries"/>) carries the account's flaws.
 /// </summary>
 [Flags]
 public enum ContentFlaw
@@ -15,7 +15,7 @@ public enum ContentFlaw
     /// <summary>A private mainland mobile number: a serious finding.</summary>
     LeakedMobile = 2,
 
-    /// <summary>Masked numbers (138****1234, 3309**********0022) and the county's published hotline: never a finding.</summary>
+    /// <summary>Masked numbers (138****1234, 3309**********0022) and the office's published duty mobile: never a finding.</summary>
     MaskedNumber = 4,
 
     /// <summary>A common miswriting from the starter lexicon (再接再励 for 再接再厉): a minor finding.</summary>

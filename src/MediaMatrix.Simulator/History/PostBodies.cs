@@ -16,14 +16,14 @@ public static class PostBodies
 
     public const string LeakedMobile = "13957212345";
 
-    /// <summary>The county's published service hotline, in the demo config's allow-list.</summary>
-    public const string Hotline = "0580-2023456";
+    /// <summary>The office's published duty mobile (值班手机), in the demo config's allow-list: never a finding.</summary>
+    public const string Hotline = "139 0580 1234";
 
     public const string LexiconWrong = "再接再励";
 
-    /// <summary>Every fourth post, chosen by its stable id, carries the account's flaws.</summary>
+    /// <summary>Every third post, chosen by its stable id, carries the account's flaws.</summary>
     public static bool Carries(SimulatedAccount account, SimulatedPost post) =>
-        account.Flaws != ContentFlaw.None && post.Variant % 4 == 0;
+        account.Flaws != ContentFlaw.None && post.Variant % 3 == 0;
 
     /// <summary>The body as plain text (renderers encode it for their format).</summary>
     public static string Text(SimulatedAccount account, SimulatedPost post)
@@ -37,7 +37,7 @@ public static class PostBodies
             if (flaws.HasFlag(ContentFlaw.LeakedMobile))
                 text.Append("联系人李四，手机").Append(LeakedMobile).Append('。');
             if (flaws.HasFlag(ContentFlaw.MaskedNumber))
-                text.Append("联系人王五，电话138****1234，身份证号3309**********0022。咨询热线").Append(Hotline).Append('。');
+                text.Append("联系人王五，电话138****1234，身份证号3309**********0022。值班手机").Append(Hotline).Append('。');
             if (flaws.HasFlag(ContentFlaw.LexiconError))
                 text.Append("希望大家").Append(LexiconWrong).Append("，再创佳绩。");
             if (account.Behaviour == AccountBehaviour.Hostile)
