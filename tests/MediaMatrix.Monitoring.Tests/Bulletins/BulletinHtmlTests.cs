@@ -44,11 +44,27 @@ public sealed class BulletinHtmlTests
 
         var headings = document.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
         Assert.Equal(
-            [BulletinTables.Summary, BulletinTables.Change, BulletinTables.Unqualified, BulletinTables.Weak, BulletinTables.ZombieOrDormant,
+            [BulletinTables.Summary, BulletinTables.Change, BulletinTables.Unqualified, BulletinTables.Problems, BulletinTables.Content,
+             BulletinTables.Weak, BulletinTables.ZombieOrDormant,
              BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
             headings);
         var unqualified = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Unqualified);
         Assert.Equal(["dh-zj", "dh-yjgl"], unqualified.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
+    }
+
+    [Fact]
+    public void ProblemList_HasTheInspectionColumns_AndAVetoRowPerUnqualifiedAccount()
+    {
+        var document = new HtmlParser().ParseDocument(BulletinHtml.Render(BulletinBuilder.Build(Inputs())));
+
+        var problems = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Problems);
+        Assert.Equal(["账号名称", "平台", "开设单位", "问题类别", "检查时更新日期", "问题描述", "整改期限"],
+            problems.QuerySelectorAll("th").Select(h => h.TextContent));
+        var vetoes = problems.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList())
+            .Where(cells => cells[3] == "单项否决").ToList();
+        Assert.Equal(["定海住建", "定海应急"], vetoes.Select(cells => cells[0]));
+        Assert.All(vetoes, cells => Assert.StartsWith("单项否决：", cells[5], StringComparison.Ordinal));
+        Assert.All(vetoes, cells => Assert.Matches(@"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$|^未采集到$", cells[4]));
     }
 
     private static CompletionMatrix HostileTask()
