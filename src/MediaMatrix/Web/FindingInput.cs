@@ -17,7 +17,8 @@ internal static class FindingInput
         ("no-interaction", FindingKind.NoInteraction), ("other", FindingKind.Other),
     ];
 
-    public static string Name(FindingKind kind) => Kinds.First(k => k.Kind == kind).Name;
+    // 表述不规范 comes only from the lexicon checks (a notice, never a veto), so it is named but not offered as a manual kind.
+    public static string Name(FindingKind kind) => kind == FindingKind.WordingError ? "wording-error" : Kinds.First(k => k.Kind == kind).Name;
 
     /// <param name="from">Null: from now. A finding is an observed fact, so it cannot start in the future.</param>
     public static (ManualFinding? Finding, string? Error) Read(
