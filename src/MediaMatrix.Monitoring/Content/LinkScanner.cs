@@ -62,7 +62,7 @@ public sealed class LinkScanner
             {
                 end = PathEnd(text, end);
                 hits.Add(new ContentHit(ContentRuleNames.DeniedLink, FindingKind.HarmfulLink, ContentSeverity.Serious, i, end - i,
-                    text[i..end], null, $"deny-list host {denied}"));
+                    text[i..end], null, $"链接指向禁止域名 {denied}（content.deniedHosts）"));
             }
 
             i = Math.Max(end, hostEnd);

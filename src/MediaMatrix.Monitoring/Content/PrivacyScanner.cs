@@ -176,9 +176,10 @@ public sealed class PrivacyScanner
 
     private static string SourceOf(string rule) => rule switch
     {
-        ContentRuleNames.IdNumber => "居民身份证号码 (GB 11643: check character and birth date valid); 个人信息保护法",
-        ContentRuleNames.Mobile => "手机号码 (11 digits, 13x–19x); 个人信息保护法",
-        _ => "银行卡号 (16–19 digits, Luhn check valid); 个人信息保护法: 金融账户 is sensitive personal information",
+        // Shown to operators as the finding's 依据, so in their language.
+        ContentRuleNames.IdNumber => "居民身份证号码（GB 11643 校验码与出生日期有效）；《个人信息保护法》",
+        ContentRuleNames.Mobile => "手机号码（11位，13x–19x号段）；《个人信息保护法》",
+        _ => "银行卡号（16–19位，Luhn 校验通过）；《个人信息保护法》：金融账户属敏感个人信息",
     };
 
     private enum Reading { None, Allowed, Hit }

@@ -129,7 +129,7 @@ public sealed class EvaluationRound(
         }
 
         var allFindings = newFindings.Count == 0 ? inputs.ContentFindings : [.. newFindings, .. inputs.ContentFindings];
-        var latestTitles = WithEvidence(results, newestPosts, inputs, allFindings, at);
+        var latestTitles = WithEvidence(results, newestPosts, inputs, at);
         NameMergeTargets(results);
         var completed = completions.Build();
         var judged = results.Select(r => r.Evaluation).ToList();
@@ -194,19 +194,14 @@ public sealed class EvaluationRound(
 
     // Each evaluation keeps what it rests on; the digest names the newest post of the accounts it lists.
     private static Dictionary<string, string> WithEvidence(
-        List<(Account Account, Evaluation Evaluation)> results, Dictionary<string, Post> newest, RoundInputs inputs,
-        IReadOnlyList<ContentFinding> contentFindings, DateTimeOffset at)
+        List<(Account Account, Evaluation Evaluation)> results, Dictionary<string, Post> newest, RoundInputs inputs, DateTimeOffset at)
     {
-        // An account's open content findings (proposed or confirmed) are evidence too, beside the vetoes in force.
-        var open = contentFindings.Where(f => f.Status != FindingStatus.Dismissed && f.FoundAt <= at)
-            .ToLookup(f => f.AccountId, f => f.Id, StringComparer.Ordinal);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < results.Count; i++)
         {
             var (account, evaluation) = results[i];
             var post = newest.GetValueOrDefault(account.Id);
-            var vetoes = inputs.Findings.Where(f => f.AccountId == account.Id && f.IsActiveAt(at)).Select(f => f.Id)
-                .Concat(open[account.Id]).Distinct(StringComparer.Ordinal).ToList();
+            var vetoes = inputs.Findings.Where(f => f.AccountId == account.Id && f.IsActiveAt(at)).Select(f => f.Id).ToList();
             var evidence = new Evidence(post is null ? null : EvidencePost.Of(post), inputs.Polls.GetValueOrDefault(account.Id)?.LastSuccessAt)
             {
                 FindingIds = vetoes,
