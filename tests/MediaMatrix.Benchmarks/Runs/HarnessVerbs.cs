@@ -12,6 +12,8 @@ internal static class HarnessVerbs
                 return await RoundTripRun.RunAsync(options);
             case "r3":
                 return await MemoryPerPostRun.RunAsync(options);
+            case "content":
+                return await ContentCheckRun.RunAsync(options);
             case "e1":
                 return await EndToEndRun.RunAsync(options);
             case "q1":
@@ -37,7 +39,7 @@ internal static class HarnessVerbs
             case "simulator":
                 return await SimulatorProcess.ServeAsync(options);
             default:
-                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios [P1|P3|P4] | spin P1|P3|P4 <input> <seconds> | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | round | golden [--accounts N] (docs/benchmarks.md)");
+                await Console.Error.WriteLineAsync("usage: micro [BenchmarkDotNet args] | ratios [P1|P3|P4] | spin P1|P3|P4 <input> <seconds> | s1 | r1 | r3 | e1 | q1 | q1-serve | e2 | m1 | u1 | content [--entries N] [--mb N] | round | golden [--accounts N] (docs/benchmarks.md)");
                 return 2;
         }
     }

@@ -22,6 +22,8 @@ internal static class MemoryPerPostRun
     {
         var accounts = args.Int("accounts", 1000);
         var postsPerAccount = args.Int("posts", 20);
+        // --text N: each post carries N characters of body text (Post.Text, issue 13); the payload counts its bytes too.
+        var textLength = args.Int("text", 0);
         // --listpack-value N: what raising Redis's small-encoding limit (64 bytes by default) would save.
         var listpackValue = args.Text("listpack-value");
         await using var redis = listpackValue is null
@@ -38,10 +40,10 @@ internal static class MemoryPerPostRun
         var withAccounts = await RedisCounters.ReadAsync(redis.Server);
 
         long payload = 0;
-        var all = ids.Select(id => (id, posts: PostsOf(id, postsPerAccount, now))).ToList();
+        var all = ids.Select(id => (id, posts: PostsOf(id, postsPerAccount, now, textLength))).ToList();
         foreach (var (_, posts) in all)
         {
-            payload += posts.Sum(p => Encoding.UTF8.GetByteCount(p.Id) + Encoding.UTF8.GetByteCount(p.Title) + Encoding.UTF8.GetByteCount(p.Link ?? "") + 8);
+            payload += posts.Sum(p => Encoding.UTF8.GetByteCount(p.Id) + Encoding.UTF8.GetByteCount(p.Title) + Encoding.UTF8.GetByteCount(p.Link ?? "") + 8 + Encoding.UTF8.GetByteCount(p.Text ?? ""));
         }
 
         await Task.WhenAll(all.Select(a => store.RecordPollAsync(new PollRecord(a.id, a.posts, state), CancellationToken.None)));
@@ -54,15 +56,24 @@ internal static class MemoryPerPostRun
         var sample = (long)(await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", (string)keys.Posts(ids[0])!, "SAMPLES", "0"));
         var sampleTimeline = (long)(await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", (string)keys.Timeline(ids[0])!, "SAMPLES", "0"));
         var encodings = $"{await connection.GetDatabase().KeyEncodingAsync(keys.Posts(ids[0]))}/{await connection.GetDatabase().KeyEncodingAsync(keys.Timeline(ids[0]))}";
-        MachineLoad.Report("R3", $"[listpack value limit {listpackValue ?? "64 (default)"}; posts/timeline encoding {encodings}] {accounts} accounts × {postsPerAccount} posts: used_memory +{perPost:0} B per post vs payload {payloadPerPost:0} B = {perPost / payloadPerPost:0.00}× " +
+        MachineLoad.Report("R3", $"[text {textLength} chars; listpack value limit {listpackValue ?? "64 (default)"}; posts/timeline encoding {encodings}] {accounts} accounts × {postsPerAccount} posts: used_memory +{perPost:0} B per post vs payload {payloadPerPost:0} B = {perPost / payloadPerPost:0.00}× " +
             $"(per-account keys before posts: {(double)(withAccounts.UsedMemory - empty.UsedMemory) / accounts:0} B); MEMORY USAGE of one account: posts hash {sample} B + timeline {sampleTimeline} B = {(double)(sample + sampleTimeline) / postsPerAccount:0} B per post");
         return 0;
     }
 
-    private static List<Post> PostsOf(string accountId, int count, DateTimeOffset now) =>
+    private static List<Post> PostsOf(string accountId, int count, DateTimeOffset now, int textLength) =>
         [.. Enumerable.Range(0, count).Select(n =>
         {
             var link = $"https://www.dinghai.gov.cn/art/2026/11/{1 + (n % 27):D2}/art_1229_{accountId[5..]}{n:D4}.html";
-            return new Post(link, Titles[n % Titles.Length], link, now.AddHours(-6 * n));
+            var text = textLength == 0 ? null : Body(n, textLength);
+            return new Post(link, Titles[n % Titles.Length], link, now.AddHours(-6 * n), Text: text);
         })];
+
+    private static string Body(int n, int length)
+    {
+        var body = new StringBuilder(length + 64);
+        for (var i = n; body.Length < length; i++)
+            body.Append(Titles[i % Titles.Length]).Append('，').Append(i).Append('。');
+        return body.ToString(0, length);
+    }
 }
