@@ -5,8 +5,8 @@ using MediaMatrix.Monitoring.Polling;
 namespace MediaMatrix.Monitoring.Assessment;
 
 /// <summary>
-/// Scores one account at instant T from what is stored, in domain.md's order: data sufficiency → veto → diligence, tasks,
-/// reach → weighted score → stability → grade, zombie/dormant, early warning → disposition. Pure: no clock, no I/O; T is a
+/// Scores one account at instant T from what is stored, in domain.md's order: data sufficiency → veto → diligence and
+/// cluster tasks (no popularity: rule 5) → weighted score → stability → grade, dormancy tier, early warning → disposition. Pure: no clock, no I/O; T is a
 /// parameter, so <c>check --now</c> and every test are deterministic.
 /// </summary>
 public static class AccountAssessor
@@ -43,7 +43,9 @@ public static class AccountAssessor
         var vetoed = vetoedBySilence;
         foreach (var finding in input.Findings)
         {
-            if (finding.AccountId == account.Id && finding.IsActiveAt(now))
+            // A confirmed content finding is stored as a veto with its finding's id (cf-…); the pack says which kinds veto.
+            var applies = finding.Id.StartsWith(Content.ContentFinding.IdPrefix, StringComparison.Ordinal) ? options.Vetoes.Content : options.Vetoes.Manual;
+            if (applies && finding.AccountId == account.Id && finding.IsActiveAt(now))
             {
                 reasons.Add(Reasons.ManualVeto(finding));
                 vetoed = true;
@@ -52,7 +54,7 @@ public static class AccountAssessor
 
         var parts = Parts(input, counts, options, reasons);
         var raw = Math.Round(ScoreParts.Weighted(parts), 1);
-        if (!parts[1].Counted || !parts[2].Counted)
+        if (parts.Any(p => !p.Counted))
         {
             reasons.Add(Reasons.Renormalised(parts));
         }
@@ -69,9 +71,11 @@ public static class AccountAssessor
             reasons.Add(Reasons.Weak(options.Stability));
         }
 
-        var zombie = counts.LongTerm == 0;
-        var dormant = !zombie && counts.LongTerm <= options.DormantMaxPosts;
-        var vetoInDays = vetoedBySilence ? null : DaysUntilVeto(last?.At, now, options);
+        var silence = last is { } l ? now - l.At : (TimeSpan?)null;
+        var tier = DormancyTier.Of(silence, counts.LongTerm, options.Dormancy);
+        var zombie = tier == Dormancy.Zombie;
+        var dormant = tier == Dormancy.Dormant;
+        var warning = vetoedBySilence ? null : EarlyWarning.At(last, now, input.Zone, options);
         var evaluation = new Evaluation(account.Id, now, vetoed ? Verdict.Unqualified : Verdict.Qualified, published,
             counts.LastPostAt, counts.Last7d, counts.Last14d, counts.Last30d, reasons)
         {
@@ -84,11 +88,13 @@ public static class AccountAssessor
             LongestGap = counts.LongestGap,
             Parts = parts,
             Tasks = input.Tasks,
-            Warnings = vetoInDays is { } days ? [Reasons.VetoSoon(days, last!.Value, now)] : [],
-            VetoInDays = vetoInDays,
+            Dormancy = tier,
+            Warnings = warning?.Reasons ?? [],
+            VetoInDays = warning?.Days,
+            VetoInWorkingDays = warning?.WorkingDays,
             Stability = stability,
         };
-        return evaluation with { Disposition = Dispositions.Propose(account, evaluation, now, options) };
+        return evaluation with { Disposition = Dispositions.Propose(account, evaluation, now, options, input.Overlapping) };
     }
 
     // Data sufficiency comes first (domain.md rule 1): a source we cannot read must never look like a silent account.
@@ -109,7 +115,7 @@ public static class AccountAssessor
             : null;
     }
 
-    /// <summary>Diligence, tasks, reach, in that order, each with its reason.</summary>
+    /// <summary>Diligence and cluster tasks, in that order, each with its reason.</summary>
     private static ScorePart[] Parts(AssessmentInput input, PostCounts counts, AssessmentOptions options, List<Reason> reasons)
     {
         var weights = options.Weights;
@@ -123,30 +129,11 @@ public static class AccountAssessor
             reasons.Add(Reasons.Tasks(input.Tasks!));
         }
 
-        var reach = ScoreParts.Reach(input.Reach, input.MatrixReach, options, out var followersRatio, out var readsRatio);
-        if (reach is not null)
-        {
-            reasons.Add(Reasons.Reach(followersRatio, readsRatio));
-        }
-
         return
         [
             new ScorePart(ScorePart.Diligence, diligence, weights.Diligence, true, 0),
             new ScorePart(ScorePart.Tasks, Round(tasks), weights.Tasks, tasks is not null, 0),
-            new ScorePart(ScorePart.Reach, Round(reach), weights.Reach, reach is not null, 0),
         ];
-    }
-
-    /// <summary>预警 from day <see cref="AssessmentOptions.EarlyWarningAfter"/> of the veto window: whole days left, rounded up,
-    /// so "veto in 1 day" is the last day to post.</summary>
-    private static int? DaysUntilVeto(DateTimeOffset? lastPostAt, DateTimeOffset now, AssessmentOptions options)
-    {
-        if (lastPostAt is not { } last || now - last < options.EarlyWarningAfter)
-        {
-            return null;
-        }
-
-        return (int)Math.Ceiling((last + options.VetoWindow - now).TotalDays);
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;

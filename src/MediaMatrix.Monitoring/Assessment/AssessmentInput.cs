@@ -34,13 +34,18 @@ public sealed record AssessmentInput(Account Account, IReadOnlyList<Post> Posts,
     /// <summary>From cluster-task matching; null when the account had no tasks due in the window.</summary>
     public TaskTally? Tasks { get; init; }
 
-    public AccountReach? Reach { get; init; }
+    /// <summary>The matrix's zone: the early warning counts working days as the office's calendar has them.</summary>
+    public TimeZoneInfo Zone { get; init; } = DefaultZone;
 
-    public MatrixReach? MatrixReach { get; init; }
+    /// <summary>Another account of the same unit (on the same platform first), which a weak one may be merged into:
+    /// merge proposals rest on overlap and activity, never on followers.</summary>
+    public Account? Overlapping { get; init; }
 
     /// <summary>Operators' findings; only active ones for this account veto.</summary>
     public IReadOnlyList<ManualFinding> Findings { get; init; } = [];
 
     /// <summary>The account's stored evaluations, newest first, for the smoothed score and the weak streaks.</summary>
     public IReadOnlyList<EvaluationRecord> History { get; init; } = [];
+
+    private static TimeZoneInfo DefaultZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(MatrixConfigLoader.DefaultTimeZone);
 }

@@ -3,12 +3,13 @@ using MediaMatrix.Monitoring.Matrix;
 namespace MediaMatrix.Monitoring.Assessment;
 
 /// <summary>
-/// Domain.md rule 7 and Zhejiang's 2022 "1+N" guidance: close the zombie and dormant, merge weak accounts few people follow,
-/// give weak but live accounts (and the head, which is never merged) a deadline to rectify, keep the rest.
+/// Domain.md rule 7 and Zhejiang's 2022 "1+N" guidance: close the zombie and dormant, merge weak accounts that overlap
+/// another account of the same unit (or that nobody runs), give weak but live accounts (and the head, which is never
+/// merged) a deadline to rectify, keep the rest. Followers never decide (the 2023 opinions): overlap and activity do.
 /// </summary>
 public static class Dispositions
 {
-    public static Disposition? Propose(Account account, Evaluation evaluation, DateTimeOffset now, AssessmentOptions options)
+    public static Disposition? Propose(Account account, Evaluation evaluation, DateTimeOffset now, AssessmentOptions options, Account? overlapping = null)
     {
         if (evaluation.Verdict == Verdict.Unknown)
         {
@@ -17,16 +18,19 @@ public static class Dispositions
 
         if (evaluation.Zombie || evaluation.Dormant)
         {
+            var silence = evaluation.LastPostAt is { } last ? now - last : (TimeSpan?)null;
             var why = evaluation.Zombie
                 ? Reasons.Zombie(options.LongTermWindow)
-                : Reasons.Dormant(options.LongTermWindow, evaluation.PostsLongTerm, options.DormantMaxPosts);
+                : silence > options.Dormancy.Dormant
+                    ? Reasons.DormantSilent(silence.Value, options.Dormancy.Dormant)
+                    : Reasons.Dormant(options.LongTermWindow, evaluation.PostsLongTerm, options.Dormancy.SporadicPosts);
             return new Disposition(DispositionKind.Close, null, null, [Reasons.CloseProposed(), why]);
         }
 
         var head = account.Tier == Tier.Head;
-        if (evaluation.Weak && !head && IsLittleFollowed(evaluation, options, out var lowReach))
+        if (evaluation.Weak && !head && (overlapping is not null || evaluation.Verdict == Verdict.Unqualified))
         {
-            return new Disposition(DispositionKind.Merge, null, null, [Reasons.MergeProposed(null), Reasons.MergeBecause(lowReach)]);
+            return new Disposition(DispositionKind.Merge, null, overlapping?.Id, [Reasons.MergeProposed(overlapping?.Id), Reasons.MergeBecause(overlapping)]);
         }
 
         if (evaluation.Weak || evaluation.Verdict == Verdict.Unqualified)
@@ -73,20 +77,4 @@ public static class Dispositions
     /// <summary>Names the suggested account in a merge proposal.</summary>
     public static Disposition WithMergeTarget(Disposition merge, string? target) =>
         merge with { MergeInto = target, Reasons = [Reasons.MergeProposed(target), .. merge.Reasons.Skip(1)] };
-
-    /// <summary>Low attention where the platform shows it; where it does not, a weak account that is not even posting has nobody running it.</summary>
-    private static bool IsLittleFollowed(Evaluation evaluation, AssessmentOptions options, out bool lowReach)
-    {
-        foreach (var part in evaluation.Parts)
-        {
-            if (part.Name == ScorePart.Reach && part.Counted)
-            {
-                lowReach = true;
-                return part.Score < options.MergeWhenReachBelow;
-            }
-        }
-
-        lowReach = false;
-        return evaluation.Verdict == Verdict.Unqualified;
-    }
 }

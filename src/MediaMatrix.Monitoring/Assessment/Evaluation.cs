@@ -23,18 +23,22 @@ public sealed record Evaluation(
     /// <summary>弱运营: K evaluations in a row scored below the threshold (and K in a row have not yet scored above threshold + margin).</summary>
     public bool Weak { get; init; }
 
-    /// <summary>僵尸: no post at all in the long-term window (default 90 days).</summary>
+    /// <summary>僵尸: silent past the pack's zombie line (default 90 days).</summary>
     public bool Zombie { get; init; }
 
-    /// <summary>休眠: some posts, but no more than the dormant maximum (default 3) in the long-term window.</summary>
+    /// <summary>休眠: silent past the dormant line (default 60 days), or no more than the sporadic count (default 3) of posts in
+    /// the zombie window.</summary>
     public bool Dormant { get; init; }
+
+    /// <summary>The dormancy tier (active, warning, dormant, zombie); <see cref="Dormancy.Active"/> when the verdict is unknown.</summary>
+    public Dormancy Dormancy { get; init; }
 
     /// <summary>Posts in the long-term window (default 90 days) and the longest silence in it.</summary>
     public int PostsLongTerm { get; init; }
 
     public TimeSpan? LongestGap { get; init; }
 
-    /// <summary>Diligence, tasks and reach with their weights, counted or not. Empty when the verdict is unknown.</summary>
+    /// <summary>Diligence and cluster tasks with their weights, counted or not. Empty when the verdict is unknown.</summary>
     public IReadOnlyList<ScorePart> Parts { get; init; } = [];
 
     /// <summary>The cluster tasks behind the tasks part; null when none were assigned.</summary>
@@ -45,6 +49,9 @@ public sealed record Evaluation(
 
     /// <summary>Days until the two-week veto strikes, when the early warning is on; null otherwise.</summary>
     public int? VetoInDays { get; init; }
+
+    /// <summary>Working days left before the veto (today included), when the early warning is on and the pack counts them.</summary>
+    public int? VetoInWorkingDays { get; init; }
 
     /// <summary>The proposed disposition; null when the verdict is unknown (we do not dispose of an account we cannot read).</summary>
     public Disposition? Disposition { get; init; }

@@ -25,9 +25,29 @@ public static class Reasons
         $"单项否决：人工检查发现问题（{FindingKinds.Zh(finding.Kind)}，自{Format(finding.From)}起）：{finding.Text}",
         $"Single veto: manual finding ({FindingKinds.En(finding.Kind)}, since {Format(finding.From)}): {finding.Text}");
 
-    public static Reason VetoSoon(int days, LastUpdate last, DateTimeOffset now) => new("warning-veto-soon",
-        $"预警：最近一次更新在{(int)(now - last.At).TotalDays}天前{(last.DateOnly ? $"（{Format(last)}）" : string.Empty)}，如不更新，{days}天后将被单项否决",
-        $"Early warning: last post {(int)(now - last.At).TotalDays} days ago{(last.DateOnly ? $" ({FormatEn(last)})" : string.Empty)}; without an update the single veto strikes in {days} days");
+    public static Reason VetoSoon(int days, LastUpdate last, DateTimeOffset now) => VetoSoon(days, null, last, now);
+
+    /// <summary>The early warning, with the working days left and the holidays in the way when the calendar counted them.</summary>
+    public static Reason VetoSoon(int days, Calendar.WorkingDayCount? working, LastUpdate last, DateTimeOffset now)
+    {
+        var ago = (int)(now - last.At).TotalDays;
+        var zh = $"预警：最近一次更新在{ago}天前{(last.DateOnly ? $"（{Format(last)}）" : string.Empty)}，如不更新，{days}天后将被单项否决";
+        var en = $"Early warning: last post {ago} days ago{(last.DateOnly ? $" ({FormatEn(last)})" : string.Empty)}; without an update the single veto strikes in {days} days";
+        if (working is { } w)
+        {
+            var holidays = w.Holidays.Count == 0 ? "" : $"（含{string.Join("、", w.Holidays.Select(h => h.Name))}假期）";
+            var holidaysEn = w.Holidays.Count == 0 ? "" : $" ({string.Join(", ", w.Holidays.Select(h => h.NameEn))} in between)";
+            zh += $"，仅剩{w.WorkingDays}个工作日{holidays}";
+            en += $", only {w.WorkingDays} working days away{holidaysEn}";
+        }
+
+        return new Reason("warning-veto-soon", zh, en);
+    }
+
+    /// <summary>The calendar had no notice for a year the warning counted over: it counted plain Monday–Friday weeks.</summary>
+    public static Reason CalendarMissing(IReadOnlyList<int> years) => new("calendar-missing",
+        $"提示：节假日安排未收录{string.Join("、", years)}年，工作日按周一至周五计算",
+        $"Note: no holiday notice for {string.Join(", ", years)}; working days counted as Monday to Friday");
 
     // A date-only post shows its day and says how it was counted, never a made-up 23:59 or 00:00.
     private static string Format(LastUpdate last) =>
@@ -68,25 +88,6 @@ public static class Reasons
         $"集群协同任务：分派{tally.Assigned}项，完成{tally.Completed}项，按时完成{tally.OnTime}项",
         $"Cluster tasks: {tally.Assigned} assigned, {tally.Completed} completed, {tally.OnTime} on time");
 
-    public static Reason Reach(double? followersRatio, double? readsRatio)
-    {
-        var zh = new List<string>(2);
-        var en = new List<string>(2);
-        if (followersRatio is { } f)
-        {
-            zh.Add($"粉丝数为矩阵中位数的{Ratio(f)}倍");
-            en.Add($"followers {Ratio(f)}× the matrix median");
-        }
-
-        if (readsRatio is { } r)
-        {
-            zh.Add($"阅读量为矩阵中位数的{Ratio(r)}倍");
-            en.Add($"reads {Ratio(r)}× the matrix median");
-        }
-
-        return new Reason("reach", $"用户关注度与传播影响力：{string.Join("，", zh)}", $"Attention and reach: {string.Join(", ", en)}");
-    }
-
     public static Reason Renormalised(IReadOnlyList<ScorePart> parts)
     {
         var zh = new List<string>(2);
@@ -98,8 +99,8 @@ public static class Reasons
                 continue;
             }
 
-            zh.Add(part.Name == ScorePart.Tasks ? "集群协同任务（期内无分派任务）" : "用户关注度与传播影响力（平台未公开粉丝数或阅读量）");
-            en.Add(part.Name == ScorePart.Tasks ? "cluster tasks (none assigned in the window)" : "attention and reach (the platform shows no followers or reads)");
+            zh.Add("集群协同任务（期内无分派任务）");
+            en.Add("cluster tasks (none assigned in the window)");
         }
 
         return new Reason("renormalised",
@@ -131,9 +132,15 @@ public static class Reasons
         $"建议归集整合{(into is null ? "到主账号或同领域账号" : $"到 {into}")}",
         $"Proposed: merge into {into ?? "the head or a same-field account"}");
 
-    public static Reason MergeBecause(bool lowReach) => lowReach
-        ? new Reason("merge-low-reach", "弱运营且用户关注度低", "Weak, and few people follow or read it")
+    /// <summary>Why merge: overlap with another account of the same unit (same platform first), or nobody running it.</summary>
+    public static Reason MergeBecause(Matrix.Account? overlapping) => overlapping is { } other
+        ? new Reason("merge-overlap", $"弱运营，且与同单位账号“{other.Name}”（{Matrix.Platforms.Zh(other.Platform)}）面向同一受众", $"Weak, and overlapping {other.Name} ({Matrix.Platforms.En(other.Platform)}) of the same unit, for the same audience")
         : new Reason("merge-inactive", "弱运营且近期无更新，无人维护", "Weak, and not recently active: nobody runs it");
+
+    /// <summary>The dormancy tier the silence reached (the pack's <c>dormancy</c>), for the cleanup board and the bulletin.</summary>
+    public static Reason DormantSilent(TimeSpan silence, TimeSpan line) => new("dormant",
+        $"休眠账号：已{Days(silence)}天未更新（达到{Days(line)}天）",
+        $"Dormant account: no update for {Days(silence)} days (the line is {Days(line)})");
 
     public static Reason RectifyProposed(DateTimeOffset deadline, bool weak, bool head) => new("rectify",
         $"建议限期整改，{Format(deadline)}前完成：{(weak ? (head ? "主账号弱运营，不宜归集" : "弱运营但仍在更新或有一定关注度") : "本次检查不合格")}",

@@ -2,7 +2,8 @@ using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Monitoring.Assessment;
 
-/// <summary>The three parts of the score (domain.md rules 3–5), each 0–100, and their weighted sum.</summary>
+/// <summary>The parts of the score (domain.md rules 3–4), each 0–100, and their weighted sum. Attention and reach are not
+/// among them (rule 5, the 2023 opinions): no figure of popularity reaches a score.</summary>
 public static class ScoreParts
 {
     /// <summary>勤勉度: this week's and this month's posts against the tier's cadence, and the longest silence in the long-term window.
@@ -34,29 +35,6 @@ public static class ScoreParts
         return 100 * (((1 - options.TasksOnTimeShare) * completed) + (options.TasksOnTimeShare * onTime));
     }
 
-    /// <summary>用户关注度 and 传播影响力 relative to the matrix medians, averaged over the figures the platform shows.
-    /// Null when it shows neither (or the matrix has no median to compare with): the part is left out.</summary>
-    public static double? Reach(AccountReach? reach, MatrixReach? matrix, AssessmentOptions options, out double? followersRatio, out double? readsRatio)
-    {
-        followersRatio = Ratio(reach?.Followers, matrix?.MedianFollowers);
-        readsRatio = Ratio(reach?.MedianReads, matrix?.MedianReads);
-        var sum = 0.0;
-        var n = 0;
-        if (followersRatio is { } f)
-        {
-            sum += FromRatio(f, options.ReachScoreAtMedian);
-            n++;
-        }
-
-        if (readsRatio is { } r)
-        {
-            sum += FromRatio(r, options.ReachScoreAtMedian);
-            n++;
-        }
-
-        return n == 0 ? null : sum / n;
-    }
-
     /// <summary>The weighted mean of the counted parts: leaving a part out shares its weight among the others in proportion.
     /// Fills in each part's effective weight.</summary>
     public static double Weighted(ScorePart[] parts)
@@ -80,11 +58,4 @@ public static class ScoreParts
 
     public static double ExpectedPerWeek(Tier tier, AssessmentOptions options) =>
         tier == Tier.Head ? options.HeadPostsPerWeek : options.MemberPostsPerWeek;
-
-    private static double? Ratio(double? value, double? median) =>
-        value is { } v && median is { } m && m > 0 ? v / m : null;
-
-    // At the median: the configured score; linear to 0 below it, and up to 100 at twice the median.
-    private static double FromRatio(double ratio, double atMedian) =>
-        ratio <= 1 ? atMedian * Math.Max(0, ratio) : atMedian + ((100 - atMedian) * Math.Min(1, ratio - 1));
 }

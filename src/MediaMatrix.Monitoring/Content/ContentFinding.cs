@@ -47,11 +47,14 @@ public sealed record ContentFinding(
 
     public string? DecisionNote { get; init; }
 
+    /// <summary>What every content finding's id (and the veto a confirmed one becomes) starts with.</summary>
+    public const string IdPrefix = "cf-";
+
     /// <summary>One id per rule and post, so a finding is proposed once whatever round finds it again.</summary>
     public static string IdOf(string accountId, string postId, string rule)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}\n{postId}\n{rule}"));
-        return "cf-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        return IdPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
     /// <summary>The veto a confirmed serious finding becomes: active from the post's publication (or when it was found).</summary>

@@ -160,6 +160,20 @@ internal sealed class ConfigReader(string file)
         return null;
     }
 
+    /// <summary>A decimal number written the invariant way (0.3, 7, 60).</summary>
+    public double? Number(ConfigSection section, string key)
+    {
+        var text = Text(section, key, required: false);
+        if (text is null)
+            return null;
+
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            return number;
+
+        Report(section.Node(key).Start, section.Field(key), $"expected a number, found {ConfigText.Quote(text)}");
+        return null;
+    }
+
     public IReadOnlyList<string>? TextList(ConfigSection section, string key)
     {
         var value = Value(section, key, required: false);

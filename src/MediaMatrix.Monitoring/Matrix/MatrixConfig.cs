@@ -35,4 +35,7 @@ public sealed record MatrixConfig(
 
     /// <summary>The content checks: lexicons and rules (<c>content:</c>; the shipped starter lexicon when absent).</summary>
     public ContentSettings Content { get; init; } = ContentSettings.Default;
+
+    /// <summary>The rule pack that judges the matrix (<c>rules:</c>; the national pack when absent).</summary>
+    public RulePack Pack { get; init; } = RulePack.National;
 }

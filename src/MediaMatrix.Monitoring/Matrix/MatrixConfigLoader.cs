@@ -14,10 +14,10 @@ public static class MatrixConfigLoader
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
-    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules", "content"];
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules", "content", "rules"];
 
     // Sections that later features parse from the same file; accepted and ignored here.
-    private static readonly string[] ReservedTopLevelKeys = ["users", "rules"];
+    private static readonly string[] ReservedTopLevelKeys = ["users"];
 
     private static readonly string[] MatrixKeys = ["name", "timezone", "allowPrivateNetworks", "digestTo"];
     private static readonly string[] ReservedMatrixKeys = [];
@@ -81,8 +81,9 @@ public static class MatrixConfigLoader
         var tasks = TaskReader.Read(top, reader, declaredAccounts, settings?.TimeZone ?? TimeZoneInfo.Utc);
         var rules = RuleReader.Read(top, reader, declaredAccounts);
         var content = ContentReader.Read(top, reader, fileName);
+        var pack = RulePackReader.Read(top, reader, fileName);
 
-        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules, Content = content };
+        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules, Content = content, Pack = pack };
     }
 
     private static MatrixSettings? ReadSettings(ConfigSection top, ConfigReader reader)

@@ -28,9 +28,6 @@ public sealed class EvaluationRound(
     // own default cap (StoreOptions.MaxEvaluationsPerAccount).
     private const int PeriodHistoryDepth = 400;
 
-    // No source shows followers or reads (docs/assessment.md), so the matrix's medians are none, for every round.
-    private static readonly MatrixReach NoReach = MatrixReach.Of([]);
-
     /// <summary>Judges every account at <paramref name="at"/> and writes nothing (<c>check</c>, pages, API, digest).</summary>
     public Task<MatrixReport> RunAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
         RunAsync(RoundRequest.Look(at), cancellationToken);
@@ -59,6 +56,7 @@ public sealed class EvaluationRound(
         var postsFrom = Earliest(at - options.VetoWindow, completions.Tasks.Select(t => t.Issued));
         var zone = matrix.Matrix.TimeZone;
 
+        var overlaps = Overlaps(matrix.Accounts);
         var depth = request.PeriodBefore is null ? options.Stability.HistoryDepth : Math.Max(options.Stability.HistoryDepth, PeriodHistoryDepth);
         var accounts = matrix.Accounts;
         var results = new List<(Account Account, Evaluation Evaluation)>(accounts.Count);
@@ -98,7 +96,8 @@ public sealed class EvaluationRound(
                 {
                     Times = PublicationTimes.Of(times.UtcTicks, times.DayStarts, zone, rubricFrom),
                     Tasks = completions.Tally(account.Id, taskOptions.TallyWindow),
-                    MatrixReach = NoReach,
+                    Zone = zone,
+                    Overlapping = overlaps.GetValueOrDefault(account.Id),
                     Findings = inputs.Findings,
                     History = history.Count > options.Stability.HistoryDepth ? [.. history.Take(options.Stability.HistoryDepth)] : history,
                 };
@@ -215,6 +214,21 @@ public sealed class EvaluationRound(
     }
 
     // The merge target depends on the other accounts' evaluations, so it is filled in once all are known.
+    /// <summary>For each member, another member of the same unit — on the same platform if there is one —: the overlap a
+    /// merge proposal rests on (same unit, same audience), never follower counts.</summary>
+    private static Dictionary<string, Account> Overlaps(IReadOnlyList<Account> accounts)
+    {
+        var overlaps = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var account in accounts.Where(a => a.Tier == Tier.Member))
+        {
+            var same = accounts.Where(o => o.Id != account.Id && o.Tier == Tier.Member && string.Equals(o.Department, account.Department, StringComparison.Ordinal)).ToList();
+            if ((same.FirstOrDefault(o => o.Platform == account.Platform) ?? same.FirstOrDefault()) is { } other)
+                overlaps[account.Id] = other;
+        }
+
+        return overlaps;
+    }
+
     private static void NameMergeTargets(List<(Account Account, Evaluation Evaluation)> results)
     {
         for (var i = 0; i < results.Count; i++)

@@ -91,13 +91,30 @@ internal static class MonitoringServices
     /// and this process's latest report. The round raises alerts through <see cref="AlertingServices.AddAlerts"/>.</summary>
     public static IServiceCollection AddEvaluation(this IServiceCollection services, IConfiguration settings)
     {
-        services.AddSingleton(SettingsSection.Read<AssessmentOptions>(settings, "Assessment", o => o.Validate()));
+        var evaluation = EvaluationSettingsOf(settings);
+        services.AddSingleton(evaluation);
+        services.AddSingleton(sp => evaluation.ApplyTo(sp.GetRequiredService<MatrixConfig>().Pack.Options));
         services.AddSingleton(SettingsSection.Read<TaskMatchOptions>(settings, "Tasks", o => o.Validate()));
         services.AddSingleton(sp => Monitoring.Content.ContentChecks.For(sp.GetRequiredService<MatrixConfig>()));
         services.AddSingleton<EvaluationRound>();
         services.AddSingleton<BulletinService>();
         services.AddSingleton<LatestReport>();
         return services;
+    }
+
+    /// <summary>The operational <c>Assessment</c> settings; a rubric number left there from before rule packs stops start-up
+    /// with its key, since the pack now decides it.</summary>
+    /// <exception cref="SettingsException">A rule key is set, or a value is out of range.</exception>
+    public static EvaluationSettings EvaluationSettingsOf(IConfiguration settings)
+    {
+        var section = settings.GetSection("Assessment");
+        foreach (var key in EvaluationSettings.RuleKeys)
+        {
+            if (section.GetSection(key).Exists())
+                throw new SettingsException($"Assessment:{key}: this is a rule, not a setting: set it in the matrix's rule pack (rules: pack / overrides, see config/rules/README.md)");
+        }
+
+        return SettingsSection.Read<EvaluationSettings>(settings, "Assessment", o => o.Validate());
     }
 
     private static void OnRedis<TStore>(IServiceCollection services, Func<IConnectionMultiplexer, StoreOptions, TStore> create)

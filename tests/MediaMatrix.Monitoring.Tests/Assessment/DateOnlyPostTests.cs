@@ -55,7 +55,7 @@ public sealed class DateOnlyPostTests
     public void EarlyWarning_DateOnlyPostTenDaysBack_CountsFromTheEndOfItsDay()
     {
         // 2026-11-21 00:00 is 10 days 9 hours before T (a warning at midnight); its end is 9 days 9 hours: quiet.
-        var e = Evaluate(Education, [DateOnly(11, 21)]);
+        var e = AccountAssessor.Evaluate(Input(Education, [DateOnly(11, 21)]), T, new AssessmentOptions { EarlyWarningWorkingDays = 0 });
 
         Assert.Null(e.VetoInDays);
         Assert.Empty(e.Warnings);

@@ -4,17 +4,15 @@ using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
 
 namespace MediaMatrix.Monitoring.Tests.Assessment;
 
-/// <summary>处置建议: close the zombie and dormant, merge the weak and little followed, rectify the weak but live, retain the rest.</summary>
+/// <summary>处置建议: close the zombie and dormant, merge the weak that overlap a same-unit account (or nobody runs), rectify
+/// the weak but live, retain the rest. Followers never decide.</summary>
 public sealed class DispositionTests
 {
-    private static readonly MatrixReach Medians = new(MedianFollowers: 10_000, MedianReads: 500);
-
-    private static Evaluation WeakWithReach(Account account, long followers, IReadOnlyList<Post>? posts = null) =>
+    private static Evaluation Weak(Account account, Account? overlapping = null, IReadOnlyList<Post>? posts = null) =>
         Evaluate(Input(account, posts ?? Regular(20)) with
         {
             History = [WeakYesterday(account)],
-            Reach = new AccountReach(followers, null),
-            MatrixReach = Medians,
+            Overlapping = overlapping,
         });
 
     [Fact]
@@ -36,21 +34,23 @@ public sealed class DispositionTests
     }
 
     [Fact]
-    public void Disposition_WeakWithLowAttention_IsMerge()
+    public void Disposition_WeakOverlappingASameUnitAccount_IsMergeIntoIt()
     {
-        var e = WeakWithReach(Education, followers: 2_000);
+        var sibling = Education with { Id = "edu-web", Name = "教育局网站", Platform = Platform.Website };
+        var e = Weak(Education, sibling);
 
         Assert.True(e.Weak);
         var d = e.Disposition!;
         Assert.Equal(DispositionKind.Merge, d.Kind);
-        Assert.Null(d.MergeInto); // named by the inspector, which sees the whole matrix
-        Assert.Equal(["merge", "merge-low-reach"], d.Reasons.Select(r => r.Code));
+        Assert.Equal("edu-web", d.MergeInto); // the round may still name a better-placed sibling or the head
+        Assert.Equal(["merge", "merge-overlap"], d.Reasons.Select(r => r.Code));
+        Assert.Contains("教育局网站", d.Reasons[1].Zh, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Disposition_WeakButWellFollowed_IsRectifyWithADeadline()
+    public void Disposition_WeakWithoutOverlapButPosting_IsRectifyWithADeadline()
     {
-        var d = WeakWithReach(Education, followers: 20_000).Disposition!;
+        var d = Weak(Education).Disposition!;
 
         Assert.Equal(DispositionKind.Rectify, d.Kind);
         Assert.Equal(T.AddDays(30), d.Deadline);
@@ -60,7 +60,7 @@ public sealed class DispositionTests
     [Fact]
     public void Disposition_WeakHead_IsRectifyNeverMerge()
     {
-        var d = WeakWithReach(Head, followers: 100).Disposition!;
+        var d = Weak(Head, overlapping: Education).Disposition!;
 
         Assert.Equal(DispositionKind.Rectify, d.Kind);
         Assert.Contains("cannot be merged", d.Reasons[0].En, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class DispositionTests
         var matrix = new List<(Account, Evaluation)>
         {
             (Head, Evaluate(Head, Regular(1))),
-            (Education, WeakWithReach(Education, 100)),
+            (Education, Weak(Education, Schools)),
             (Schools, Evaluate(Schools, Regular(7))),
             (Culture, Evaluate(Culture, Regular(7))),
         };
@@ -135,8 +135,8 @@ public sealed class DispositionTests
         var matrix = new List<(Account, Evaluation)>
         {
             (Head, Evaluate(Head, Regular(1))),
-            (Education, WeakWithReach(Education, 100)),
-            (Schools, WeakWithReach(Schools, 100)), // weak itself: no home for another account
+            (Education, Weak(Education, Schools)),
+            (Schools, Weak(Schools, Education)), // weak itself: no home for another account
             (Culture, Evaluate(Culture, Regular(7))), // healthy but another department
         };
 
@@ -146,10 +146,10 @@ public sealed class DispositionTests
     [Fact]
     public void WithMergeTarget_NamesTheAccountInTheReason()
     {
-        var named = Dispositions.WithMergeTarget(WeakWithReach(Education, 100).Disposition!, Schools.Id);
+        var named = Dispositions.WithMergeTarget(Weak(Education, Schools).Disposition!, Schools.Id);
 
         Assert.Equal(Schools.Id, named.MergeInto);
         Assert.Contains("dh-edu-schools", named.Reasons[0].Zh, StringComparison.Ordinal);
-        Assert.Equal("merge-low-reach", named.Reasons[1].Code);
+        Assert.Equal("merge-overlap", named.Reasons[1].Code);
     }
 }

@@ -3,9 +3,15 @@ using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
 
 namespace MediaMatrix.Monitoring.Tests.Assessment;
 
-/// <summary>预警: "veto in N days" from day 10 of the 14, so an operator hears before an inspection fails.</summary>
+/// <summary>预警 by calendar days: "veto in N days" from day 10 of the 14, so an operator hears before an inspection fails.
+/// The working-day rule is off here (<see cref="CalendarDaysOnly"/>); <see cref="WorkingDayWarningTests"/> covers it.</summary>
 public sealed class EarlyWarningTests
 {
+    private static readonly AssessmentOptions CalendarDaysOnly = new() { EarlyWarningWorkingDays = 0 };
+
+    private static Evaluation Evaluate(Monitoring.Matrix.Account account, IReadOnlyList<Post> posts) =>
+        AccountAssessor.Evaluate(Input(account, posts), T, CalendarDaysOnly);
+
     [Fact]
     public void EarlyWarning_LastPostExactly10DaysAgo_WarnsVetoIn4Days()
     {
@@ -51,7 +57,7 @@ public sealed class EarlyWarningTests
     [Fact]
     public void EarlyWarning_FromDayIsConfigurable()
     {
-        var e = AccountAssessor.Evaluate(Input(Education, PostsDaysAgo(7)), T, new AssessmentOptions { EarlyWarningAfter = TimeSpan.FromDays(7) });
+        var e = AccountAssessor.Evaluate(Input(Education, PostsDaysAgo(7)), T, new AssessmentOptions { EarlyWarningAfter = TimeSpan.FromDays(7), EarlyWarningWorkingDays = 0 });
 
         Assert.Equal(7, e.VetoInDays);
     }

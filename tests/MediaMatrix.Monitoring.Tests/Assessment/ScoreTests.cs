@@ -3,38 +3,35 @@ using static MediaMatrix.Monitoring.Tests.Assessment.Cast;
 
 namespace MediaMatrix.Monitoring.Tests.Assessment;
 
-/// <summary>The weighted score: diligence 40, tasks 30, reach 30, and renormalisation when a part is absent.</summary>
+/// <summary>The weighted score: diligence 40 and cluster tasks 30 (the national pack), renormalisation when tasks are absent,
+/// and no popularity at all.</summary>
 public sealed class ScoreTests
 {
-    // Weekly posting scores diligence 100; these inputs make the other parts easy to read.
-    private static readonly MatrixReach Medians = new(MedianFollowers: 10_000, MedianReads: 500);
-
     [Fact]
     public void Score_AllPartsPresent_IsTheWeightedMean()
     {
         var e = Evaluate(Input(Education, Regular(7)) with
         {
             Tasks = new TaskTally(Assigned: 4, Completed: 2, OnTime: 2),  // 50
-            Reach = new AccountReach(10_000, 500),                       // at the median: 60
-            MatrixReach = Medians,
         });
 
-        Assert.Equal(((40 * 100) + (30 * 50) + (30 * 60)) / 100.0, e.RawScore);
+        Assert.Equal(Math.Round(((40 * 100) + (30 * 50)) / 70.0, 1), e.RawScore);
         Assert.All(e.Parts, p => Assert.True(p.Counted));
-        Assert.Equal([0.4, 0.3, 0.3], e.Parts.Select(p => p.EffectiveWeight));
+        Assert.Equal([ScorePart.Diligence, ScorePart.Tasks], e.Parts.Select(p => p.Name));
+        Assert.Equal([0.5714, 0.4286], e.Parts.Select(p => p.EffectiveWeight));
         Assert.DoesNotContain(e.Reasons, r => r.Code == "renormalised");
     }
 
     [Fact]
     public void Score_NoTasksAssigned_IsRenormalisedOverTheOtherPartsAndSaysSo()
     {
-        var e = Evaluate(Input(Education, Regular(7)) with { Reach = new AccountReach(10_000, 500), MatrixReach = Medians });
+        var e = Evaluate(Input(Education, Regular(7)));
 
         var tasks = e.Parts.Single(p => p.Name == ScorePart.Tasks);
         Assert.False(tasks.Counted);
         Assert.Null(tasks.Score);
         Assert.Equal(0, tasks.EffectiveWeight);
-        Assert.Equal(((40 * 100) + (30 * 60)) / 70.0, e.RawScore!.Value, 1);
+        Assert.Equal(100, e.RawScore!.Value, 1);
         var reason = Assert.Single(e.Reasons, r => r.Code == "renormalised");
         Assert.Contains("集群协同任务", reason.Zh, StringComparison.Ordinal);
         Assert.Contains("none assigned", reason.En, StringComparison.Ordinal);
@@ -48,14 +45,28 @@ public sealed class ScoreTests
         Assert.False(e.Parts.Single(p => p.Name == ScorePart.Tasks).Counted);
     }
 
-    [Fact]
-    public void Score_NoReachVisible_IsRenormalisedAndSaysSo()
+    /// <summary>Issue 14 acceptance: with the default pack no score moves when followers or reads change (the 2023 opinions).</summary>
+    [Theory]
+    [InlineData(null, null, null, null)]
+    [InlineData(0L, 0L, 0L, 0L)]
+    [InlineData(12L, 3L, 0L, 150L)]
+    [InlineData(1_000_000L, 250_000L, 40_000L, 9_000_000L)]
+    public void Score_FollowersReadsLikesAndComments_MoveNothing(long? reads, long? likes, long? comments, long? followers)
     {
-        var e = Evaluate(Input(Education, Regular(7)) with { Tasks = new TaskTally(4, 2, 2) });
+        var plain = Regular(7);
+        var shown = plain.Select(p => p with { Metrics = new PostMetrics(reads, likes, comments, followers) }).ToList();
+        var tasks = new TaskTally(4, 3, 2);
 
-        Assert.False(e.Parts.Single(p => p.Name == ScorePart.Reach).Counted);
-        Assert.Equal(((40 * 100) + (30 * 50)) / 70.0, e.RawScore!.Value, 1);
-        Assert.Contains(e.Reasons, r => r.Code == "renormalised" && r.En.Contains("shows no followers or reads", StringComparison.Ordinal));
+        var without = Evaluate(Input(Education, plain) with { Tasks = tasks });
+        var with = Evaluate(Input(Education, shown) with { Tasks = tasks });
+
+        Assert.Equal(without.RawScore, with.RawScore);
+        Assert.Equal(without.Score, with.Score);
+        Assert.Equal(without.Grade, with.Grade);
+        Assert.Equal(without.Verdict, with.Verdict);
+        Assert.Equal(without.Disposition!.Kind, with.Disposition!.Kind);
+        Assert.Equal(without.Parts, with.Parts);
+        Assert.DoesNotContain(with.Reasons, r => r.Zh.Contains("粉丝", StringComparison.Ordinal) || r.Zh.Contains("阅读", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,32 +86,6 @@ public sealed class ScoreTests
     public void Tasks_CompletedAndOnTimeShares_CountHalfEach(int assigned, int completed, int onTime, double expected)
     {
         Assert.Equal(expected, ScoreParts.Tasks(new TaskTally(assigned, completed, onTime), Rubric));
-    }
-
-    [Theory]
-    [InlineData(10_000L, 500.0, 60.0)]   // at both medians
-    [InlineData(20_000L, 1000.0, 100.0)] // twice the medians
-    [InlineData(50_000L, 5000.0, 100.0)] // capped
-    [InlineData(5_000L, 250.0, 30.0)]    // half
-    [InlineData(5_000L, null, 30.0)]     // reads hidden: followers alone
-    [InlineData(null, 1000.0, 100.0)]    // followers hidden: reads alone
-    public void Reach_IsRelativeToTheMatrixMedians(long? followers, double? reads, double expected)
-    {
-        Assert.Equal(expected, ScoreParts.Reach(new AccountReach(followers, reads), Medians, Rubric, out _, out _));
-    }
-
-    [Fact]
-    public void Reach_WithoutAMatrixMedian_IsLeftOut()
-    {
-        Assert.Null(ScoreParts.Reach(new AccountReach(10_000, null), new MatrixReach(null, 500), Rubric, out _, out _));
-    }
-
-    [Fact]
-    public void MatrixReach_IsTheMedianOfTheAccountsThatShowIt()
-    {
-        var medians = MatrixReach.Of([new AccountReach(100, null), new AccountReach(300, 10), null, new AccountReach(200, 30), new AccountReach(null, 20), new AccountReach(400, null)]);
-
-        Assert.Equal(new MatrixReach(250, 20), medians);
     }
 
     [Theory]

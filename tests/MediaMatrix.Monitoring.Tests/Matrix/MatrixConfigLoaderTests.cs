@@ -106,7 +106,6 @@ public class MatrixConfigLoaderTests
             + """
 
             users: [{ name: admin }]
-            rules: { dormantAfter: 14d }
             """;
 
         var result = MatrixConfigLoader.LoadFromText(yaml, MatrixYaml.FileName);
