@@ -34,6 +34,9 @@ public sealed record Bulletin(
     /// <summary>内容问题: the content findings not dismissed, found up to the evaluation instant (confirmed ones and those
     /// still waiting for a decision, which the bulletin says).</summary>
     public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
+
+    /// <summary>The rule pack that judged the period (named in the summary and at the head of the document).</summary>
+    public RulePackId Pack { get; init; } = RulePackId.National;
 }
 
 /// <summary>
@@ -68,6 +71,9 @@ public sealed record BulletinAccount(
 
     /// <summary>The reasons' stable codes, in the order of <see cref="Reasons"/> (a veto's code starts "veto").</summary>
     public IReadOnlyList<string> ReasonCodes { get; init; } = [];
+
+    /// <summary>The pack's dormancy tier at the check (active, warning, dormant, zombie).</summary>
+    public Dormancy Dormancy { get; init; }
 }
 
 /// <summary>

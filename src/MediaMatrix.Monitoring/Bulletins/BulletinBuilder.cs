@@ -41,6 +41,7 @@ public static class BulletinBuilder
             change,
             year)
         {
+            Pack = report.Pack,
             ContentFindings = [.. report.ContentFindings
                 .Where(f => f.Status != Content.FindingStatus.Dismissed && f.FoundAt <= report.EvaluatedAt)
                 .OrderBy(f => names.GetValueOrDefault(f.AccountId) is null ? 1 : 0)
@@ -71,6 +72,7 @@ public static class BulletinBuilder
         UpdatedAtCheck = e.Evidence?.Newest?.PublishedAt ?? e.LastPostAt,
         UpdatedAtCheckPrecision = e.Evidence?.Newest?.Precision ?? DatePrecision.Time,
         ReasonCodes = [.. e.Reasons.Select(r => r.Code)],
+        Dormancy = e.Verdict == Verdict.Unknown ? Dormancy.Active : e.Dormancy,
     };
 
     // A task belongs to the period its deadline falls in, and only once the deadline has passed: an open task owes nothing yet.

@@ -47,7 +47,7 @@ public static class BulletinHtml
     {
         var f = b.Figures;
         var at = b.EvaluatedAt.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
-        var lead = $"截至{at}，本期共检查政务新媒体账号{f.Checked}个，其中合格{f.Qualified}个，不合格{f.Unqualified}个，" +
+        var lead = $"截至{at}，按“{b.Pack.Title}”（{b.Pack.Label}）检查规则，本期共检查政务新媒体账号{f.Checked}个，其中合格{f.Qualified}个，不合格{f.Unqualified}个，" +
             $"数据不足未评判{f.Unknown}个，合格率{BulletinTables.Percent(f.PassRate)}；弱运营账号{f.Weak}个，僵尸账号{f.Zombie}个，休眠账号{f.Dormant}个。";
         return b.Change.PreviousFigures is null
             ? lead + $"上期（{b.Change.Previous.Label}）无留存检查记录，变化情况为 {BulletinTables.NotAvailable}。"

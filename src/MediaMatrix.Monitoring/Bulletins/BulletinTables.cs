@@ -36,7 +36,7 @@ public static class BulletinTables
             [.. b.Weak.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), Score(a), T(a.Grade?.ToString()), T(DispositionName(a.Disposition)),
                 T(Date(a.DispositionDeadline, b)), T(a.MergeInto), T(Join(a.DispositionReasons))))]),
         new(ZombieOrDormant, ["账号ID", "账号名称", "部门", "类别", "最近更新", "处置建议", "处置理由"],
-            [.. b.ZombieOrDormant.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号" : "休眠账号"),
+            [.. b.ZombieOrDormant.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号（" + DormancyTier.Zh(a.Dormancy) + "）" : "休眠账号"),
                 T(Date(a.LastPostAt, b) ?? "未采集到"), T(DispositionName(a.Disposition)), T(Join(a.DispositionReasons))))]),
         new(Departments, ["部门", "分派（账号×任务）", "完成", "按时完成", "完成率"],
             [.. b.TaskCompletion.Select(d => Row(T(d.Department), N(d.Assigned), N(d.Completed), N(d.OnTime), SheetCell.Of(d.Rate, NotAvailable)))]),
@@ -85,6 +85,7 @@ public static class BulletinTables
         [
             Row(T("通报期"), T(b.Period.Label)),
             Row(T("矩阵"), T(b.MatrixName)),
+            Row(T("检查规则"), T($"{b.Pack.Title}（{b.Pack.Label}）")),
             Row(T("监测时间点"), T(Date(b.EvaluatedAt, b))),
             Row(T("检查账号数"), N(f.Checked)),
             Row(T("合格"), N(f.Qualified)),

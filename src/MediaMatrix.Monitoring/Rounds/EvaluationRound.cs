@@ -146,6 +146,7 @@ public sealed class EvaluationRound(
 
         return new MatrixReport(at, MatrixSummary.Of(judged), results)
         {
+            Pack = options.Pack,
             Completions = completed,
             Alerts = changes,
             Sampled = sampled is null ? null : [.. judged.Select(e => e.AccountId).Where(sampled.Contains)],

@@ -63,6 +63,9 @@ public sealed record MatrixReport(DateTimeOffset EvaluatedAt, MatrixSummary Summ
     /// <summary>Accounts × tasks at the instant: every task issued by then (none when the matrix has none).</summary>
     public CompletionMatrix Completions { get; init; } = CompletionMatrix.Empty;
 
+    /// <summary>The rule pack (and version, and the matrix's overrides) that judged this report.</summary>
+    public RulePackId Pack { get; init; } = RulePackId.National;
+
     /// <summary>The alert changes the rules found: stored when the request applied them, else only what would change.</summary>
     public AlertChanges Alerts { get; init; } = AlertChanges.None;
 

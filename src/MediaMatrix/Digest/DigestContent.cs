@@ -40,6 +40,9 @@ internal sealed record DigestContent(
     /// <summary>内容问题: the recipient's content findings still waiting for a decision, and those confirmed this week.</summary>
     public IReadOnlyList<ContentFinding> Findings { get; init; } = [];
 
+    /// <summary>The rule pack that judged the week (named at the foot of every edition).</summary>
+    public RulePackId Pack { get; init; } = RulePackId.National;
+
     public double? PassRateChange => PassRate is { } now && PreviousPassRate is { } before ? now - before : null;
 
     /// <summary>Builds one edition. The office edition's pass rate is the week's kept figure (the same on every replica);
@@ -69,7 +72,7 @@ internal sealed record DigestContent(
             .Where(f => mine.Contains(f.AccountId) && f.FoundAt <= report.EvaluatedAt
                 && (f.Status == FindingStatus.Proposed || (f.Status == FindingStatus.Confirmed && f.DecidedAt >= weekAgo)))
             .ToList();
-        return new DigestContent(matrixName, week.WeekKey, report.EvaluatedAt, zone, recipient, passRate, previousRate, lines, link) { Findings = findings };
+        return new DigestContent(matrixName, week.WeekKey, report.EvaluatedAt, zone, recipient, passRate, previousRate, lines, link) { Findings = findings, Pack = report.Pack };
     }
 
     /// <summary>The week's figures as kept for next week's comparison.</summary>

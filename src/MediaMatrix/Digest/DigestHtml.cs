@@ -41,7 +41,7 @@ internal static class DigestHtml
 
         if (c.Link is { } link)
             html.Append("<p style=\"margin-top:16px;\"><a href=\"").Append(E(link.AbsoluteUri)).Append("\" style=\"color:#1a5fb4;\">在监测平台中查看详情</a></p>");
-        html.Append("<p style=\"color:#999;font-size:12px;\">本邮件由 MediaMatrix 自动发送，每周一次。</p></body></html>");
+        html.Append("<p style=\"color:#999;font-size:12px;\">检查规则：").Append(E(c.Pack.Title)).Append('（').Append(E(c.Pack.Label)).Append("）<br>本邮件由 MediaMatrix 自动发送，每周一次。</p></body></html>");
         return html.ToString();
     }
 

@@ -22,6 +22,7 @@ internal static class DigestText
         Section(text, "账号得分", c.Lines.OrderBy(l => l.Evaluation.Score ?? -1).Select(l => $"{l.Account.Name}：{DigestWording.Score(l.Evaluation.Score)}（{DigestWording.Verdict(l.Evaluation.Verdict)}）"));
         if (c.Link is { } link)
             text.AppendLine($"详情：{link.AbsoluteUri}");
+        text.AppendLine($"检查规则：{c.Pack.Title}（{c.Pack.Label}）");
         text.AppendLine("本邮件由 MediaMatrix 自动发送，每周一次。");
         return text.ToString();
     }

@@ -27,6 +27,7 @@ internal static class CheckReport
             .ToLookup(f => f.AccountId, StringComparer.Ordinal);
         return new ReportDocument(
             report.EvaluatedAt,
+            new PackDocument(report.Pack.Name, report.Pack.Version, report.Pack.Title, report.Pack.TitleEn, report.Pack.Overrides),
             new SummaryDocument(s.Checked, s.Qualified, s.Unqualified, s.Unknown, s.PassRate,
                 new GradesDocument(s.Grades.A, s.Grades.B, s.Grades.C, s.Grades.D), s.Weak, s.Zombie, s.Dormant, s.Warned),
             report.Accounts.Select(r => Account(r.Account, r.Evaluation, findings[r.Account.Id])).ToList());
@@ -41,6 +42,7 @@ internal static class CheckReport
         Weak = e.Weak,
         Zombie = e.Zombie,
         Dormant = e.Dormant,
+        Dormancy = e.Verdict == Verdict.Unknown ? null : e.Dormancy,
         PostsLast90d = e.Verdict == Verdict.Unknown ? null : e.PostsLongTerm,
         LongestGapDays = e.LongestGap is { } gap ? Math.Round(gap.TotalDays, 1) : null,
         Disposition = e.Disposition is { } d ? new DispositionDocument(d.Kind, d.Deadline, d.MergeInto, d.Reasons) : null,
@@ -48,12 +50,16 @@ internal static class CheckReport
         Tasks = new TasksDocument(e.Tasks?.Assigned ?? 0, e.Tasks?.Completed ?? 0, e.Tasks?.OnTime ?? 0),
         Warnings = e.Warnings,
         VetoInDays = e.VetoInDays,
+        VetoInWorkingDays = e.VetoInWorkingDays,
         Evidence = e.Evidence is { } ev ? new EvidenceDocument(ev.Newest, ev.LastReadAt, ev.FindingIds) : null,
         ContentFindings = [.. findings.Select(f => new FindingDocument(f.Id, f.Rule, f.Kind, f.Severity, f.Status, f.PostTitle, f.PostLink,
             f.PublishedAt, f.Before, f.Match, f.After, f.Correct, f.FoundAt))],
     };
 
-    internal sealed record ReportDocument(DateTimeOffset EvaluatedAt, SummaryDocument Summary, IReadOnlyList<AccountDocument> Accounts);
+    internal sealed record ReportDocument(DateTimeOffset EvaluatedAt, PackDocument Rules, SummaryDocument Summary, IReadOnlyList<AccountDocument> Accounts);
+
+    /// <summary>Which rule pack judged the report: name, version, title, and the numbers the matrix overrode.</summary>
+    internal sealed record PackDocument(string Pack, string Version, string Title, string TitleEn, IReadOnlyList<string> Overrides);
 
     internal sealed record SummaryDocument(
         int Checked, int Qualified, int Unqualified, int Unknown, double? PassRate, GradesDocument Grades, int Weak, int Zombie, int Dormant, int Warned);
@@ -78,6 +84,9 @@ internal static class CheckReport
 
         public bool Dormant { get; init; }
 
+        /// <summary>The pack's dormancy tier (active, warning, dormant, zombie); null when the verdict is unknown.</summary>
+        public Dormancy? Dormancy { get; init; }
+
         public int? PostsLast90d { get; init; }
 
         public double? LongestGapDays { get; init; }
@@ -92,6 +101,9 @@ internal static class CheckReport
         public IReadOnlyList<Reason> Warnings { get; init; } = [];
 
         public int? VetoInDays { get; init; }
+
+        /// <summary>Working days left before the veto (today included), when warned.</summary>
+        public int? VetoInWorkingDays { get; init; }
 
         /// <summary>What the verdict rests on: the newest dated post (检查时更新日期), the last successful read, the findings.</summary>
         public EvidenceDocument? Evidence { get; init; }

@@ -17,6 +17,7 @@ internal static class CheckTable
             $"检查时间 evaluated at {report.EvaluatedAt:yyyy-MM-dd HH:mm zzz}: {s.Checked} checked, {s.Qualified} qualified, {s.Unqualified} unqualified, {s.Unknown} unknown, pass rate {(s.PassRate is { } p ? p.ToString("P1", CultureInfo.InvariantCulture) : "n/a")}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"grades A {s.Grades.A} · B {s.Grades.B} · C {s.Grades.C} · D {s.Grades.D}; weak {s.Weak}, zombie {s.Zombie}, dormant {s.Dormant}, early warnings {s.Warned}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"检查规则 rule pack: {report.Pack.Title} ({report.Pack.Label})");
         text.AppendLine("id                    verdict        score grade  7d  14d  30d  last post         disposition  reason");
         foreach (var (account, e) in report.Accounts)
         {

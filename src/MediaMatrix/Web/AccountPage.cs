@@ -21,14 +21,16 @@ internal static class AccountPage
             <p class="summary"><span class="{e.Verdict.ToString().ToLowerInvariant()}">{lang.Verdict(e.Verdict)}</span>
             <span>{lang.T("得分", "Score")} {Html.Num(e.Score, "0.#")}</span><span>{lang.T("等级", "Grade")} {e.Grade?.ToString() ?? "—"}</span>
             <span>{lang.T("处置建议", "Proposed")} {lang.Disposition(e.Disposition?.Kind)}</span>
-            {(e.Weak ? $"<span class=\"unqualified\">{lang.T("弱运营", "Weak")}</span>" : "")}{(e.Zombie ? $"<span class=\"unqualified\">{lang.T("僵尸", "Zombie")}</span>" : "")}{(e.Dormant ? $"<span class=\"unqualified\">{lang.T("休眠", "Dormant")}</span>" : "")}</p>
+            {(e.Weak ? $"<span class=\"unqualified\">{lang.T("弱运营", "Weak")}</span>" : "")}{(e.Zombie ? $"<span class=\"unqualified\">{lang.T("僵尸", "Zombie")}</span>" : "")}{(e.Dormant ? $"<span class=\"unqualified\">{lang.T("休眠", "Dormant")}</span>" : "")}
+            {(e.Verdict != Verdict.Unknown ? $"<span class=\"tier\">{lang.T("更新状态", "Upkeep")}: {lang.T(DormancyTier.Zh(e.Dormancy), DormancyTier.En(e.Dormancy))}</span>" : "")}</p>
             <p><a href="{Html.Href(account.Source.Url.ToString())}" rel="noopener noreferrer">{lang.T("采集源", "Source")}</a></p>
             <h2>{lang.T("得分构成与原因", "Score breakdown and reasons")}</h2>
             <table class="parts"><thead><tr><th>{lang.T("部分", "Part")}</th><th>{lang.T("得分", "Score")}</th><th>{lang.T("权重", "Weight")}</th><th>{lang.T("计入", "Counted")}</th></tr></thead><tbody>
             """);
         foreach (var part in e.Parts)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(part.Name)}</td><td>{Html.Num(part.Score, "0.#")}</td><td>{part.EffectiveWeight:0.##}</td><td>{(part.Counted ? "✓" : "—")}</td></tr>");
+            var name = part.Name == ScorePart.Tasks ? lang.T("集群协同任务", "Cluster tasks") : lang.T("勤勉度", "Diligence");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{Html.Num(part.Score, "0.#")}</td><td>{part.EffectiveWeight:0.##}</td><td>{(part.Counted ? "✓" : "—")}</td></tr>");
         }
 
         html.Append("</tbody></table><ul class=\"reasons\">");
@@ -39,6 +41,7 @@ internal static class AccountPage
 
         html.Append("</ul>");
         AppendEvidence(html, e.Evidence, lang);
+        AppendContext(html, posts, lang);
         html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("得分走势（虚线为弱运营阈值）", "Score history (dashed: weak threshold)")}</h2>");
         Charts.ScoreHistory(html, history, weakThreshold, lang);
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -68,6 +71,27 @@ internal static class AccountPage
 
         html.Append("</ol>");
         return html;
+    }
+
+    // Figures of popularity a source shows are context only, and labelled so: since December 2023 follows, likes, reposts and
+    // comments must not be a basis of assessment, and no part of the score reads them.
+    private static void AppendContext(StringBuilder html, IReadOnlyList<Post> posts, Lang lang)
+    {
+        var shown = posts.Where(p => p.Metrics is { IsEmpty: false }).ToList();
+        if (shown.Count == 0)
+            return;
+
+        var followers = shown.Select(p => p.Metrics!.Followers).FirstOrDefault(f => f is not null);
+        var reads = shown.Select(p => p.Metrics!.Reads).OfType<long>().Order().ToList();
+        var likes = shown.Select(p => p.Metrics!.Likes).OfType<long>().Sum();
+        var comments = shown.Select(p => p.Metrics!.Comments).OfType<long>().Sum();
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <section class="context" aria-labelledby="context-h"><h2 id="context-h">{lang.T("平台公开数据（仅供参考，不计入考核）", "Figures the platform shows (context only, not assessed)")}</h2>
+            <p class="note">{lang.T("依据中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》，关注、点赞、转发、评论数不作为考核评价依据。", "Under the 2023 opinions on “fingertip formalism”, follows, likes, reposts and comments are no basis of assessment.")}</p>
+            <dl><dt>{lang.T("粉丝数", "Followers")}</dt><dd>{(followers is { } f ? f.ToString("N0", CultureInfo.InvariantCulture) : "—")}</dd>
+            <dt>{lang.T("阅读量中位数", "Median reads")}</dt><dd>{(reads.Count > 0 ? reads[reads.Count / 2].ToString("N0", CultureInfo.InvariantCulture) : "—")}</dd>
+            <dt>{lang.T("点赞 / 评论（所列发布信息合计）", "Likes / comments (posts listed)")}</dt><dd>{likes.ToString("N0", CultureInfo.InvariantCulture)} / {comments.ToString("N0", CultureInfo.InvariantCulture)}</dd></dl></section>
+            """);
     }
 
     // What the verdict rests on, as an inspector asks for it: the 检查时更新日期 with the post behind it, the last read,

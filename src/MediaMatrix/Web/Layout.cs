@@ -31,7 +31,10 @@ internal static class Layout
         html.Append($"""<a href="?lang={(lang.English ? "zh" : "en")}">{(lang.English ? "中文" : "English")}</a></nav></header><main>""");
         html.Append(body);
         var now = context.RequestServices.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UnixEpoch;
-        html.Append($"""</main><footer class="zone">{Html.E(lang.ZoneNote(now))}</footer></body></html>""");
+        // Every page says which rules judged what it shows (issue 14): the pack, its version and the matrix's overrides.
+        var pack = context.RequestServices.GetService<Monitoring.Assessment.AssessmentOptions>()?.Pack;
+        var rules = pack is null ? "" : $"""<span class="pack">{lang.T("检查规则", "Rule pack")}: {Html.E(lang.English ? pack.TitleEn : pack.Title)} ({Html.E(pack.Label)})</span> · """;
+        html.Append($"""</main><footer class="zone">{rules}{Html.E(lang.ZoneNote(now))}</footer></body></html>""");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
