@@ -99,8 +99,12 @@ public sealed class AssessmentOptions
         copy.Grades = new GradeBounds { A = Grades.A, B = Grades.B, C = Grades.C };
         copy.Stability = new StabilityOptions
         {
-            SmoothingFactor = Stability.SmoothingFactor, WeakThreshold = Stability.WeakThreshold, RecoveryMargin = Stability.RecoveryMargin,
-            ConsecutiveEvaluations = Stability.ConsecutiveEvaluations, MinimumSpacing = Stability.MinimumSpacing, HistoryDepth = Stability.HistoryDepth,
+            SmoothingFactor = Stability.SmoothingFactor,
+            WeakThreshold = Stability.WeakThreshold,
+            RecoveryMargin = Stability.RecoveryMargin,
+            ConsecutiveEvaluations = Stability.ConsecutiveEvaluations,
+            MinimumSpacing = Stability.MinimumSpacing,
+            HistoryDepth = Stability.HistoryDepth,
         };
         return copy;
     }
