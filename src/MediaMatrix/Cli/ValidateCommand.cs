@@ -15,7 +15,7 @@ internal static class ValidateCommand
         }
 
         await Console.Out.WriteLineAsync(
-            $"{settings["Matrix:Config"]}: OK — {matrix.Matrix.Name}: 1 head + {matrix.Accounts.Count - 1} members, {matrix.Profiles.Count} profiles");
+            $"{settings["Matrix:Config"]}: OK — {matrix.Matrix.Name}: 1 head + {matrix.Accounts.Count - 1} members, {matrix.Profiles.Count} profiles, rule pack {matrix.Pack.Id.Label}");
         return 0;
     }
 }
