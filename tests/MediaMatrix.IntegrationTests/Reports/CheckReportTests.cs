@@ -78,8 +78,10 @@ public sealed class CheckReportTests
         Assert.False(member.GetProperty("zombie").GetBoolean());
         Assert.True(member.GetProperty("dormant").GetBoolean());
         Assert.Equal("close", member.GetProperty("disposition").GetProperty("kind").GetString());
-        Assert.Equal(["diligence", "tasks", "reach"], member.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        Assert.False(member.GetProperty("parts")[2].GetProperty("counted").GetBoolean());
+        // No attention or reach part: popularity is never scored (issue 14).
+        Assert.Equal(["diligence", "tasks"], member.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("dormant", member.GetProperty("dormancy").GetString());
+        Assert.Equal("national", json.GetProperty("rules").GetProperty("pack").GetString());
         var tasks = member.GetProperty("tasks");
         Assert.Equal((3, 2, 1), (tasks.GetProperty("assigned").GetInt32(), tasks.GetProperty("completed").GetInt32(), tasks.GetProperty("onTime").GetInt32()));
         Assert.Equal("warning-veto-soon", member.GetProperty("warnings")[0].GetProperty("code").GetString());
