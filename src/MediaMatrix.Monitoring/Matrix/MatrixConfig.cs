@@ -35,4 +35,7 @@ public sealed record MatrixConfig(
 
     /// <summary>The content checks: lexicons and rules (<c>content:</c>; the shipped starter lexicon when absent).</summary>
     public ContentSettings Content { get; init; } = ContentSettings.Default;
+
+    /// <summary>The filed accounts (<c>registry:</c>, imported by <c>mediamatrix registry</c>); null when the matrix names no registry file.</summary>
+    public MatrixRegistry? Registry { get; init; }
 }
