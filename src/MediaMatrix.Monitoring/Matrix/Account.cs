@@ -30,10 +30,14 @@ public sealed record Account(
     /// <summary>Who answers for the account (<c>accounts[].contacts</c>): the department's weekly digest goes to them.</summary>
     public IReadOnlyList<string> Contacts { get; init; } = [];
 
+    /// <summary>The account's record in the registry file (<c>registry:</c>), or null: not filed, or no registry read.</summary>
+    public Filing? Filing { get; init; }
+
     // Value equality over the contacts' contents, not the list instance: configs read twice must compare equal.
     public bool Equals(Account? other) =>
         other is not null && Id == other.Id && Name == other.Name && Platform == other.Platform && Tier == other.Tier &&
-        Department == other.Department && Source == other.Source && PollInterval == other.PollInterval && Contacts.SequenceEqual(other.Contacts);
+        Department == other.Department && Source == other.Source && PollInterval == other.PollInterval && Contacts.SequenceEqual(other.Contacts) &&
+        Filing == other.Filing;
 
     public override int GetHashCode() => HashCode.Combine(Id, Name, Platform, Tier, Department, Source, PollInterval, Contacts.Count);
 }

@@ -38,4 +38,7 @@ public sealed record MatrixConfig(
 
     /// <summary>The rule pack that judges the matrix (<c>rules:</c>; the national pack when absent).</summary>
     public RulePack Pack { get; init; } = RulePack.National;
+
+    /// <summary>The filed accounts (<c>registry:</c>, imported by <c>mediamatrix registry</c>); null when the matrix names no registry file.</summary>
+    public MatrixRegistry? Registry { get; init; }
 }

@@ -14,7 +14,7 @@ public static class MatrixConfigLoader
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
-    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules", "content", "rules"];
+    private static readonly string[] TopLevelKeys = ["matrix", "accounts", "profiles", "tasks", "taskRules", "content", "rules", "registry"];
 
     // Sections that later features parse from the same file; accepted and ignored here.
     private static readonly string[] ReservedTopLevelKeys = ["users"];
@@ -82,8 +82,14 @@ public static class MatrixConfigLoader
         var rules = RuleReader.Read(top, reader, declaredAccounts);
         var content = ContentReader.Read(top, reader, fileName);
         var pack = RulePackReader.Read(top, reader, fileName);
+        var registry = RegistryReader.Read(top, reader, fileName, declaredAccounts);
+        if (registry is not null)
+        {
+            var filed = registry.Filings.Where(f => f.Account is not null).ToDictionary(f => f.Account!, StringComparer.Ordinal);
+            accounts = [.. accounts.Select(a => filed.TryGetValue(a.Id, out var filing) ? a with { Filing = filing } : a)];
+        }
 
-        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules, Content = content, Pack = pack };
+        return settings is null ? null : new MatrixConfig(settings, accounts, profiles) { Tasks = tasks, Rules = rules, Content = content, Pack = pack, Registry = registry };
     }
 
     private static MatrixSettings? ReadSettings(ConfigSection top, ConfigReader reader)

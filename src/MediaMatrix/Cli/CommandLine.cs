@@ -22,6 +22,8 @@ internal static class CommandLine
           healthcheck [--url URL]                exit 0 when the monitor's /healthz answers (container HEALTHCHECK)
           profile test --config FILE --profile NAME --url URL [--kind html|json|feed]
                                                  fetch one page and print what the profile extracts (and what it cannot)
+          registry --config FILE --file REGISTRY.xlsx|.csv [--dry-run] [--format text|json]
+                                                 import the account registry (备案登记表): print the changes and flags, write them unless --dry-run
           hash-password                          read a password on stdin, print its hash for Auth:Users (docs/access.md)
 
         settings: appsettings.json < environment (e.g. Redis__Configuration=127.0.0.1:6379) < flags
@@ -82,6 +84,7 @@ internal static class CommandLine
             "digest" => await DigestCommand.RunAsync(cli, stop),
             "healthcheck" => await HealthcheckCommand.RunAsync(cli, stop),
             "profile" => await ProfileCommand.RunAsync(cli, stop),
+            "registry" => await RegistryCommand.RunAsync(cli, stop),
             "hash-password" => await HashPasswordCommand.RunAsync(),
             "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
             _ => PrintUsage(Console.Error, 2),

@@ -46,14 +46,15 @@ public sealed class SpreadsheetTextTests
 
     [Theory]
     [MemberData(nameof(FormulaLike))]
-    public void Xlsx_FormulaLikeText_IsAnInlineStringThatReadsBackAsTheNeutralisedText(string text, string expected)
+    public void Xlsx_FormulaLikeText_IsAStringCellThatReadsBackAsTheNeutralisedText(string text, string expected)
     {
         var xlsx = BulletinXlsx.Render([Table(text)], new DateTimeOffset(2026, 12, 31, 18, 0, 0, TimeSpan.FromHours(8)));
 
         var cell = SheetCells(xlsx).Single(c => (string?)c.Attribute("r") == "A2");
-        Assert.Equal("inlineStr", (string?)cell.Attribute("t"));
+        Assert.Contains((string?)cell.Attribute("t"), StringCellTypes);
         Assert.Null(cell.Element(Main + "f"));
-        Assert.Equal(expected, cell.Descendants(Main + "t").Single().Value);
+        // An XML reader turns a CR into LF, so the workbook stores line ends as LF (BulletinXlsx.StoredText).
+        Assert.Equal(expected.Replace('\r', '\n'), CellText(cell));
     }
 
     [Fact]
@@ -63,11 +64,44 @@ public sealed class SpreadsheetTextTests
 
         var cell = SheetCells(BulletinXlsx.Render([table], default)).Single(c => (string?)c.Attribute("r") == "A2");
 
-        Assert.Null(cell.Attribute("t"));
+        Assert.Contains((string?)cell.Attribute("t"), new string?[] { null, "n" });
         Assert.Equal("-2", cell.Element(Main + "v")!.Value);
     }
 
+    [Fact]
+    public void Xlsx_ControlCharacters_AreDroppedNotEscaped()
+    {
+        var cell = SheetCells(BulletinXlsx.Render([Table("a\u0001b\u001Fc")], default)).Single(c => (string?)c.Attribute("r") == "A2");
+
+        Assert.Equal("abc", CellText(cell));
+    }
+
+    [Fact]
+    public void Xlsx_SameTablesAndStamp_MakeTheSameBytes()
+    {
+        var stamp = new DateTimeOffset(2026, 12, 31, 18, 0, 0, TimeSpan.FromHours(8));
+        SheetTable[] tables = [Table("=1+1"), new("空表", ["a", "b"], [])];
+
+        Assert.Equal(BulletinXlsx.Render(tables, stamp), BulletinXlsx.Render(tables, stamp));
+        using var zip = new ZipArchive(new MemoryStream(BulletinXlsx.Render(tables, stamp)));
+        // A zip header holds a wall-clock time without a zone: the stamp's own clock time.
+        Assert.All(zip.Entries, e => Assert.Equal(stamp.DateTime, e.LastWriteTime.DateTime));
+    }
+
+    [Fact]
+    public void Xlsx_TableWithoutRows_KeepsItsHeader()
+    {
+        var xlsx = BulletinXlsx.Render([new SheetTable("空表", ["账号名称", "平台"], [])], default);
+
+        Assert.Equal(["账号名称", "平台"], SheetCells(xlsx).Select(CellText));
+    }
+
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static readonly string?[] StringCellTypes = ["str", "s", "inlineStr"];
+
+    private static string CellText(XElement cell) =>
+        cell.Element(Main + "v")?.Value ?? string.Concat(cell.Descendants(Main + "t").Select(t => t.Value));
 
     private static SheetTable Table(string text) => new("表", ["名称", "说明"], [[SheetCell.Of(text), SheetCell.Of("plain")]]);
 

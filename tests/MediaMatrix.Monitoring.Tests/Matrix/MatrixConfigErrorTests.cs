@@ -168,7 +168,7 @@ public class MatrixConfigErrorTests
     {
         var result = MatrixConfigLoader.LoadFromText(MatrixYaml.Valid + "\nnotifications: { sms: true }\n", MatrixYaml.FileName);
 
-        Assert.Equal("matrix.yaml:21:1: notifications: unknown key 'notifications' (expected one of: matrix, accounts, profiles, tasks, taskRules, content, rules)", Assert.Single(result.Errors).ToString());
+        Assert.Equal("matrix.yaml:21:1: notifications: unknown key 'notifications' (expected one of: matrix, accounts, profiles, tasks, taskRules, content, rules, registry)", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]
