@@ -34,6 +34,10 @@ public sealed record Bulletin(
     /// <summary>内容问题: the content findings not dismissed, found up to the evaluation instant (confirmed ones and those
     /// still waiting for a decision, which the bulletin says).</summary>
     public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
+
+    /// <summary>清理处置: the cleanup cases opened or closed in the period, or overdue at the evaluation instant, each as it
+    /// stood then (steps recorded later are not done yet), oldest opened first.</summary>
+    public IReadOnlyList<Cleanup.CleanupCase> Cases { get; init; } = [];
 }
 
 /// <summary>
