@@ -5,7 +5,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// <summary>What an alert is about. Serialised in kebab case (<c>became-unqualified</c>); the names are the de-dup key's first part.</summary>
 public enum AlertKind
 {
-    BecameUnqualified, BecameWeak, Zombie, ExtractionBroken, CollectionDown, TaskOverdue, EarlyWarning, TaskReminder,
+    BecameUnqualified, BecameWeak, Zombie, ExtractionBroken, CollectionDown, TaskOverdue, EarlyWarning, TaskReminder, CaseOverdue,
 }
 
 public enum AlertSeverity { Info, Warning, Critical }

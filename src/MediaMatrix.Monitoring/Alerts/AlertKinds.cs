@@ -13,6 +13,7 @@ public static class AlertKinds
         AlertKind.TaskOverdue => "task-overdue",
         AlertKind.EarlyWarning => "early-warning",
         AlertKind.TaskReminder => "task-reminder",
+        AlertKind.CaseOverdue => "case-overdue",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

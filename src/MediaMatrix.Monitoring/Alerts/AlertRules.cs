@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Cleanup;
 
 namespace MediaMatrix.Monitoring.Alerts;
 
@@ -23,7 +24,8 @@ public static class AlertRules
         IReadOnlyList<AccountStanding> accounts,
         IReadOnlyList<TaskStanding> tasks,
         DateTimeOffset now,
-        AlertOptions options)
+        AlertOptions options,
+        IReadOnlyList<CleanupCase>? cases = null)
     {
         var bySlot = open.Where(a => a.IsOpen).GroupBy(a => a.Slot, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OpenedAt).First(), StringComparer.Ordinal);
@@ -59,6 +61,14 @@ public static class AlertRules
                 () => TaskAlert(AlertKind.TaskOverdue, standing, now));
             Apply(AlertKind.TaskReminder, task.Id, task.Deadline > now && task.Deadline - now <= options.ReminderLead && missing,
                 () => TaskAlert(AlertKind.TaskReminder, standing, now));
+        }
+
+        // One alert per case while any of its steps is overdue (or its re-check failed); it resolves itself once none is,
+        // or the case is closed or superseded.
+        foreach (var c in cases ?? [])
+        {
+            var overdue = CaseSteps.OverdueAt(c, now);
+            Apply(AlertKind.CaseOverdue, c.Id, overdue.Count > 0, () => CaseAlert(c, overdue, now));
         }
 
         return opened.Count == 0 && resolved.Count == 0 ? AlertChanges.None : new AlertChanges(opened, resolved);
@@ -113,6 +123,13 @@ public static class AlertRules
             : ($"任务「{task.Title}」将于 {deadline} 截止，未完成：{string.Join("、", standing.Missing)}",
                 $"Task {task.Id} due {deadline}, missing: {string.Join(", ", standing.Missing)}");
         return New(kind, task.Id, zh, en, now) with { Accounts = standing.Missing };
+    }
+
+    private static Alert CaseAlert(CleanupCase c, IReadOnlyList<CaseStep> overdue, DateTimeOffset now)
+    {
+        var zh = string.Join("、", overdue.Select(s => $"{CaseSteps.StepZh(s.Kind)}（应于 {s.DueAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前）"));
+        var en = string.Join(", ", overdue.Select(s => $"{CaseSteps.StepEn(s.Kind)} (due {s.DueAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
+        return New(AlertKind.CaseOverdue, c.Id, $"{c.AccountId} 清理处置逾期：{zh}", $"{c.AccountId} cleanup case overdue: {en}", now) with { Accounts = [c.AccountId] };
     }
 
     private static Alert New(AlertKind kind, string subject, string zh, string en, DateTimeOffset now) =>

@@ -37,6 +37,10 @@ public sealed record Bulletin(
 
     /// <summary>The rule pack that judged the period (named in the summary and at the head of the document).</summary>
     public RulePackId Pack { get; init; } = RulePackId.National;
+
+    /// <summary>清理处置: the cleanup cases opened or closed in the period, or overdue at the evaluation instant, each as it
+    /// stood then (steps recorded later are not done yet), oldest opened first.</summary>
+    public IReadOnlyList<Cleanup.CleanupCase> Cases { get; init; } = [];
 }
 
 /// <summary>

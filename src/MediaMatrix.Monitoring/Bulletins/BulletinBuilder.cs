@@ -1,4 +1,5 @@
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Tasks;
 
@@ -47,8 +48,16 @@ public static class BulletinBuilder
                 .OrderBy(f => names.GetValueOrDefault(f.AccountId) is null ? 1 : 0)
                 .ThenBy(f => f.AccountId, StringComparer.Ordinal)
                 .ThenByDescending(f => f.PublishedAt)],
+            Cases = CasesOf(inputs.Cases, periodStart, report.EvaluatedAt),
         };
     }
+
+    // A case belongs to the period it was opened or closed in, and to every period it is overdue at the end of; it is
+    // shown as it stood at the evaluation instant, so a past bulletin does not change when a step is recorded later.
+    private static List<CleanupCase> CasesOf(IReadOnlyList<CleanupCase> all, DateTimeOffset periodStart, DateTimeOffset at) =>
+        [.. all.Where(c => c.OpenedAt <= at).Select(c => CaseSteps.AsOf(c, at))
+            .Where(c => c.OpenedAt >= periodStart || c.ClosedAt >= periodStart || c.SupersededAt >= periodStart || CaseSteps.OverdueAt(c, at).Count > 0)
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id, StringComparer.Ordinal)];
 
     private static BulletinAccount Row(Account account, Evaluation e) => new(
         account.Id,

@@ -16,4 +16,8 @@ public sealed record BulletinInputs(
     MatrixReport Report,
     IReadOnlyList<EvaluationRecord> History,
     CompletionMatrix? Tasks,
-    int PostsThisYear);
+    int PostsThisYear)
+{
+    /// <summary>Every cleanup case the round read (the builder picks the period's).</summary>
+    public IReadOnlyList<Cleanup.CleanupCase> Cases { get; init; } = [];
+}

@@ -33,6 +33,9 @@ public sealed class BulletinService(MatrixConfig matrix, EvaluationRound round)
             TasksDueFrom = period.Start(zone),
             CountPostsFrom = BulletinPeriod.Month(period.Year, 1).Start(zone),
         }, cancellationToken).ConfigureAwait(false);
-        return BulletinBuilder.Build(new BulletinInputs(period, matrix.Matrix.Name, zone, report, report.PeriodBefore, report.Completions.Tasks.Count == 0 ? null : report.Completions, report.PostsCounted));
+        return BulletinBuilder.Build(new BulletinInputs(period, matrix.Matrix.Name, zone, report, report.PeriodBefore, report.Completions.Tasks.Count == 0 ? null : report.Completions, report.PostsCounted)
+        {
+            Cases = report.Cases,
+        });
     }
 }

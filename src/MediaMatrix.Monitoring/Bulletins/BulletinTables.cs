@@ -16,6 +16,7 @@ public static class BulletinTables
     public const string Content = "内容问题";
     public const string Weak = "弱运营账号";
     public const string ZombieOrDormant = "僵尸与休眠账号";
+    public const string Cases = "清理处置";
     public const string Departments = "集群任务完成情况";
     public const string Tasks = "集群任务";
     public const string Accounts = "检查明细";
@@ -38,6 +39,7 @@ public static class BulletinTables
         new(ZombieOrDormant, ["账号ID", "账号名称", "部门", "类别", "最近更新", "处置建议", "处置理由"],
             [.. b.ZombieOrDormant.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号（" + DormancyTier.Zh(a.Dormancy) + "）" : "休眠账号"),
                 T(Date(a.LastPostAt, b) ?? "未采集到"), T(DispositionName(a.Disposition)), T(Join(a.DispositionReasons))))]),
+        CaseTable(b),
         new(Departments, ["部门", "分派（账号×任务）", "完成", "按时完成", "完成率"],
             [.. b.TaskCompletion.Select(d => Row(T(d.Department), N(d.Assigned), N(d.Completed), N(d.OnTime), SheetCell.Of(d.Rate, NotAvailable)))]),
         new(Tasks, ["任务编号", "标题", "链接", "下发时间", "截止时间", "分派", "完成", "按时完成", "未完成账号"],
@@ -132,6 +134,24 @@ public static class BulletinTables
                 T(f.PostTitle), T(Date(f.PublishedAt, b)), T(FindingKinds.Zh(f.Kind)), T($"{f.Before}【{f.Match}】{f.After}"), T(f.Correct),
                 T(f.Severity == MediaMatrix.Monitoring.Content.ContentSeverity.Serious ? "严重（单项否决）" : "一般（提示）"),
                 T(f.Status == MediaMatrix.Monitoring.Content.FindingStatus.Confirmed ? "已确认" : "待确认"), T(f.PostLink)))]);
+    }
+
+    /// <summary>清理处置: each case of the period with its steps in words and how it ends: closed, overdue, superseded or running.</summary>
+    private static SheetTable CaseTable(Bulletin b)
+    {
+        var accounts = b.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return new SheetTable(Cases, ["账号名称", "开设单位", "平台", "处置", "立案日期", "步骤进度", "结案/逾期"],
+            [.. b.Cases.Select(c =>
+            {
+                var a = accounts.GetValueOrDefault(c.AccountId);
+                var overdue = Cleanup.CaseSteps.OverdueAt(c, b.EvaluatedAt);
+                var state = c.ClosedAt is { } closed ? "已结案 " + Date(closed, b)
+                    : c.SupersededAt is not null ? "已终止（处置改变）"
+                    : overdue.Count > 0 ? "逾期：" + string.Join("、", overdue.Select(s => Cleanup.CaseSteps.StepZh(s.Kind)))
+                    : "办理中";
+                return Row(T(a?.Name ?? c.AccountId), T(a?.Department), T(a?.Platform), T(DispositionName(c.Disposition) + (c.MergeInto is { } into ? " → " + into : "")),
+                    T(Date(c.OpenedAt, b)), T(Cleanup.CaseSteps.Summary(c, b.EvaluatedAt)), T(state));
+            })]);
     }
 
     // 检查时更新日期: a date-only post shows its day alone, never a made-up time.

@@ -1,5 +1,6 @@
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Storage;
@@ -18,7 +19,7 @@ namespace MediaMatrix.Monitoring.Rounds;
 public sealed class EvaluationRound(
     IPostStore posts, IEvaluationStore evaluations, IAlertStore openAlerts, ITaskStore tasks, IFindingStore findings,
     MatrixConfig matrix, AssessmentOptions options, TaskMatchOptions taskOptions, AlertOptions alertOptions, AlertService alerts,
-    IContentFindingStore? contentFindings = null, ContentChecks? checks = null)
+    IContentFindingStore? contentFindings = null, ContentChecks? checks = null, ICaseStore? cases = null)
 {
     // Accounts whose reads are in flight together: the Redis client pipelines them into few round trips, and the round
     // holds only this many accounts' posts at once.
@@ -35,7 +36,7 @@ public sealed class EvaluationRound(
     public async Task<MatrixReport> RunAsync(RoundRequest request, CancellationToken cancellationToken)
     {
         var at = request.At;
-        var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, contentFindings, matrix, cancellationToken).ConfigureAwait(false);
+        var inputs = await RoundInputs.ReadAsync(posts, openAlerts, tasks, findings, contentFindings, matrix, cancellationToken, cases).ConfigureAwait(false);
         var knownFindings = inputs.ContentFindings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var newFindings = new List<ContentFinding>();
         var checker = checks?.Checker;
@@ -132,13 +133,21 @@ public sealed class EvaluationRound(
         NameMergeTargets(results);
         var completed = completions.Build();
         var judged = results.Select(r => r.Evaluation).ToList();
+        var (caseChanges, cleanup) = CaseProgress(inputs.Cases, judged, newestPosts, at);
         var sampled = Sampled(request, at, judged, inputs.OpenAlerts, flagged);
         var changes = AlertRules.Evaluate(inputs.OpenAlerts,
             [.. judged.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
-            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions);
+            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions, cleanup);
 
         if (request.SaveHistory)
             await SaveHistoryAsync(judged, newest, at, cancellationToken).ConfigureAwait(false);
+        // Before the alerts: a notice found now must not leave an overdue alert standing in the store without its cause.
+        if (request.ProgressCases && cases is not null)
+        {
+            foreach (var change in caseChanges)
+                await cases.UpdateCaseAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.ApplyAlerts)
             changes = await alerts.ApplyAsync(changes, at, cancellationToken).ConfigureAwait(false);
         if (request.ProposeFindings && contentFindings is not null && newFindings.Count > 0)
@@ -155,7 +164,26 @@ public sealed class EvaluationRound(
             PostsCounted = postsCounted,
             ContentFindings = allFindings,
             NewContentFindings = newFindings,
+            Cases = cleanup,
         };
+    }
+
+    // What the round finds of the open cases by itself: each account's evaluation at T and its newest post.
+    private static (List<CaseChange> Changes, List<CleanupCase> Cases) CaseProgress(
+        IReadOnlyList<CleanupCase> all, List<Evaluation> judged, Dictionary<string, Post> newest, DateTimeOffset at)
+    {
+        var changes = new List<CaseChange>();
+        var cases = new List<CleanupCase>(all.Count);
+        var byAccount = judged.ToDictionary(e => e.AccountId, StringComparer.Ordinal);
+        foreach (var c in all)
+        {
+            var change = c.OpenedAt <= at ? CaseSteps.Progress(c, byAccount.GetValueOrDefault(c.AccountId), newest.GetValueOrDefault(c.AccountId), at) : null;
+            if (change is not null)
+                changes.Add(change);
+            cases.Add(change?.After ?? c);
+        }
+
+        return (changes, cases);
     }
 
     private async Task SaveHistoryAsync(List<Evaluation> judged, DateTimeOffset?[] newest, DateTimeOffset at, CancellationToken cancellationToken)

@@ -86,6 +86,9 @@ public sealed record MatrixReport(DateTimeOffset EvaluatedAt, MatrixSummary Summ
     /// A round that does not propose reports its new ones here all the same (<c>check</c> shows them).</summary>
     public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
 
+    /// <summary>Every cleanup case (open or not, newest opened first) with what this round found of them applied.</summary>
+    public IReadOnlyList<Cleanup.CleanupCase> Cases { get; init; } = [];
+
     /// <summary>The content findings this round found that were not stored before.</summary>
     public IReadOnlyList<Content.ContentFinding> NewContentFindings { get; init; } = [];
 }

@@ -16,6 +16,10 @@ public sealed record RoundRequest(DateTimeOffset At)
     /// <summary>Store the content checks' new findings as proposals for an operator to decide; otherwise they are only reported.</summary>
     public bool ProposeFindings { get; init; }
 
+    /// <summary>Store what the round finds of the cleanup cases by itself (a stop-updating notice posted, a re-check's
+    /// result); otherwise it is only reported in <see cref="MatrixReport.Cases"/>.</summary>
+    public bool ProgressCases { get; init; }
+
     /// <summary>The daily spot check's sample (日抽查); null: every account's alerts move.</summary>
     public SpotCheck? Sample { get; init; }
 
@@ -34,8 +38,8 @@ public sealed record RoundRequest(DateTimeOffset At)
     public static RoundRequest Look(DateTimeOffset at) => new(at);
 
     /// <summary>The evaluation job, the weekly patrol and the monthly census: history kept, alerts raised and resolved,
-    /// content findings proposed.</summary>
-    public static RoundRequest Scheduled(DateTimeOffset at) => new(at) { SaveHistory = true, ApplyAlerts = true, ProposeFindings = true };
+    /// content findings proposed, cases progressed.</summary>
+    public static RoundRequest Scheduled(DateTimeOffset at) => new(at) { SaveHistory = true, ApplyAlerts = true, ProposeFindings = true, ProgressCases = true };
 }
 
 /// <summary>日抽查: a seeded random sample of <see cref="Size"/> accounts plus every flagged one (an open alert, or the last

@@ -1,5 +1,6 @@
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Alerts;
+using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Web;
 
@@ -46,7 +47,7 @@ internal static class AlertApi
 
         api.MapGet("/accounts/{id}/decisions", async (string id, MatrixView view, IDecisionStore decisions, CancellationToken ct) =>
             view.Account(id) is null ? AccountEndpoints.NotFound("account", id) : Results.Json(await decisions.GetDecisionsAsync(id, ct)));
-        api.MapPost("/accounts/{id}/decisions", async (string id, NewDecision body, MatrixView view, IDecisionStore decisions, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        api.MapPost("/accounts/{id}/decisions", async (string id, NewDecision body, MatrixView view, IDecisionStore decisions, CaseService cases, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
             var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
             if (row.Account is null)
@@ -61,6 +62,8 @@ internal static class AlertApi
             }
 
             await decisions.SaveDecisionAsync(decision!, ct);
+            await cases.DecidedAsync(decision!, row.Evaluation.Disposition, ct);
+            view.Changed();
             return Results.Json(decision, statusCode: 201);
         }).RequireAuthorization(Roles.Operate);
         return api;

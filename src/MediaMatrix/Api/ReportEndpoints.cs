@@ -16,6 +16,7 @@ internal static class ReportEndpoints
         api.MapFindings();
         api.MapContentFindings();
         api.MapAlertsAndDecisions();
+        api.MapCases();
         api.MapDigest();
         app.MapOpenApi("/api/v1/openapi.json");
         return app;

@@ -1,6 +1,7 @@
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Bulletins;
+using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Matrix;
@@ -42,6 +43,7 @@ internal static class MonitoringServices
                 services.AddSingleton<IEvaluationStore>(sp => new InMemoryEvaluationStore(sp.GetRequiredService<StoreOptions>()));
                 services.AddSingleton<IAlertStore, InMemoryAlertStore>();
                 services.AddSingleton<IDecisionStore, InMemoryDecisionStore>();
+                services.AddSingleton<ICaseStore, InMemoryCaseStore>();
                 services.AddSingleton<INoticeStore, InMemoryNoticeStore>();
                 services.AddSingleton<IDigestStore, InMemoryDigestStore>();
                 services.AddSingleton<IPeriodClaimStore, InMemoryPeriodClaimStore>();
@@ -59,6 +61,7 @@ internal static class MonitoringServices
                 OnRedis<IEvaluationStore>(services, (redis, options) => new RedisEvaluationStore(redis, options));
                 OnRedis<IAlertStore>(services, (redis, options) => new RedisAlertStore(redis, options));
                 OnRedis<IDecisionStore>(services, (redis, options) => new RedisDecisionStore(redis, options));
+                OnRedis<ICaseStore>(services, (redis, options) => new RedisCaseStore(redis, options));
                 OnRedis<INoticeStore>(services, (redis, options) => new RedisNoticeStore(redis, options));
                 OnRedis<IDigestStore>(services, (redis, options) => new RedisDigestStore(redis, options));
                 OnRedis<IPeriodClaimStore>(services, (redis, options) => new RedisPeriodClaimStore(redis, options));
@@ -87,7 +90,7 @@ internal static class MonitoringServices
         return services;
     }
 
-    /// <summary>Evaluation: the rubric (<c>Assessment</c>), task matching (<c>Tasks</c>), the evaluation round, the bulletins it feeds
+    /// <summary>Evaluation: the rubric (<c>Assessment</c>), task matching (<c>Tasks</c>), cleanup cases (<c>Cleanup</c>), the evaluation round, the bulletins it feeds
     /// and this process's latest report. The round raises alerts through <see cref="AlertingServices.AddAlerts"/>.</summary>
     public static IServiceCollection AddEvaluation(this IServiceCollection services, IConfiguration settings)
     {
@@ -96,6 +99,8 @@ internal static class MonitoringServices
         services.AddSingleton(sp => evaluation.ApplyTo(sp.GetRequiredService<MatrixConfig>().Pack.Options));
         services.AddSingleton(SettingsSection.Read<TaskMatchOptions>(settings, "Tasks", o => o.Validate()));
         services.AddSingleton(sp => Monitoring.Content.ContentChecks.For(sp.GetRequiredService<MatrixConfig>()));
+        services.AddSingleton(SettingsSection.Read<CaseOptions>(settings, "Cleanup", o => o.Validate()));
+        services.AddSingleton<CaseService>();
         services.AddSingleton<EvaluationRound>();
         services.AddSingleton<BulletinService>();
         services.AddSingleton<LatestReport>();

@@ -1,5 +1,6 @@
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
 
@@ -16,6 +17,7 @@ internal static class PageEndpoints
         app.MapGet("/accounts/{id}", AccountAsync);
         app.MapGet("/cleanup", CleanupAsync);
         app.MapPost("/cleanup/{id}", DecideAsync).RequireAuthorization(Roles.Operate);
+        app.MapPost("/cleanup/cases/{id}/steps/{step}", RecordStepAsync).RequireAuthorization(Roles.Operate);
         app.MapAlertPages();
         app.MapFindingForms();
         app.MapContentFindingForms();
@@ -65,15 +67,41 @@ internal static class PageEndpoints
         return Layout.Page(context, lang, row.Account.Name, html.ToString());
     }
 
-    private static async Task<IResult> CleanupAsync(HttpContext context, MatrixView view, CancellationToken ct)
+    private static async Task<IResult> CleanupAsync(HttpContext context, MatrixView view, ICaseStore cases, CaseService service, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
         var decisions = await CleanupDecisions.LatestAsync(context, ct);
-        return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang));
+        var board = CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang)
+            + CasesSection.Render(context, await cases.GetCasesAsync(ct), view.Matrix, view.Now, service.Options.ShowClosedFor, lang);
+        return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), board);
     }
 
-    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, IDecisionStore decisions, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> RecordStepAsync(string id, string step, HttpContext context, MatrixView view, ICaseStore cases, CaseService service, TimeProvider time, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct);
+        if (await cases.GetCaseAsync(id, ct) is not { } current)
+        {
+            return Results.NotFound();
+        }
+
+        var (record, error) = CaseInput.Read(current, step, form["at"], form["link"], form["reference"], form["target"], form["note"], view.Matrix, context.User.Identity!.Name!, time.GetUtcNow());
+        if (error is null)
+        {
+            (_, error) = await service.RecordAsync(id, record!, ct);
+        }
+
+        if (error is not null)
+        {
+            var lang = Lang.Of(context);
+            return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
+        }
+
+        view.Changed();
+        return Results.Redirect("/cleanup#cases");
+    }
+
+    private static async Task<IResult> DecideAsync(string id, HttpContext context, MatrixView view, IDecisionStore decisions, CaseService cases, TimeProvider time, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct);
         var row = (await view.ReportAsync(ct)).Accounts.FirstOrDefault(r => r.Account.Id == id);
@@ -90,6 +118,8 @@ internal static class PageEndpoints
         }
 
         await decisions.SaveDecisionAsync(decision!, ct);
+        await cases.DecidedAsync(decision!, row.Evaluation.Disposition, ct);
+        view.Changed();
         return Results.Redirect("/cleanup");
     }
 

@@ -73,7 +73,7 @@ public sealed class BulletinCommandTests
         var root = workbook.RootElement;
         Assert.Equal(
             [BulletinTables.Summary, BulletinTables.Change, BulletinTables.Unqualified, BulletinTables.Problems, BulletinTables.Content, BulletinTables.Weak, BulletinTables.ZombieOrDormant,
-             BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
+             BulletinTables.Cases, BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
             root.GetProperty("sheets").EnumerateArray().Select(s => s.GetString()));
         Assert.All(root.GetProperty("headerBold").EnumerateObject(), p => Assert.True(p.Value.GetBoolean(), $"{p.Name} header not bold"));
 
@@ -103,7 +103,7 @@ public sealed class BulletinCommandTests
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal(
             [BulletinTables.Summary, BulletinTables.Change, BulletinTables.Unqualified, BulletinTables.Problems, BulletinTables.Content, BulletinTables.Weak,
-             BulletinTables.ZombieOrDormant, BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
+             BulletinTables.ZombieOrDormant, BulletinTables.Cases, BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
             document.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Empty(document.QuerySelectorAll("script, img, iframe, [href], [src]"));
         Assert.DoesNotContain(document.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

@@ -10,7 +10,7 @@ namespace MediaMatrix.IntegrationTests.Storage;
 public sealed partial class RedisPostStoreTests(RedisServer redis) : PostStoreContract, IAsyncLifetime
 {
     /// <summary>Keys the stores may keep without a TTL (docs/redis-keys.md): operators' records and open alerts.</summary>
-    private static readonly string[] PermanentKinds = ["manual", "manual-tasks", "tasks", "open", "alert", "audit", "decisions", "findings"];
+    private static readonly string[] PermanentKinds = ["manual", "manual-tasks", "tasks", "open", "alert", "audit", "decisions", "findings", "cases"];
 
     private RedisKeys Keys => new(Options.KeyPrefix);
 

@@ -45,7 +45,7 @@ public sealed class BulletinHtmlTests
         var headings = document.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
         Assert.Equal(
             [BulletinTables.Summary, BulletinTables.Change, BulletinTables.Unqualified, BulletinTables.Problems, BulletinTables.Content,
-             BulletinTables.Weak, BulletinTables.ZombieOrDormant,
+             BulletinTables.Weak, BulletinTables.ZombieOrDormant, BulletinTables.Cases,
              BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
             headings);
         var unqualified = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Unqualified);
