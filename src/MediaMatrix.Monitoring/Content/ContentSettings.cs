@@ -26,13 +26,7 @@ public sealed record ContentSettings(IReadOnlyList<Lexicon> Lexicons, ContentRul
     /// <summary>The checker for these settings, or null when the checks are off.</summary>
     public ContentChecker? CreateChecker() => Enabled ? new ContentChecker(Lexicons, Rules) : null;
 
-    public static string StarterText()
-    {
-        using var stream = typeof(ContentSettings).Assembly.GetManifestResourceStream(StarterResource)
-            ?? throw new InvalidOperationException($"the starter lexicon resource {StarterResource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string StarterText() => Matrix.ConfigFiles.Embedded(StarterResource);
 
     private static Lexicon LoadStarter()
     {

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using MediaMatrix.Monitoring.Matrix;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,7 +15,6 @@ public static partial class LexiconLoader
 {
     private static readonly string[] TopKeys = ["lexicon", "version", "entries"];
     private static readonly string[] EntryKeys = ["id", "wrong", "right", "severity", "source", "traditional"];
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The id is part of the stored rule name (lexicon:<id>) and of every finding's id: plain and stable.
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
@@ -68,26 +65,8 @@ public static partial class LexiconLoader
         parsed.Lexicon is not null && parsed.Errors.Count == 0 ? LexiconLoadResult.Valid(parsed.Lexicon)
         : LexiconLoadResult.Invalid(parsed.Errors.Count > 0 ? parsed.Errors : [new ConfigError(file, 0, 0, "", "no lexicon read")]);
 
-    private static ParsedFile Read(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return ParsedFile.Failed(new ConfigError(path, 0, 0, "", $"lexicon file not found (looked for {Path.GetFullPath(path)})"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParsedFile.Failed(new ConfigError(path, 0, 0, "", $"lexicon file cannot be read: {e.Message}"));
-        }
-
-        if (bytes.AsSpan().Contains((byte)0) || !Utf8.IsValid(bytes))
-            return ParsedFile.Failed(new ConfigError(path, 0, 0, "", "not a text file: a lexicon is UTF-8 YAML"));
-        return ParseFile(Strict.GetString(bytes).TrimStart('\uFEFF'), path);
-    }
+    private static ParsedFile Read(string path) =>
+        ConfigFiles.ReadText(path, "lexicon file", out var error, kind: "lexicon") is { } text ? ParseFile(text, path) : ParsedFile.Failed(error!);
 
     private static ParsedFile ParseFile(string yaml, string fileName)
     {

@@ -9,7 +9,8 @@ internal static class ConfigFiles
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string? ReadText(string path, string what, out ConfigError? error)
+    /// <param name="what">The file as the messages name it ("lexicon file"); <paramref name="kind"/> what it holds ("lexicon").</param>
+    public static string? ReadText(string path, string what, out ConfigError? error, string? kind = null)
     {
         error = null;
         byte[] bytes;
@@ -30,7 +31,7 @@ internal static class ConfigFiles
 
         if (bytes.AsSpan().Contains((byte)0) || !Utf8.IsValid(bytes))
         {
-            error = new ConfigError(path, 0, 0, "", $"not a text file: a {what} is UTF-8 YAML");
+            error = new ConfigError(path, 0, 0, "", $"not a text file: a {kind ?? what} is UTF-8 YAML");
             return null;
         }
 
