@@ -2,7 +2,9 @@ using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Decisions;
+using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Polling;
 using static MediaMatrix.Monitoring.Tests.Alerts.AlertCases;
 
 namespace MediaMatrix.Monitoring.Tests.Alerts;
@@ -18,19 +20,19 @@ public sealed class AlertTitleTests
         ["dh-hrss"] = "定海人社 · 区人力资源和社会保障局",
     };
 
-    public static TheoryData<string, Evaluation, Polling.PollState?, AlertKind> AccountKinds => new()
+    public static TheoryData<string, Evaluation, PollState?, AlertKind> AccountKinds => new()
     {
         { "unqualified", Unqualified("dh-nync", T0), Healthy(T0), AlertKind.BecameUnqualified },
         { "weak", Qualified("dh-nync", T0) with { Weak = true }, Healthy(T0), AlertKind.BecameWeak },
         { "zombie", Qualified("dh-nync", T0) with { Zombie = true }, Healthy(T0), AlertKind.Zombie },
         { "early warning", Qualified("dh-nync", T0) with { VetoInDays = 3 }, Healthy(T0), AlertKind.EarlyWarning },
-        { "extraction broken", Qualified("dh-nync", T0), Failing(T0, T0.AddHours(-8), Fetching.FetchErrorClass.Parse, 2), AlertKind.ExtractionBroken },
-        { "collection down", Unknown("dh-nync", T0), Failing(T0, null, Fetching.FetchErrorClass.Dns, 1), AlertKind.CollectionDown },
+        { "extraction broken", Qualified("dh-nync", T0), Failing(T0, T0.AddHours(-8), FetchErrorClass.Parse, 2), AlertKind.ExtractionBroken },
+        { "collection down", Unknown("dh-nync", T0), Failing(T0, null, FetchErrorClass.Dns, 1), AlertKind.CollectionDown },
     };
 
     [Theory]
     [MemberData(nameof(AccountKinds))]
-    public void AccountAlert_TitleStartsWithNameAndUnit_IdStaysTheSubject(string because, Evaluation evaluation, Polling.PollState? poll, AlertKind kind)
+    public void AccountAlert_TitleStartsWithNameAndUnit_IdStaysTheSubject(string because, Evaluation evaluation, PollState? poll, AlertKind kind)
     {
         var alert = Assert.Single(AlertRules.Evaluate([], [new AccountStanding(evaluation, poll)], [], T0, new AlertOptions(), labels: Labels).Opened, a => a.Kind == kind);
 

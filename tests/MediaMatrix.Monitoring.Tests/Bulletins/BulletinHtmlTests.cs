@@ -50,7 +50,7 @@ public sealed class BulletinHtmlTests
             headings);
         var unqualified = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Unqualified);
         // Name first, the id last: a secondary detail.
-        Assert.Equal(["dh-zj", "dh-yjgl"], unqualified.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Last().TextContent));
+        Assert.Equal(["dh-zj", "dh-yjgl"], unqualified.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[^1].TextContent));
     }
 
     [Fact]

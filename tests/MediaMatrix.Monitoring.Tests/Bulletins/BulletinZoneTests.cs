@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using MediaMatrix.Monitoring.Bulletins;
+using MediaMatrix.Monitoring.Tasks;
 using static MediaMatrix.Monitoring.Tests.Bulletins.BulletinCast;
 
 namespace MediaMatrix.Monitoring.Tests.Bulletins;
@@ -61,14 +62,14 @@ public sealed partial class BulletinZoneTests
         var details = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Accounts);
         Assert.Equal("wide", details.ClassName); // 14 columns: a landscape page of its own
         Assert.Equal(["账号名称", "部门"], details.QuerySelectorAll("th").Take(2).Select(h => h.TextContent));
-        Assert.Equal("账号ID", details.QuerySelectorAll("th").Last().TextContent);
+        Assert.Equal("账号ID", details.QuerySelectorAll("th")[^1].TextContent);
     }
 
     [Fact]
     public void TaskRows_NameTheMissingAccountsByNameAndUnit()
     {
-        var task = new Tasks.ClusterTask("t-1", "冬季征兵", null, End.AddDays(-10), End.AddDays(-8), []);
-        var matrix = Tasks.CompletionMatrix.Build([task], ["dh-edu"], new Dictionary<string, IReadOnlyList<Post>>(), [], End, new Tasks.TaskMatchOptions());
+        var task = new ClusterTask("t-1", "冬季征兵", null, End.AddDays(-10), End.AddDays(-8), []);
+        var matrix = CompletionMatrix.Build([task], ["dh-edu"], new Dictionary<string, IReadOnlyList<Post>>(), [], End, new TaskMatchOptions());
 
         var bulletin = BulletinBuilder.Build(Inputs(tasks: matrix));
 
