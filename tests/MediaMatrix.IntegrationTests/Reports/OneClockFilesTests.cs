@@ -49,7 +49,10 @@ public sealed partial class OneClockFilesTests(BulletinWorkplace workplace)
         var resolved = opened.AddHours(5).AddMinutes(7);
         var account = workplace.Matrix.Accounts.First(a => a.Tier == Tier.Member);
         var alert = new Alert(Alert.KeyOf(AlertKind.BecameUnqualified, account.Id, opened), AlertKind.BecameUnqualified, account.Id, AlertSeverity.Critical,
-            AlertStatus.Resolved, $"{AccountLabel.Of(account)} 检查不合格", "x", opened) { ResolvedAt = resolved };
+            AlertStatus.Resolved, $"{AccountLabel.Of(account)} 检查不合格", "x", opened)
+        {
+            ResolvedAt = resolved,
+        };
 
         var notice = NoticeWording.For(alert, NoticeTransition.Resolved, 0, resolved, workplace.Matrix, null);
         var mail = NoticeMail.Compose(notice, "noreply@dinghai.example.gov.cn", "office@dinghai.example.gov.cn");
