@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Cleanup;
+using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Monitoring.Alerts;
 
@@ -25,7 +26,8 @@ public static class AlertRules
         IReadOnlyList<TaskStanding> tasks,
         DateTimeOffset now,
         AlertOptions options,
-        IReadOnlyList<CleanupCase>? cases = null)
+        IReadOnlyList<CleanupCase>? cases = null,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         var bySlot = open.Where(a => a.IsOpen).GroupBy(a => a.Slot, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OpenedAt).First(), StringComparer.Ordinal);
@@ -45,7 +47,7 @@ public static class AlertRules
         {
             var id = standing.Evaluation.AccountId;
             foreach (var kind in AccountKinds)
-                Apply(kind, id, Holds(kind, standing, now, options), () => AccountAlert(kind, standing, now));
+                Apply(kind, id, Holds(kind, standing, now, options), () => AccountAlert(kind, standing, now, labels));
         }
 
         foreach (var standing in tasks)
@@ -58,9 +60,9 @@ public static class AlertRules
 
             var missing = standing.Missing.Count > 0;
             Apply(AlertKind.TaskOverdue, task.Id, task.Deadline <= now && missing,
-                () => TaskAlert(AlertKind.TaskOverdue, standing, now));
+                () => TaskAlert(AlertKind.TaskOverdue, standing, now, labels));
             Apply(AlertKind.TaskReminder, task.Id, task.Deadline > now && task.Deadline - now <= options.ReminderLead && missing,
-                () => TaskAlert(AlertKind.TaskReminder, standing, now));
+                () => TaskAlert(AlertKind.TaskReminder, standing, now, labels));
         }
 
         // One alert per case while any of its steps is overdue (or its re-check failed); it resolves itself once none is,
@@ -68,7 +70,7 @@ public static class AlertRules
         foreach (var c in cases ?? [])
         {
             var overdue = CaseSteps.OverdueAt(c, now);
-            Apply(AlertKind.CaseOverdue, c.Id, overdue.Count > 0, () => CaseAlert(c, overdue, now));
+            Apply(AlertKind.CaseOverdue, c.Id, overdue.Count > 0, () => CaseAlert(c, overdue, now, labels));
         }
 
         return opened.Count == 0 && resolved.Count == 0 ? AlertChanges.None : new AlertChanges(opened, resolved);
@@ -93,43 +95,48 @@ public static class AlertRules
         };
     }
 
-    private static Alert AccountAlert(AlertKind kind, AccountStanding standing, DateTimeOffset now)
+    // Titles name the account as people do (name · unit, AccountLabel); the id stays in the alert's subject and key.
+    private static Alert AccountAlert(AlertKind kind, AccountStanding standing, DateTimeOffset now, IReadOnlyDictionary<string, string>? labels)
     {
         var e = standing.Evaluation;
         var id = e.AccountId;
+        var name = AccountLabel.Of(labels, id);
         var reason = e.Reasons.Count > 0 ? e.Reasons[0] : null;
         var (zh, en) = kind switch
         {
-            AlertKind.BecameUnqualified => ($"{id} 检查不合格" + (reason is null ? "" : $"：{reason.Zh}"),
-                $"{id} became unqualified" + (reason is null ? "" : $": {reason.En}")),
-            AlertKind.BecameWeak => ($"{id} 弱运营：连续多次得分偏低", $"{id} became weak: score low for several evaluations"),
-            AlertKind.Zombie => ($"{id} 僵尸账号：长期未更新", $"{id} is a zombie: no post in the long-term window"),
-            AlertKind.EarlyWarning => ($"{id} 预警：{e.VetoInDays} 天后将因两周未更新被单项否决",
-                $"{id} early warning: two-week veto in {e.VetoInDays} days"),
-            AlertKind.ExtractionBroken => ($"{id} 采集规则失效：页面无法解析出发布信息",
-                $"{id} extraction broken: the source no longer yields posts"),
-            _ => ($"{id} 采集中断：超过 24 小时无法读取", $"{id} collection down: unreadable for over 24 h"),
+            AlertKind.BecameUnqualified => ($"{name} 检查不合格" + (reason is null ? "" : $"：{reason.Zh}"),
+                $"{name} became unqualified" + (reason is null ? "" : $": {reason.En}")),
+            AlertKind.BecameWeak => ($"{name} 弱运营：连续多次得分偏低", $"{name} became weak: score low for several evaluations"),
+            AlertKind.Zombie => ($"{name} 僵尸账号：长期未更新", $"{name} is a zombie: no post in the long-term window"),
+            AlertKind.EarlyWarning => ($"{name} 预警：{e.VetoInDays} 天后将因两周未更新被单项否决",
+                $"{name} early warning: two-week veto in {e.VetoInDays} days"),
+            AlertKind.ExtractionBroken => ($"{name} 采集规则失效：页面无法解析出发布信息",
+                $"{name} extraction broken: the source no longer yields posts"),
+            _ => ($"{name} 采集中断：超过 24 小时无法读取", $"{name} collection down: unreadable for over 24 h"),
         };
         return New(kind, id, zh, en, now);
     }
 
-    private static Alert TaskAlert(AlertKind kind, TaskStanding standing, DateTimeOffset now)
+    private static Alert TaskAlert(AlertKind kind, TaskStanding standing, DateTimeOffset now, IReadOnlyDictionary<string, string>? labels)
     {
         var task = standing.Task;
+        var missingZh = string.Join("、", standing.Missing.Select(id => AccountLabel.Of(labels, id)));
+        var missingEn = string.Join(", ", standing.Missing.Select(id => AccountLabel.Of(labels, id)));
         var deadline = task.Deadline.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
         var (zh, en) = kind == AlertKind.TaskOverdue
-            ? ($"任务「{task.Title}」已逾期，未完成：{string.Join("、", standing.Missing)}",
-                $"Task {task.Id} overdue since {deadline}, missing: {string.Join(", ", standing.Missing)}")
-            : ($"任务「{task.Title}」将于 {deadline} 截止，未完成：{string.Join("、", standing.Missing)}",
-                $"Task {task.Id} due {deadline}, missing: {string.Join(", ", standing.Missing)}");
+            ? ($"任务「{task.Title}」已逾期，未完成：{missingZh}",
+                $"Task {task.Id} overdue since {deadline}, missing: {missingEn}")
+            : ($"任务「{task.Title}」将于 {deadline} 截止，未完成：{missingZh}",
+                $"Task {task.Id} due {deadline}, missing: {missingEn}");
         return New(kind, task.Id, zh, en, now) with { Accounts = standing.Missing };
     }
 
-    private static Alert CaseAlert(CleanupCase c, IReadOnlyList<CaseStep> overdue, DateTimeOffset now)
+    private static Alert CaseAlert(CleanupCase c, IReadOnlyList<CaseStep> overdue, DateTimeOffset now, IReadOnlyDictionary<string, string>? labels)
     {
+        var name = AccountLabel.Of(labels, c.AccountId);
         var zh = string.Join("、", overdue.Select(s => $"{CaseSteps.StepZh(s.Kind)}（应于 {s.DueAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前）"));
         var en = string.Join(", ", overdue.Select(s => $"{CaseSteps.StepEn(s.Kind)} (due {s.DueAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
-        return New(AlertKind.CaseOverdue, c.Id, $"{c.AccountId} 清理处置逾期：{zh}", $"{c.AccountId} cleanup case overdue: {en}", now) with { Accounts = [c.AccountId] };
+        return New(AlertKind.CaseOverdue, c.Id, $"{name} 清理处置逾期：{zh}", $"{name} cleanup case overdue: {en}", now) with { Accounts = [c.AccountId] };
     }
 
     private static Alert New(AlertKind kind, string subject, string zh, string en, DateTimeOffset now) =>

@@ -18,7 +18,7 @@ public static class AccountAssessor
     {
         var account = input.Account;
         var counts = PostCounts.At(input.Times, now, options.LongTermWindow);
-        var collectionProblem = CollectionProblem(input.Poll, now, options);
+        var collectionProblem = CollectionProblem(input.Poll, now, input.Zone, options);
         if (collectionProblem is not null)
         {
             // Nothing is judged, so nothing moves: the streaks and the weak flag carry over unchanged.
@@ -37,7 +37,7 @@ public static class AccountAssessor
         var vetoedBySilence = last is null || last.Value.At < now - options.VetoWindow;
         if (vetoedBySilence)
         {
-            reasons.Add(Reasons.NoPostInVetoWindow(options.VetoWindow, last, now));
+            reasons.Add(Reasons.NoPostInVetoWindow(options.VetoWindow, last is { } seen ? seen with { At = TimeZoneInfo.ConvertTime(seen.At, input.Zone) } : null, now));
         }
 
         var vetoed = vetoedBySilence;
@@ -47,7 +47,7 @@ public static class AccountAssessor
             var applies = finding.Id.StartsWith(Content.ContentFinding.IdPrefix, StringComparison.Ordinal) ? options.Vetoes.Content : options.Vetoes.Manual;
             if (applies && finding.AccountId == account.Id && finding.IsActiveAt(now))
             {
-                reasons.Add(Reasons.ManualVeto(finding));
+                reasons.Add(Reasons.ManualVeto(finding with { From = TimeZoneInfo.ConvertTime(finding.From, input.Zone) }));
                 vetoed = true;
             }
         }
@@ -94,11 +94,12 @@ public static class AccountAssessor
             VetoInWorkingDays = warning?.WorkingDays,
             Stability = stability,
         };
-        return evaluation with { Disposition = Dispositions.Propose(account, evaluation, now, options, input.Overlapping) };
+        // In the matrix's zone, so the rectify deadline the reason states reads as the office's clock (one clock).
+        return evaluation with { Disposition = Dispositions.Propose(account, evaluation, TimeZoneInfo.ConvertTime(now, input.Zone), options, input.Overlapping) };
     }
 
     // Data sufficiency comes first (domain.md rule 1): a source we cannot read must never look like a silent account.
-    private static Reason? CollectionProblem(PollState? poll, DateTimeOffset now, AssessmentOptions options)
+    private static Reason? CollectionProblem(PollState? poll, DateTimeOffset now, TimeZoneInfo zone, AssessmentOptions options)
     {
         if (poll?.LastSuccessAt is not { } lastSuccess)
         {
@@ -111,7 +112,7 @@ public static class AccountAssessor
         }
 
         return lastSuccess < now - options.CollectionFreshness
-            ? Reasons.NotReadRecently(lastSuccess, options.CollectionFreshness, poll.LastError)
+            ? Reasons.NotReadRecently(TimeZoneInfo.ConvertTime(lastSuccess, zone), options.CollectionFreshness, poll.LastError)
             : null;
     }
 

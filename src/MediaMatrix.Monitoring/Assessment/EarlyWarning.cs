@@ -30,7 +30,7 @@ public sealed record EarlyWarning(int Days, int? WorkingDays, IReadOnlyList<Reas
             return null;
 
         var days = (int)Math.Ceiling((vetoAt - now).TotalDays);
-        List<Reason> reasons = [Assessment.Reasons.VetoSoon(days, working, update, now)];
+        List<Reason> reasons = [Assessment.Reasons.VetoSoon(days, working, update with { At = TimeZoneInfo.ConvertTime(update.At, zone) }, now)];
         if (working is { YearsWithoutData.Count: > 0 } gap)
             reasons.Add(Assessment.Reasons.CalendarMissing(gap.YearsWithoutData));
         return new EarlyWarning(days, working?.WorkingDays, reasons);

@@ -35,6 +35,10 @@ public sealed record Bulletin(
     /// still waiting for a decision, which the bulletin says).</summary>
     public IReadOnlyList<Content.ContentFinding> ContentFindings { get; init; } = [];
 
+    /// <summary>The matrix's zone: every time in every format is its wall clock, and the summary names it once. Null (a
+    /// bulletin built by hand): the offset <see cref="EvaluatedAt"/> carries.</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
     /// <summary>The rule pack that judged the period (named in the summary and at the head of the document).</summary>
     public RulePackId Pack { get; init; } = RulePackId.National;
 
@@ -89,7 +93,7 @@ public sealed record DepartmentTasks(string Department, int Assigned, int Comple
     public double? Rate => Assigned == 0 ? null : Math.Round((double)Completed / Assigned, 4);
 }
 
-/// <summary>One cluster task of the period and who still owes it (account names).</summary>
+/// <summary>One cluster task of the period and who still owes it (account name · unit).</summary>
 public sealed record TaskStanding(
     string Id, string Title, string? Link, DateTimeOffset Issued, DateTimeOffset Deadline, int Assigned, int Completed, int OnTime, IReadOnlyList<string> Missing);
 

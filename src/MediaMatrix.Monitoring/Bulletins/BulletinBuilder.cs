@@ -18,6 +18,7 @@ public static class BulletinBuilder
         var figures = new BulletinFigures(s.Checked, s.Qualified, s.Unqualified, s.Unknown, s.PassRate, s.Weak, s.Zombie, s.Dormant);
         var accounts = report.Accounts.Select(r => Row(r.Account, r.Evaluation)).ToList();
         var names = report.Accounts.ToDictionary(r => r.Account.Id, r => r.Account.Name, StringComparer.Ordinal);
+        var labels = AccountLabel.All(report.Accounts.Select(r => r.Account));
         var departments = report.Accounts.ToDictionary(r => r.Account.Id, r => r.Account.Department, StringComparer.Ordinal);
 
         var periodStart = inputs.Period.Start(inputs.TimeZone);
@@ -38,11 +39,12 @@ public static class BulletinBuilder
             figures,
             accounts,
             ByDepartment(inputs.Tasks, tasks, departments),
-            [.. tasks.Select(t => Standing(inputs.Tasks!, t, names))],
+            [.. tasks.Select(t => Standing(inputs.Tasks!, t, labels))],
             change,
             year)
         {
             Pack = report.Pack,
+            Zone = inputs.TimeZone,
             ContentFindings = [.. report.ContentFindings
                 .Where(f => f.Status != Content.FindingStatus.Dismissed && f.FoundAt <= report.EvaluatedAt)
                 .OrderBy(f => names.GetValueOrDefault(f.AccountId) is null ? 1 : 0)
@@ -119,7 +121,8 @@ public static class BulletinBuilder
         return [.. order.Select(d => new DepartmentTasks(d, sums[d].Assigned, sums[d].Completed, sums[d].OnTime))];
     }
 
-    private static TaskStanding Standing(CompletionMatrix matrix, ClusterTask task, Dictionary<string, string> names)
+    // Who still owes the task, as people name them (name · unit).
+    private static TaskStanding Standing(CompletionMatrix matrix, ClusterTask task, IReadOnlyDictionary<string, string> labels)
     {
         int assigned = 0, completed = 0, onTime = 0;
         foreach (var accountId in matrix.AccountIds)
@@ -132,7 +135,7 @@ public static class BulletinBuilder
             }
         }
 
-        var missing = matrix.MissingFor(task.Id).Select(id => names.GetValueOrDefault(id) ?? id).ToList();
+        var missing = matrix.MissingFor(task.Id).Select(id => AccountLabel.Of(labels, id)).ToList();
         return new TaskStanding(task.Id, task.Title, task.Link?.OriginalString, task.Issued, task.Deadline, assigned, completed, onTime, missing);
     }
 }

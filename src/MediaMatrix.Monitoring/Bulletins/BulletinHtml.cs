@@ -16,12 +16,28 @@ public static class BulletinHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // Printed by an office on A4: page numbers in the bottom margin box (Chromium 131+, Prince, WeasyPrint; elsewhere the
+    // browser's own header/footer), wide tables on landscape pages of their own (named pages), header rows repeated on
+    // every page, rows kept whole, and long reasons and scraped titles wrapping inside their cell instead of widening it.
     private const string Style = """
-        body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:72em;color:#222;line-height:1.5}
+        @page{size:A4;margin:16mm 14mm 18mm;@bottom-center{content:"第 " counter(page) " 页 / 共 " counter(pages) " 页";font-size:9pt;color:#444}}
+        @page wide{size:A4 landscape;margin:14mm 12mm 16mm}
+        body{font-family:"Noto Sans CJK SC","Microsoft YaHei","SimSun",sans-serif;margin:2em auto;max-width:72em;color:#222;line-height:1.5}
         h1{font-size:1.5em;text-align:center}h2{font-size:1.15em;border-bottom:1px solid #999;margin-top:1.6em}
-        table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}
-        th{background:#eee}td.n{text-align:right}p.none{color:#666}p.lead{font-size:1.05em}
+        table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th{background:#eee}td.n{text-align:right;white-space:nowrap}p.none{color:#666}p.lead{font-size:1.05em}
+        @media print{
+        body{margin:0;max-width:none;font-size:10.5pt;color:#000}
+        h1{font-size:16pt}h2{font-size:12pt;break-after:avoid}
+        table{font-size:9pt}thead{display:table-header-group}tr{break-inside:avoid}
+        th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        section.wide{page:wide}
+        }
         """;
+
+    // Tables with this many columns or more are printed on landscape pages: on A4 portrait each column would be a few
+    // characters wide.
+    private const int WideColumns = 9;
 
     public static string Render(Bulletin bulletin)
     {
@@ -46,7 +62,7 @@ public static class BulletinHtml
     public static string Lead(Bulletin b)
     {
         var f = b.Figures;
-        var at = b.EvaluatedAt.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+        var at = TimeZoneInfo.ConvertTime(b.EvaluatedAt, BulletinTables.ZoneOf(b)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
         var lead = $"截至{at}，按“{b.Pack.Title}”（{b.Pack.Label}）检查规则，本期共检查政务新媒体账号{f.Checked}个，其中合格{f.Qualified}个，不合格{f.Unqualified}个，" +
             $"数据不足未评判{f.Unknown}个，合格率{BulletinTables.Percent(f.PassRate)}；弱运营账号{f.Weak}个，僵尸账号{f.Zombie}个，休眠账号{f.Dormant}个。";
         return b.Change.PreviousFigures is null
@@ -56,7 +72,7 @@ public static class BulletinHtml
 
     private static void AppendTable(StringBuilder html, SheetTable table)
     {
-        html.Append("<section>\n<h2>").Append(E(table.Name)).Append("</h2>\n");
+        html.Append(table.Header.Count >= WideColumns ? "<section class=\"wide\">\n<h2>" : "<section>\n<h2>").Append(E(table.Name)).Append("</h2>\n");
         if (table.Rows.Count == 0)
         {
             html.Append("<p class=\"none\">无</p>\n</section>\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Monitoring.Bulletins;
 
@@ -22,6 +23,9 @@ public static class BulletinTables
     public const string Accounts = "检查明细";
     public const string Year = "年度报告数据";
 
+    /// <summary>The summary row that names the zone every time in the bulletin is written in (once per file).</summary>
+    public const string ZoneRow = "时区";
+
     /// <summary>What a missing figure reads as (no previous period stored, nothing judged).</summary>
     public const string NotAvailable = "n/a";
 
@@ -29,26 +33,26 @@ public static class BulletinTables
     [
         SummaryTable(b),
         ChangeTable(b.Change),
-        new(Unqualified, ["账号ID", "账号名称", "部门", "平台", "得分", "等级", "不合格原因"],
-            [.. b.Unqualified.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Platform), Score(a), T(a.Grade?.ToString()), T(Join(a.Reasons))))]),
+        new(Unqualified, ["账号名称", "部门", "平台", "得分", "等级", "不合格原因", "账号ID"],
+            [.. b.Unqualified.Select(a => Row(T(a.Name), T(a.Department), T(a.Platform), Score(a), T(a.Grade?.ToString()), T(Join(a.Reasons)), T(a.Id)))]),
         ProblemTable(b),
         ContentTable(b),
-        new(Weak, ["账号ID", "账号名称", "部门", "得分", "等级", "处置建议", "整改期限", "建议归集到", "处置理由"],
-            [.. b.Weak.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), Score(a), T(a.Grade?.ToString()), T(DispositionName(a.Disposition)),
-                T(Date(a.DispositionDeadline, b)), T(a.MergeInto), T(Join(a.DispositionReasons))))]),
-        new(ZombieOrDormant, ["账号ID", "账号名称", "部门", "类别", "最近更新", "处置建议", "处置理由"],
-            [.. b.ZombieOrDormant.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号（" + DormancyTier.Zh(a.Dormancy) + "）" : "休眠账号"),
-                T(Date(a.LastPostAt, b) ?? "未采集到"), T(DispositionName(a.Disposition)), T(Join(a.DispositionReasons))))]),
+        new(Weak, ["账号名称", "部门", "得分", "等级", "处置建议", "整改期限", "建议归集到", "处置理由", "账号ID"],
+            [.. b.Weak.Select(a => Row(T(a.Name), T(a.Department), Score(a), T(a.Grade?.ToString()), T(DispositionName(a.Disposition)),
+                T(Date(a.DispositionDeadline, b)), T(a.MergeInto), T(Join(a.DispositionReasons)), T(a.Id)))]),
+        new(ZombieOrDormant, ["账号名称", "部门", "类别", "最近更新", "处置建议", "处置理由", "账号ID"],
+            [.. b.ZombieOrDormant.Select(a => Row(T(a.Name), T(a.Department), T(a.Zombie ? "僵尸账号（" + DormancyTier.Zh(a.Dormancy) + "）" : "休眠账号"),
+                T(Date(a.LastPostAt, b) ?? "未采集到"), T(DispositionName(a.Disposition)), T(Join(a.DispositionReasons)), T(a.Id)))]),
         CaseTable(b),
         new(Departments, ["部门", "分派（账号×任务）", "完成", "按时完成", "完成率"],
             [.. b.TaskCompletion.Select(d => Row(T(d.Department), N(d.Assigned), N(d.Completed), N(d.OnTime), SheetCell.Of(d.Rate, NotAvailable)))]),
         new(Tasks, ["任务编号", "标题", "链接", "下发时间", "截止时间", "分派", "完成", "按时完成", "未完成账号"],
             [.. b.Tasks.Select(t => Row(T(t.Id), T(t.Title), T(t.Link), T(Date(t.Issued, b)), T(Date(t.Deadline, b)),
                 N(t.Assigned), N(t.Completed), N(t.OnTime), T(string.Join("、", t.Missing))))]),
-        new(Accounts, ["账号ID", "账号名称", "部门", "平台", "主账号", "检查结论", "得分", "等级", "最近更新", "弱运营", "僵尸", "休眠", "处置建议", "原因"],
-            [.. b.Accounts.Select(a => Row(T(a.Id), T(a.Name), T(a.Department), T(a.Platform), T(a.Head ? "是" : "否"), T(VerdictName(a.Verdict)),
+        new(Accounts, ["账号名称", "部门", "平台", "主账号", "检查结论", "得分", "等级", "最近更新", "弱运营", "僵尸", "休眠", "处置建议", "原因", "账号ID"],
+            [.. b.Accounts.Select(a => Row(T(a.Name), T(a.Department), T(a.Platform), T(a.Head ? "是" : "否"), T(VerdictName(a.Verdict)),
                 Score(a), T(a.Grade?.ToString()), T(Date(a.LastPostAt, b)), T(YesNo(a.Weak)), T(YesNo(a.Zombie)), T(YesNo(a.Dormant)),
-                T(DispositionName(a.Disposition)), T(Join(a.Reasons))))]),
+                T(DispositionName(a.Disposition)), T(Join(a.Reasons)), T(a.Id)))]),
         new(Year, ["项目", "数值"],
         [
             Row(T("年度"), N(b.Year.Year)),
@@ -89,6 +93,7 @@ public static class BulletinTables
             Row(T("矩阵"), T(b.MatrixName)),
             Row(T("检查规则"), T($"{b.Pack.Title}（{b.Pack.Label}）")),
             Row(T("监测时间点"), T(Date(b.EvaluatedAt, b))),
+            Row(T(ZoneRow), T(ZoneClock.Name(ZoneOf(b), b.EvaluatedAt) + "，本通报中的时间均为该时区时间")),
             Row(T("检查账号数"), N(f.Checked)),
             Row(T("合格"), N(f.Qualified)),
             Row(T("不合格"), N(f.Unqualified)),
@@ -157,7 +162,7 @@ public static class BulletinTables
     // 检查时更新日期: a date-only post shows its day alone, never a made-up time.
     private static string UpdatedAtCheck(BulletinAccount a, Bulletin b) =>
         a.UpdatedAtCheck is not { } at ? "未采集到"
-        : a.UpdatedAtCheckPrecision == DatePrecision.Day ? at.ToOffset(b.EvaluatedAt.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : a.UpdatedAtCheckPrecision == DatePrecision.Day ? ZoneClock.Day(at, ZoneOf(b))
         : Date(at, b)!;
 
     private static SheetTable ChangeTable(PeriodChange c)
@@ -187,7 +192,15 @@ public static class BulletinTables
 
     private static string YesNo(bool value) => value ? "是" : "否";
 
-    // Times in the matrix's zone, which is the offset the evaluation instant carries.
-    private static string? Date(DateTimeOffset? at, Bulletin b) =>
-        at?.ToOffset(b.EvaluatedAt.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    // Times in the matrix's zone (the summary names it), never an offset per cell.
+    private static string? Date(DateTimeOffset? at, Bulletin b) => at is { } t ? ZoneClock.Time(t, ZoneOf(b)) : null;
+
+    /// <summary>The bulletin's zone; a bulletin built by hand without one is in the offset its evaluation instant carries.</summary>
+    public static TimeZoneInfo ZoneOf(Bulletin b)
+    {
+        if (b.Zone is { } zone)
+            return zone;
+        var offset = b.EvaluatedAt.Offset;
+        return TimeZoneInfo.CreateCustomTimeZone($"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}", offset, null, null);
+    }
 }

@@ -137,7 +137,7 @@ public sealed class EvaluationRound(
         var sampled = Sampled(request, at, judged, inputs.OpenAlerts, flagged);
         var changes = AlertRules.Evaluate(inputs.OpenAlerts,
             [.. judged.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
-            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions, cleanup);
+            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions, cleanup, AccountLabel.All(matrix.Accounts));
 
         if (request.SaveHistory)
             await SaveHistoryAsync(judged, newest, at, cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,8 @@ internal static class BulletinCommand
         }
 
         var directory = Path.GetFullPath(cli.Get("out") ?? ".");
-        foreach (var path in await BulletinFiles.WriteAsync(bulletin, period.Label, directory, formats, cancellationToken))
+        var generatedAt = TimeZoneInfo.ConvertTime(provider.GetRequiredService<TimeProvider>().GetUtcNow(), matrix.Matrix.TimeZone);
+        foreach (var path in await BulletinFiles.WriteAsync(bulletin, directory, formats, generatedAt, cancellationToken))
         {
             await Console.Out.WriteLineAsync(path);
         }

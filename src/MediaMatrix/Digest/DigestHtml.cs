@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Digest;
 
@@ -23,7 +24,8 @@ internal static class DigestHtml
         html.Append("<h1 style=\"font-size:20px;margin:0 0 4px;\">").Append(E(c.MatrixName)).Append(" 新媒体矩阵周报 ").Append(E(c.WeekKey)).Append("</h1>");
         html.Append("<p style=\"margin:0 0 12px;color:#666;font-size:13px;\">")
             .Append(c.Recipient.Edition == DigestEdition.Office ? "全矩阵版" : "部门版：" + E(c.Recipient.Scope))
-            .Append(" · 监测时间点 ").Append(E(DigestWording.Local(c.EvaluatedAt, c.Zone))).Append("</p>");
+            .Append(" · 监测时间点 ").Append(E(DigestWording.Local(c.EvaluatedAt, c.Zone)))
+            .Append(" · ").Append(E(ZoneClock.NoteZh(c.Zone, c.EvaluatedAt))).Append("</p>");
 
         html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin-bottom:16px;\"><tr>")
             .Append("<td style=\"padding:8px 16px;background:#eef6ee;font-size:28px;font-weight:bold;\">").Append(DigestWording.Percent(c.PassRate)).Append("</td>")
@@ -55,14 +57,14 @@ internal static class DigestHtml
             return;
         }
 
-        var names = c.Lines.ToDictionary(l => l.Account.Id, l => l.Account.Name, StringComparer.Ordinal);
+        var labels = AccountLabel.All(c.Lines.Select(l => l.Account));
         html.Append("<table style=\"border-collapse:collapse;\"><tr>");
         foreach (var header in new[] { "账号", "文章", "问题", "原文摘录", "状态" })
             html.Append("<th style=\"").Append(Head).Append("\">").Append(header).Append("</th>");
         html.Append("</tr>");
         foreach (var f in c.Findings)
         {
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(names.GetValueOrDefault(f.AccountId) ?? f.AccountId))
+            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(AccountLabel.Of(labels, f.AccountId)))
                 .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(f.PostTitle)).Append("<br><span style=\"color:#666;\">")
                 .Append(E(f.PublishedAt is { } at ? DigestWording.Local(at, c.Zone) : "")).Append("</span>")
                 .Append("</td><td style=\"").Append(Cell).Append("\">").Append(E(DigestWording.Problem(f)))
@@ -148,7 +150,7 @@ internal static class DigestHtml
         foreach (var line in overdue)
         {
             var t = line.Evaluation.Tasks!;
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(line.Account.Name)).Append("</td><td style=\"").Append(Cell).Append("\">").Append(t.Assigned)
+            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(AccountLabel.Of(line.Account))).Append("</td><td style=\"").Append(Cell).Append("\">").Append(t.Assigned)
                 .Append("</td><td style=\"").Append(Cell).Append("\">").Append(t.Completed).Append("</td><td style=\"").Append(Cell).Append("\">").Append(line.OpenTasks).Append("</td></tr>");
         }
 
@@ -164,7 +166,7 @@ internal static class DigestHtml
             var score = line.Evaluation.Score ?? 0;
             var width = (int)Math.Round(Math.Clamp(score, 0, 100) * 2);
             var colour = line.Evaluation.Verdict == Verdict.Unqualified ? "#c62828" : line.Evaluation.Weak ? "#ef6c00" : "#2e7d32";
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(line.Account.Name)).Append("</td><td style=\"").Append(Cell).Append("\">")
+            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(AccountLabel.Of(line.Account))).Append("</td><td style=\"").Append(Cell).Append("\">")
                 .Append(DigestWording.Verdict(line.Evaluation.Verdict)).Append("</td><td style=\"").Append(Cell).Append("width:210px;\">")
                 .Append("<table role=\"presentation\" style=\"border-collapse:collapse;\"><tr><td style=\"width:").Append(Math.Max(width, 1)).Append("px;height:10px;background:")
                 .Append(line.Evaluation.Score is null ? "#bbb" : colour).Append(";\"></td><td style=\"width:").Append(200 - width).Append("px;background:#eee;\"></td></tr></table>")

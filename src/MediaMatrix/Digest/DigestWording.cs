@@ -44,8 +44,7 @@ internal static class DigestWording
         _ => "待定",
     };
 
-    public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset at, TimeZoneInfo zone) => Monitoring.Matrix.ZoneClock.Time(at, zone);
 
     /// <summary>What a content finding is, in a few words: its kind, and the right form a lexicon gives.</summary>
     public static string Problem(ContentFinding f) =>

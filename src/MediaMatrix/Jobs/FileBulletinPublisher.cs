@@ -5,8 +5,8 @@ using MediaMatrix.Reports;
 namespace MediaMatrix.Jobs;
 
 /// <summary>
-/// The quarterly bulletin job's output: HTML, XLSX and CSV files in <c>Bulletins:Directory</c> (default: a
-/// folder under the temp directory, which is writable in the read-only container; mount a volume there to keep them).
+/// The quarterly bulletin job's output: HTML, XLSX and CSV files in the bulletin folder (<see cref="BulletinFolder"/>),
+/// where the reports page lists them beside the ones operators generate.
 /// </summary>
 internal sealed partial class FileBulletinPublisher(
     BulletinService bulletins, IConfiguration settings, ILogger<FileBulletinPublisher> logger) : IBulletinPublisher
@@ -15,8 +15,8 @@ internal sealed partial class FileBulletinPublisher(
     {
         var period = BulletinPeriod.Parse(quarter.ToString());
         var bulletin = await bulletins.CreateAsync(period, now, cancellationToken);
-        var directory = settings["Bulletins:Directory"] ?? Path.Combine(Path.GetTempPath(), "mediamatrix", "bulletins");
-        var paths = await BulletinFiles.WriteAsync(bulletin, period.Label, directory, BulletinFiles.Formats, cancellationToken);
+        var directory = BulletinFolder.Directory(settings);
+        var paths = await BulletinFiles.WriteAsync(bulletin, directory, BulletinFiles.Formats, now, cancellationToken);
         LogPublished(logger, period.Label, string.Join(", ", paths));
     }
 

@@ -1,14 +1,15 @@
-using System.Globalization;
 using MediaMatrix.Monitoring.Alerts;
 using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Notifications;
 
 /// <summary>Turns a stored alert and a transition into the notice the office reads: zh-CN, times in the matrix's zone,
-/// the account's name and department (a task alert: the departments of the accounts still missing).</summary>
+/// the account's name and unit with its id beside it (a task alert: the accounts still missing, by name and unit).</summary>
 internal static class NoticeWording
 {
     public const string SeverityLabel = "级别";
+
+    public const string ZoneLabel = "时区";
 
     public static AlertNotice For(Alert alert, NoticeTransition transition, int reminder, DateTimeOffset at, MatrixConfig matrix, Uri? baseUrl)
     {
@@ -21,13 +22,13 @@ internal static class NoticeWording
         var facts = new List<NoticeFact>();
         if (account is not null)
         {
-            facts.Add(new("账号", $"{account.Name}（{account.Id}）"));
+            facts.Add(new("账号", $"{AccountLabel.Of(account)}（{account.Id}）"));
         }
         else
         {
             facts.Add(new("任务", alert.Subject));
             if (alert.Accounts.Count > 0)
-                facts.Add(new("未完成", string.Join("、", alert.Accounts.Select(id => matrix.Accounts.FirstOrDefault(a => a.Id == id)?.Name ?? id))));
+                facts.Add(new("未完成", string.Join("、", alert.Accounts.Select(id => matrix.Accounts.FirstOrDefault(a => a.Id == id) is { } a ? AccountLabel.Of(a) : id))));
         }
 
         if (departments.Count > 0)
@@ -47,6 +48,9 @@ internal static class NoticeWording
                 break;
         }
 
+        // One clock: the times above are the matrix's wall clock, and the notice says which zone once.
+        facts.Add(new(ZoneLabel, ZoneClock.Name(zone, at)));
+
         return new AlertNotice(alert.Key, transition, reminder, alert.Severity, AlertKinds.Name(alert.Kind), alert.Subject, departments,
             alert.TitleZh, facts, at, AlertsPage(baseUrl));
     }
@@ -61,8 +65,7 @@ internal static class NoticeWording
     private static Uri? AlertsPage(Uri? baseUrl) =>
         baseUrl is { Scheme: "http" or "https" } ? new Uri(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"), "alerts") : null;
 
-    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) => ZoneClock.Time(at, zone);
 
     private static string Span(TimeSpan span)
     {

@@ -24,12 +24,7 @@ internal static class PageEndpoints
         app.MapGet("/tasks", TasksAsync);
         app.MapPost("/tasks", CreateTaskAsync).RequireAuthorization(Roles.Operate);
         app.MapPost("/tasks/completions", RecordCompletionAsync).RequireAuthorization(Roles.Operate);
-        app.MapGet("/reports", (HttpContext context, IConfiguration settings) =>
-            Layout.Page(context, Lang.Of(context), "Reports", ReportsPage.Render(Bulletins.List(settings), Lang.Of(context))));
-        app.MapGet("/reports/overview.csv", async (MatrixView view, CancellationToken ct) =>
-            Results.Text(ReportsPage.Csv(await view.ReportAsync(ct)), "text/csv; charset=utf-8"));
-        app.MapGet("/reports/bulletins/{name}", (string name, IConfiguration settings) =>
-            Bulletins.Find(settings, name) is { } path ? Results.File(path, "application/octet-stream", name) : Results.NotFound());
+        app.MapReports();
         return app;
     }
 

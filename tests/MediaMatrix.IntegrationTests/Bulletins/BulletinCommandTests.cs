@@ -85,14 +85,14 @@ public sealed class BulletinCommandTests
         Assert.Equal(expected.Unknown, summary["数据不足（未评判）"].GetInt32());
         Assert.Equal(expected.PassRate, summary["合格率"].GetDouble());
 
-        Assert.Equal(expected.UnqualifiedIds, Column(cells.GetProperty(BulletinTables.Unqualified), 0));
+        Assert.Equal(expected.UnqualifiedIds, Column(cells.GetProperty(BulletinTables.Unqualified), 6)); // the id is the last column
         var details = cells.GetProperty(BulletinTables.Accounts).EnumerateArray().Skip(1).ToList();
-        Assert.Equal(expected.Verdicts, details.ToDictionary(r => Text(r[0]), r => Text(r[5])));
+        Assert.Equal(expected.Verdicts, details.ToDictionary(r => Text(r[13]), r => Text(r[4])));
 
         // Formula-like config text is text that starts with the apostrophe, and nothing in the workbook is a formula.
-        var hostile = details.Single(r => Text(r[0]) == "dh-police-dy");
-        Assert.Equal(("'" + HostileName, "s"), (Text(hostile[1]), hostile[1].GetProperty("t").GetString()));
-        Assert.Equal("'" + HostileDepartment, Text(hostile[2]));
+        var hostile = details.Single(r => Text(r[13]) == "dh-police-dy");
+        Assert.Equal(("'" + HostileName, "s"), (Text(hostile[0]), hostile[0].GetProperty("t").GetString()));
+        Assert.Equal("'" + HostileDepartment, Text(hostile[1]));
         var types = cells.EnumerateObject().SelectMany(s => s.Value.EnumerateArray()).SelectMany(r => r.EnumerateArray())
             .Select(c => c.GetProperty("t").GetString()).Distinct().ToList();
         Assert.DoesNotContain("f", types);
@@ -115,7 +115,7 @@ public sealed class BulletinCommandTests
         var section = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Accounts);
         var rows = section.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
         Assert.Equal(expected.Checked, rows.Count);
-        Assert.Equal(HostileName, rows.Single(r => r[0] == "dh-police-dy")[1]); // shown as the text it is
+        Assert.Equal(HostileName, rows.Single(r => r[13] == "dh-police-dy")[0]); // shown as the text it is
     }
 
     private static void AssertCsv(byte[] csv, Expected expected)

@@ -48,7 +48,7 @@ public sealed class NotificationFlowTests
         Assert.Equal(ChatPayloads.DingTalkSign(query["timestamp"]!, Secret), query["sign"]);
         var dingBody = Json(ding);
         Assert.Equal("markdown", dingBody.GetProperty("msgtype").GetString());
-        Assert.Contains("定海教育（dh-edu）", dingBody.GetProperty("markdown").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("定海教育 · 区教育局（dh-edu）", dingBody.GetProperty("markdown").GetProperty("text").GetString(), StringComparison.Ordinal);
 
         var feishu = Json(robots.To("/feishu")[0]);
         Assert.Equal("post", feishu.GetProperty("msg_type").GetString());

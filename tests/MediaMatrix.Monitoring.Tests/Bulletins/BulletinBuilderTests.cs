@@ -97,7 +97,7 @@ public sealed class BulletinBuilderTests
             bulletin.TaskCompletion);
         var task = Assert.Single(bulletin.Tasks);
         Assert.Equal(("t-1201", 3, 2, 1), (task.Id, task.Assigned, task.Completed, task.OnTime));
-        Assert.Equal(["定海住建"], task.Missing);
+        Assert.Equal(["定海住建 · 区住建局"], task.Missing); // name · unit, as people name them
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class BulletinHtmlTests
              BulletinTables.Departments, BulletinTables.Tasks, BulletinTables.Accounts, BulletinTables.Year],
             headings);
         var unqualified = document.QuerySelectorAll("section").Single(s => s.QuerySelector("h2")!.TextContent == BulletinTables.Unqualified);
-        Assert.Equal(["dh-zj", "dh-yjgl"], unqualified.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
+        // Name first, the id last: a secondary detail.
+        Assert.Equal(["dh-zj", "dh-yjgl"], unqualified.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[^1].TextContent));
     }
 
     [Fact]
