@@ -36,7 +36,7 @@ public static class DemoCast
         new("dh-wlty-bili", "定海文旅体", "bilibili", "member", "区文化和广电旅游体育局", Topic.CultureTourism, SourceFormat.Atom, AccountBehaviour.Slowing),
         new("dh-wj", "健康定海", "wechat", "member", "区卫生健康局", Topic.Health, SourceFormat.Rss, AccountBehaviour.Active, Flaws: ContentFlaw.MaskedNumber, Reposts: RepostHabit.Sometimes),
         new("dh-police", "平安定海", "weibo", "member", "公安分局", Topic.Police, SourceFormat.Rss, AccountBehaviour.Active),
-        new("dh-police-dy", "定海公安", "douyin", "member", "公安分局", Topic.Police, SourceFormat.JsonFeed, AccountBehaviour.Hostile, Flaws: ContentFlaw.LeakedMobile, Reposts: RepostHabit.Never),
+        new("dh-police-dy", "定海公安", "douyin", "member", "公安分局", Topic.Police, SourceFormat.JsonFeed, AccountBehaviour.Hostile, Flaws: ContentFlaw.LeakedMobile),
         new("dh-scjg", "定海市场监管", "wechat", "member", "区市场监管局", Topic.MarketRegulation, SourceFormat.Atom, AccountBehaviour.Slowing),
         new("dh-zj", "定海住建", "website", "member", "区住建局", Topic.Housing, SourceFormat.HtmlList, AccountBehaviour.Quiet),
         new("dh-nync", "定海农业农村", "toutiao", "member", "区农业农村局", Topic.Agriculture, SourceFormat.JsonFeed, AccountBehaviour.Dormant),

@@ -38,15 +38,26 @@ internal sealed class TaskPosts(int seed, DateTimeOffset anchor, IReadOnlyList<S
     public DateTimeOffset? RepostAt(SimulatedAccount account, int index)
     {
         var issued = IssuedAt(index);
+        var deadline = issued + SimulatedTask.DeadlineAfter;
         var random = new Random(StableHash.Of(seed, account.Id, "repost", index));
         return account.Reposts switch
         {
-            RepostHabit.Prompt => issued.AddHours(1 + random.Next(20)).AddMinutes(random.Next(60)),
-            RepostHabit.Late => issued + SimulatedTask.DeadlineAfter + TimeSpan.FromHours(6 + random.Next(55)),
-            RepostHabit.Sometimes when (index + (StableHash.Of(account.Id) & 1)) % 2 == 0 => issued.AddHours(1 + random.Next(20)),
+            RepostHabit.Prompt => Dated(account, issued.AddHours(1 + random.Next(20)).AddMinutes(random.Next(60)), issued, random),
+            RepostHabit.Late => Dated(account, deadline + TimeSpan.FromHours(6 + random.Next(55)), deadline, random),
+            RepostHabit.Sometimes when (index + (StableHash.Of(account.Id) & 1)) % 2 == 0 => Dated(account, issued.AddHours(1 + random.Next(20)), issued, random),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A list page that shows only the day gives the monitor the start of that day, so a repost on the day of
+    /// <paramref name="after"/> would read as before it (before the task was issued, or on time when it was late).
+    /// Such an account reposts on a later day, as a CMS column that publishes the next morning does.
+    /// </summary>
+    private static DateTimeOffset Dated(SimulatedAccount account, DateTimeOffset at, DateTimeOffset after, Random random) =>
+        account.Format == SourceFormat.HtmlList && !account.ListShowsTime && ChinaTime.DateOf(at) <= ChinaTime.DateOf(after)
+            ? ChinaTime.At(ChinaTime.DateOf(after).AddDays(1), 9 + random.Next(8), random.Next(60))
+            : at;
 
     private string RepostTitle(SimulatedAccount account, int index)
     {
