@@ -17,7 +17,8 @@ internal static class DemoSeed
 {
     public const string By = "demo-seed";
 
-    public const string Reason = "演示预置数据：启动时确认注销关停 (demo seed data, not an operator's decision)";
+    // Chinese only, as an operator writes a reason: the pages show it as it is, in either language.
+    public const string Reason = "演示预置数据：启动时确认注销关停，并非操作员的决定";
 
     /// <summary>The zombie of the demo cast: the account an office would close first.</summary>
     public static string ClosedAccount { get; } = DemoCast.Accounts.Single(a => a.Behaviour == AccountBehaviour.Zombie).Id;
