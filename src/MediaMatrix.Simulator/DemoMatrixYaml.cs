@@ -37,10 +37,21 @@ public static class DemoMatrixYaml
                 .Append("    source: ").Append(source).Append('\n');
         }
 
+        // The head's standing orders (Cast.DemoCast.Tasks): the monitor turns the head's posts into tasks by these keywords.
+        var head = cast.FirstOrDefault(a => a.IsHead);
+        if (head?.Issues is { Count: > 0 } tasks)
+        {
+            yaml.Append("taskRules:\n")
+                .Append("  - keywords: [").AppendJoin(", ", tasks.Select(t => t.Keyword).Distinct(StringComparer.Ordinal)).Append("]\n")
+                .Append("    deadlineAfter: ").Append((int)SimulatedTask.DeadlineAfter.TotalHours).Append("h\n");
+        }
+
         // The duty mobile the office publishes on purpose (History.PostBodies.Hotline) is no leak.
         yaml.Append("content:\n")
             .Append("  allowedNumbers: [\"").Append(History.PostBodies.Hotline).Append("\"]\n")
             .Append("  deniedHosts: [\"bet-example.com\"]\n");
+        // Named, not left to the default, so a reader of the file sees which rules judge it (config/rules/README.md).
+        yaml.Append("rules: national\n");
         yaml.Append("profiles:\n")
             .Append("  ").Append(HtmlProfile).Append(": { items: \"ul.news-list li\", title: \"a\", link: \"a@href\", published: \"span.date\", article: \"div.article-content\" }\n");
         return yaml.ToString();

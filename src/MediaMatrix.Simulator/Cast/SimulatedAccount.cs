@@ -10,6 +10,10 @@ namespace MediaMatrix.Simulator.Cast;
 /// <param name="LateCharsetMeta">Puts over 1 KB of head metadata before the HTML list's <c>&lt;meta charset&gt;</c>.</param>
 /// <param name="HtmlPageBytes">Pads an HTML list page with site navigation up to about this size, as real CMS pages (≈100 KB) are; 0 leaves it lean.</param>
 /// <param name="Flaws">What some of the account's post texts get wrong (<see cref="ContentFlaw"/>).</param>
+/// <param name="Issues">For the head: the cluster tasks it issues as posts (<see cref="SimulatedTask"/>).</param>
+/// <param name="Reposts">For a member: how it answers the head's tasks.</param>
+/// <param name="PageSize">How many of the newest posts a source page holds. A news client's feed route carries weeks of
+/// its 3–6 daily posts, which is also what lets a first read see the tasks the head issued weeks ago.</param>
 /// <param name="LayoutChangesAfter">For <see cref="AccountBehaviour.LayoutChanged"/>: how long after the simulator starts the new markup appears (null: no limit by time). Whichever comes first wins.</param>
 public sealed record SimulatedAccount(
     string Id,
@@ -25,7 +29,10 @@ public sealed record SimulatedAccount(
     TimeSpan? LayoutChangesAfter = null,
     int HtmlPageBytes = 0,
     bool LateCharsetMeta = false,
-    ContentFlaw Flaws = ContentFlaw.None)
+    ContentFlaw Flaws = ContentFlaw.None,
+    IReadOnlyList<SimulatedTask>? Issues = null,
+    RepostHabit Reposts = RepostHabit.Prompt,
+    int PageSize = 20)
 {
     public bool IsHead => Tier == "head";
 

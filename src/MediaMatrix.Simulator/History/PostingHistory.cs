@@ -11,10 +11,11 @@ namespace MediaMatrix.Simulator.History;
 /// day by day backwards from "now", which keeps 150k simulated accounts (performance.md E2) in
 /// a few megabytes. Posts after "now" exist but are not served until the clock reaches them.
 /// </summary>
-internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
+internal sealed class PostingHistory(int seed, DateTimeOffset anchor, IReadOnlyList<SimulatedTask> tasks)
 {
     private const int DaysEitherSide = 365;
     private readonly ConcurrentDictionary<string, HistoryPlan> _plans = new();
+    private readonly TaskPosts _taskPosts = new(seed, anchor, tasks);
 
     public DateTimeOffset Anchor => anchor;
 
@@ -58,7 +59,8 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
 
     private HistoryPlan PlanOf(SimulatedAccount account) => _plans.GetOrAdd(account.Id, _ => HistoryPlan.For(account, seed, anchor));
 
-    /// <summary>The regular posts of one day that the plan keeps, oldest first.</summary>
+    /// <summary>The regular posts of one day, with the day's task posts and reposts, that the plan keeps, oldest first.
+    /// An account that stopped posting regularly reposts nothing after it stopped either.</summary>
     private List<SimulatedPost> PostsOn(SimulatedAccount account, HistoryPlan plan, DateOnly day)
     {
         if (day < FirstDay || day > LastDay)
@@ -66,10 +68,11 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
             return [];
         }
 
-        var times = RegularTimes(account, day);
-        return times.Select((published, index) => (published, index))
-            .Where(post => plan.RegularUntil is not { } until || post.published <= until)
-            .Select(post => MakePost(account, post.published, post.index))
+        var regular = RegularTimes(account, day).Select((published, index) => MakePost(account, published, index));
+        var tasked = _taskPosts.On(account, day).Select(post => MakePost(account, post.Published, post.Place, post.Title));
+        return regular.Concat(tasked)
+            .Where(post => plan.RegularUntil is not { } until || post.Published <= until)
+            .OrderBy(post => post.Published)
             .ToList();
     }
 
@@ -100,7 +103,7 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
         return times;
     }
 
-    private SimulatedPost MakePost(SimulatedAccount account, DateTimeOffset published, int indexInDay)
+    private SimulatedPost MakePost(SimulatedAccount account, DateTimeOffset published, int indexInDay, string? title = null)
     {
         var local = ChinaTime.ToChina(published);
         var day = DateOnly.FromDateTime(local.DateTime);
@@ -109,7 +112,7 @@ internal sealed class PostingHistory(int seed, DateTimeOffset anchor)
         var link = account.Format == SourceFormat.HtmlList
             ? $"/sites/{account.Id}/art/{day:yyyy}/{day:MM}/{day:dd}/art_{number}.html"
             : $"/posts/{account.Id}/{number}.html";
-        var post = new SimulatedPost($"{account.Id}-{number}", number, TitleCatalogue.Pick(account.Topic, random, day), link, local);
+        var post = new SimulatedPost($"{account.Id}-{number}", number, title ?? TitleCatalogue.Pick(account.Topic, random, day), link, local);
         return account.Behaviour == AccountBehaviour.Hostile ? HostilePayloads.Infect(post, (long)day.DayNumber * 7 + indexInDay) : post;
     }
 }

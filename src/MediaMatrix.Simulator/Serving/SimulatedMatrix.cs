@@ -6,8 +6,6 @@ namespace MediaMatrix.Simulator.Serving;
 /// <summary>Everything the endpoints share: the cast, its history, the clock and the request counts.</summary>
 internal sealed class SimulatedMatrix
 {
-    public const int PageSize = 20;
-
     private readonly Dictionary<string, SimulatedAccount> _accounts;
 
     private int _canaryHits;
@@ -20,7 +18,7 @@ internal sealed class SimulatedMatrix
         Clock = options.TimeProvider;
         Started = Clock.GetUtcNow();
         var anchor = new DateTimeOffset(Started.Ticks - Started.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
-        History = new PostingHistory(options.Seed, anchor);
+        History = new PostingHistory(options.Seed, anchor, options.Cast.FirstOrDefault(a => a.IsHead)?.Issues ?? []);
     }
 
     public IReadOnlyList<SimulatedAccount> Cast { get; }
@@ -43,5 +41,5 @@ internal sealed class SimulatedMatrix
     public SimulatedAccount? Find(string? id) => id is not null && _accounts.TryGetValue(id, out var account) ? account : null;
 
     /// <summary>One page of the account's posts as of now, newest first.</summary>
-    public IReadOnlyList<SimulatedPost> LatestPage(SimulatedAccount account) => History.Latest(account, Clock.GetUtcNow(), PageSize);
+    public IReadOnlyList<SimulatedPost> LatestPage(SimulatedAccount account) => History.Latest(account, Clock.GetUtcNow(), account.PageSize);
 }

@@ -38,7 +38,7 @@ internal static class DemoCommand
             await Console.Out.WriteLineAsync($"Log in as admin with password: {password} (shown once)");
         }
 
-        return await ServeCommand.RunAsync(cli, new DemoSetup(defaults), cancellationToken);
+        return await ServeCommand.RunAsync(cli, new DemoSetup(defaults, DemoSeed.SeedAsync), cancellationToken);
     }
 
     private static async Task<SimulatorHost> StartSimulatorAsync(int port, CancellationToken cancellationToken)

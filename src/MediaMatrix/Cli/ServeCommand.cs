@@ -33,6 +33,11 @@ internal static class ServeCommand
         }
 
         await app.StartAsync(cancellationToken);
+        if (demo?.Seed is { } seed)
+        {
+            await seed(app.Services, cancellationToken);
+        }
+
         foreach (var url in app.Urls)
         {
             await Console.Out.WriteLineAsync(demo is null
@@ -59,5 +64,6 @@ internal static class ServeCommand
     }
 }
 
-/// <summary>What <c>demo</c> hands to <c>serve</c>: the bundled matrix and its simulator's settings.</summary>
-internal sealed record DemoSetup(IReadOnlyDictionary<string, string?> Defaults);
+/// <summary>What <c>demo</c> hands to <c>serve</c>: the bundled matrix and its simulator's settings, and the seed data
+/// written once the host has started, before its address is printed.</summary>
+internal sealed record DemoSetup(IReadOnlyDictionary<string, string?> Defaults, Func<IServiceProvider, CancellationToken, Task>? Seed = null);
