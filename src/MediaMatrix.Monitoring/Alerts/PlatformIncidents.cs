@@ -76,11 +76,12 @@ public static class PlatformIncidents
         var subject = Subject(judgement.Platform);
         var zh = $"{Platforms.Zh(judgement.Platform)}平台采集异常：{judgement.Accounts} 个账号中 {failing.Count} 个读取失败（{zhClass}）：{zhNames}";
         var en = $"Platform collection incident on {Platforms.En(judgement.Platform)}: {failing.Count} of {judgement.Accounts} accounts fail ({enClass}): {enNames}";
-        return new Alert(Alert.KeyOf(AlertKind.PlatformIncident, subject, now), AlertKind.PlatformIncident, subject,
-            AlertKinds.Severity(AlertKind.PlatformIncident), AlertStatus.Open, zh, en, now) { Accounts = [.. failing.Select(a => a.Id)] };
+        var alert = new Alert(Alert.KeyOf(AlertKind.PlatformIncident, subject, now), AlertKind.PlatformIncident, subject,
+            AlertKinds.Severity(AlertKind.PlatformIncident), AlertStatus.Open, zh, en, now);
+        return alert with { Accounts = [.. failing.Select(a => a.Id)] };
     }
 
-    /// <summary>An error class in words an operator reads (the reasons' words for unknown verdicts say the same).</summary>
+    /// <summary>An error class in words an operator reads.</summary>
     public static (string Zh, string En) Words(FetchErrorClass errorClass) => errorClass switch
     {
         FetchErrorClass.Blocked => ("被平台拦截：访问受限或验证页", "blocked by the platform: refused or a challenge page"),
