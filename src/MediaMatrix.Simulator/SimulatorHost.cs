@@ -34,6 +34,13 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>How many times anything fetched the XML bomb's external-entity URL; a safe reader leaves it at 0.</summary>
     public int CanaryHits => _matrix.CanaryHits;
 
+    /// <summary>Every source on <paramref name="platform"/> (<c>weibo</c>) answers <paramref name="kind"/> until
+    /// <see cref="BringBack"/>, whatever the scheduled outages say.</summary>
+    public void TakeDown(string platform, OutageKind kind) => _matrix.Outages.TakeDown(platform, kind);
+
+    /// <summary>Ends an outage <see cref="TakeDown"/> started; scheduled ones keep their schedule.</summary>
+    public void BringBack(string platform) => _matrix.Outages.BringBack(platform);
+
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct)
     {
         CastValidation.ThrowIfInvalid(options.Cast);

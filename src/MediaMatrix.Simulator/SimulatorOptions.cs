@@ -14,6 +14,10 @@ public sealed class SimulatorOptions
     /// <summary>The clock: the anchor is its time at start, rounded down to the hour; posts appear as it passes their time.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Platforms down for a while on a schedule (<see cref="PlatformOutage.DemoWeibo"/> in the demo); tests can also
+    /// switch one on and off with <see cref="SimulatorHost.TakeDown"/>.</summary>
+    public IReadOnlyList<Serving.PlatformOutage> Outages { get; init; } = [];
+
     /// <summary>The accounts to play.</summary>
     public IReadOnlyList<SimulatedAccount> Cast { get; init; } = DemoCast.Accounts;
 }

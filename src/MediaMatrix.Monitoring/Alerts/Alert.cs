@@ -5,7 +5,7 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// <summary>What an alert is about. Serialised in kebab case (<c>became-unqualified</c>); the names are the de-dup key's first part.</summary>
 public enum AlertKind
 {
-    BecameUnqualified, BecameWeak, Zombie, ExtractionBroken, CollectionDown, TaskOverdue, EarlyWarning, TaskReminder, CaseOverdue,
+    BecameUnqualified, BecameWeak, Zombie, ExtractionBroken, CollectionDown, TaskOverdue, EarlyWarning, TaskReminder, CaseOverdue, PlatformIncident,
 }
 
 public enum AlertSeverity { Info, Warning, Critical }
@@ -29,7 +29,8 @@ public sealed record Alert(
     string TitleEn,
     DateTimeOffset OpenedAt)
 {
-    /// <summary>For task alerts: the assignees still missing when it opened. Empty for account alerts.</summary>
+    /// <summary>For task alerts: the assignees still missing when it opened; for a platform incident: the accounts failing
+    /// when it opened. Empty for account alerts.</summary>
     public IReadOnlyList<string> Accounts { get; init; } = [];
 
     public string? AcknowledgedBy { get; init; }

@@ -14,6 +14,7 @@ public static class AlertKinds
         AlertKind.EarlyWarning => "early-warning",
         AlertKind.TaskReminder => "task-reminder",
         AlertKind.CaseOverdue => "case-overdue",
+        AlertKind.PlatformIncident => "platform-incident",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -10,7 +10,8 @@ namespace MediaMatrix.Monitoring.Alerts;
 /// the evaluations and task standings the current one. A condition that holds with no open alert in its slot opens one;
 /// an open alert whose condition no longer holds resolves itself. A condition that cannot be judged (an unknown verdict
 /// for the rubric's kinds, no poll yet for collection's) leaves its alert as it is, and so does an account or task that
-/// is not in this run (the daily spot check evaluates only a sample).
+/// is not in this run (the daily spot check evaluates only a sample). A platform incident (<see cref="PlatformIncidents"/>)
+/// holds back the collection alerts of the accounts it covers: for them this run cannot tell the account from the platform.
 /// </summary>
 public static class AlertRules
 {
@@ -27,7 +28,8 @@ public static class AlertRules
         DateTimeOffset now,
         AlertOptions options,
         IReadOnlyList<CleanupCase>? cases = null,
-        IReadOnlyDictionary<string, string>? labels = null)
+        IReadOnlyDictionary<string, string>? labels = null,
+        IReadOnlyList<CollectionStanding>? collection = null)
     {
         var bySlot = open.Where(a => a.IsOpen).GroupBy(a => a.Slot, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OpenedAt).First(), StringComparer.Ordinal);
@@ -43,11 +45,20 @@ public static class AlertRules
                 resolved.Add(current with { Status = AlertStatus.Resolved, ResolvedAt = now });
         }
 
+        // Every account of the matrix, not only this run's sample: an outage is the platform's whichever accounts were drawn.
+        var platforms = collection is null ? [] : PlatformIncidents.Judge(collection, open, now, options);
+        var heldBack = platforms.SelectMany(p => p.HeldBack).ToHashSet(StringComparer.Ordinal);
+        foreach (var platform in platforms)
+            Apply(AlertKind.PlatformIncident, PlatformIncidents.Subject(platform.Platform), platform.Holds, () => PlatformIncidents.Open(platform, now));
+
         foreach (var standing in accounts)
         {
             var id = standing.Evaluation.AccountId;
             foreach (var kind in AccountKinds)
-                Apply(kind, id, Holds(kind, standing, now, options), () => AccountAlert(kind, standing, now, labels));
+            {
+                var holds = kind is AlertKind.ExtractionBroken or AlertKind.CollectionDown && heldBack.Contains(id) ? null : Holds(kind, standing, now, options);
+                Apply(kind, id, holds, () => AccountAlert(kind, standing, now, labels));
+            }
         }
 
         foreach (var standing in tasks)

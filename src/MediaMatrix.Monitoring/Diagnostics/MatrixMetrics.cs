@@ -41,6 +41,7 @@ public static class MatrixMetrics
     public static readonly Gauge AccountsFlagged = Metrics.CreateGauge("mediamatrix_accounts_flagged", "Accounts with a flag at their latest evaluation (weak, zombie) or poll (collection_down).", "flag");
     public static readonly Gauge PassRate = Metrics.CreateGauge("mediamatrix_pass_rate_ratio", "Qualified share of judged accounts (合格率) at the latest evaluations; absent when none is judged.");
     public static readonly Gauge CollectionDownByPlatform = Metrics.CreateGauge("mediamatrix_platform_collection_down_accounts", "Accounts whose last poll failed, by platform.", "platform");
+    public static readonly Gauge PlatformIncident = Metrics.CreateGauge("mediamatrix_platform_incident", "1 while a platform collection incident (平台采集异常) is open on the platform, else 0; read from the store at scrape time.", "platform");
     public static readonly Gauge AccountsByPlatform = Metrics.CreateGauge("mediamatrix_platform_accounts", "Configured accounts by platform.", "platform");
     public static readonly Gauge AccountSeriesExported = Metrics.CreateGauge("mediamatrix_account_series_exported_accounts", "Accounts whose per-account series this scrape carries (all up to Metrics:AccountSeriesCap, then only flagged ones).");
     public static readonly Gauge LatestEvaluationTime = Metrics.CreateGauge("mediamatrix_last_evaluation_timestamp_seconds", "Unix time of the newest stored evaluation of any account.");

@@ -137,7 +137,8 @@ public sealed class EvaluationRound(
         var sampled = Sampled(request, at, judged, inputs.OpenAlerts, flagged);
         var changes = AlertRules.Evaluate(inputs.OpenAlerts,
             [.. judged.Where(e => sampled is null || sampled.Contains(e.AccountId)).Select(e => new AccountStanding(e, inputs.Polls.GetValueOrDefault(e.AccountId)))],
-            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions, cleanup, AccountLabel.All(matrix.Accounts));
+            TaskStanding.Watched(completed, at - alertOptions.TaskLookback), at, alertOptions, cleanup, AccountLabel.All(matrix.Accounts),
+            [.. accounts.Select(a => new CollectionStanding(a, inputs.Polls.GetValueOrDefault(a.Id)))]);
 
         if (request.SaveHistory)
             await SaveHistoryAsync(judged, newest, at, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,10 @@ internal sealed class SimulatedMatrix
         Started = Clock.GetUtcNow();
         var anchor = new DateTimeOffset(Started.Ticks - Started.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
         History = new PostingHistory(options.Seed, anchor, options.Cast.FirstOrDefault(a => a.IsHead)?.Issues ?? []);
+        Outages = new PlatformOutages(options.Outages);
     }
+
+    public PlatformOutages Outages { get; }
 
     public IReadOnlyList<SimulatedAccount> Cast { get; }
 

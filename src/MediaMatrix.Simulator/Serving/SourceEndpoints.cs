@@ -47,6 +47,13 @@ internal static class SourceEndpoints
             return;
         }
 
+        // A platform that is down answers before the account's own behaviour, and without counting the request: a layout
+        // change due after n requests still comes after n real answers.
+        if (await matrix.Outages.TryAnswerAsync(context, account.Platform, matrix.Clock.GetUtcNow() - matrix.Started))
+        {
+            return;
+        }
+
         var requestNumber = matrix.Requests.Next(account.Id);
         if (!await SourceFaults.TryMisbehaveAsync(context, matrix, account, requestNumber))
         {

@@ -1,4 +1,5 @@
 using MediaMatrix.Simulator;
+using MediaMatrix.Simulator.Serving;
 
 namespace MediaMatrix.Cli;
 
@@ -29,6 +30,10 @@ internal static class DemoCommand
         {
             ["Matrix:Config"] = config,
             ["Store:Kind"] = "memory",
+            // Polls every few minutes instead of hours, so the demo's scheduled Weibo outage is seen (one 平台采集异常, then
+            // its resolution) while someone is looking; the first minute's answer comes from the first round either way.
+            ["Polling:HeadInterval"] = "00:05:00",
+            ["Polling:MemberInterval"] = "00:10:00",
         };
         // The demo has no users configured: it makes an admin password and shows it this once (it is kept only as a hash).
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Auth__AdminPassword")))
@@ -45,12 +50,12 @@ internal static class DemoCommand
     {
         try
         {
-            return await SimulatorHost.StartAsync(new SimulatorOptions { Port = port }, cancellationToken);
+            return await SimulatorHost.StartAsync(new SimulatorOptions { Port = port, Outages = [PlatformOutage.DemoWeibo] }, cancellationToken);
         }
         catch (IOException) when (port != 0)
         {
             await Console.Error.WriteLineAsync($"Port {port} is taken; the simulator uses a free port instead.");
-            return await SimulatorHost.StartAsync(new SimulatorOptions { Port = 0 }, cancellationToken);
+            return await SimulatorHost.StartAsync(new SimulatorOptions { Port = 0, Outages = [PlatformOutage.DemoWeibo] }, cancellationToken);
         }
     }
 }

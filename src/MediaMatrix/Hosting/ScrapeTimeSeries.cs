@@ -27,6 +27,8 @@ internal sealed class ScrapeTimeSeries(
         var openAlerts = await alerts.GetOpenAlertsAsync(cancellationToken);
         foreach (var kind in Enum.GetValues<AlertKind>())
             MatrixMetrics.OpenAlerts.WithLabels(AlertKinds.Name(kind)).Set(openAlerts.Count(a => a.Kind == kind));
+        foreach (var platform in Enum.GetValues<Platform>())
+            MatrixMetrics.PlatformIncident.WithLabels(MatrixMetrics.Label(platform)).Set(openAlerts.Any(a => PlatformIncidents.PlatformOf(a) == platform) ? 1 : 0);
 
         var rows = matrix.Accounts.Select(a => new Row(a, snapshots.GetValueOrDefault(a.Id), polls.GetValueOrDefault(a.Id))).ToList();
         SetAggregates(rows);

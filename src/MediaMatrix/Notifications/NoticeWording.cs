@@ -24,6 +24,12 @@ internal static class NoticeWording
         {
             facts.Add(new("账号", $"{AccountLabel.Of(account)}（{account.Id}）"));
         }
+        else if (PlatformIncidents.PlatformOf(alert) is { } platform)
+        {
+            // One notice for the whole platform: the accounts it covers are listed, not sent one by one.
+            facts.Add(new("平台", Platforms.Zh(platform)));
+            facts.Add(new("受影响账号", string.Join("、", alert.Accounts.Select(id => matrix.Accounts.FirstOrDefault(a => a.Id == id)?.Name ?? id))));
+        }
         else
         {
             facts.Add(new("任务", alert.Subject));
