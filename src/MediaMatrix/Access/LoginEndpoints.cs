@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Web;
+using MediaMatrix.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaMatrix.Access;
 
@@ -44,23 +46,12 @@ internal static class LoginEndpoints
                 await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principals.For(user, CookieAuthenticationDefaults.AuthenticationScheme, session));
                 return Results.Redirect(LocalReturnUrl.Or(returnUrl));
             case LoginOutcome.Locked:
-                return Form(context, lang, returnUrl, lang.T("尝试次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts: the account is locked for a while."), StatusCodes.Status423Locked);
+                return Form(context, lang, returnUrl, "尝试次数过多，账号已暂时锁定，请稍后再试。", StatusCodes.Status423Locked);
             default:
-                return Form(context, lang, returnUrl, lang.T("用户名或密码错误。", "Wrong user name or password."), StatusCodes.Status401Unauthorized);
+                return Form(context, lang, returnUrl, "用户名或密码错误。", StatusCodes.Status401Unauthorized);
         }
     }
 
-    private static IResult Form(HttpContext context, Lang lang, string? returnUrl, string? error, int status)
-    {
-        var body = $"""
-            <div class="box"><h1>{lang.T("登录", "Log in")}</h1>
-            {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")}
-            <form method="post" action="/login">{Layout.Token(context)}
-            <input type="hidden" name="returnUrl" value="{Html.E(LocalReturnUrl.Or(returnUrl))}">
-            <p><label>{lang.T("用户名", "User name")} <input name="username" autocomplete="username" required></label></p>
-            <p><label>{lang.T("密码", "Password")} <input name="password" type="password" autocomplete="current-password" required></label></p>
-            <p><button type="submit">{lang.T("登录", "Log in")}</button></p></form></div>
-            """;
-        return Layout.Page(context, lang, lang.T("登录", "Log in"), body, status);
-    }
+    private static RazorComponentResult<Login> Form(HttpContext context, Lang lang, string? returnUrl, string? errorKey, int status) =>
+        PageResults.Render<Login>(context, lang, new() { ["ReturnUrl"] = LocalReturnUrl.Or(returnUrl), ["ErrorKey"] = errorKey }, status);
 }

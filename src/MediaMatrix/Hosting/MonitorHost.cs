@@ -41,6 +41,7 @@ internal static class MonitorHost
         var app = builder.Build();
         app.UseMetricsPort(MetricsPort.Read(settings));
         app.Use(SecurityHeaders.Apply);
+        app.UsePageCulture();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Routing first so each endpoint's body limit is known before anyone reads a body (UseAccessControl's own

@@ -5,6 +5,8 @@ using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Polling;
 using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Monitoring.Fetching;
+using Microsoft.Extensions.Localization;
 
 namespace MediaMatrix.Web;
 
@@ -13,23 +15,23 @@ namespace MediaMatrix.Web;
 internal static class AccountPage
 {
     public static StringBuilder Render(Account account, Evaluation e, IReadOnlyList<EvaluationRecord> history, double weakThreshold,
-        PollState? poll, IReadOnlyList<Post> posts, IReadOnlyList<(ClusterTask Task, TaskCompletion Cell)> tasks, Lang lang)
+        PollState? poll, IReadOnlyList<Post> posts, IReadOnlyList<(ClusterTask Task, TaskCompletion Cell)> tasks, Lang lang, IStringLocalizer l)
     {
         var html = new StringBuilder(16 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"""
-            <h1>{Html.E(account.Name)} <small>{Html.E(account.Id)} · {Html.E(account.Department)} · {account.Platform.ToString().ToLowerInvariant()}</small></h1>
+            <h1>{Html.E(account.Name)} <small>{Html.E(account.Id)} · {Html.E(account.Department)} · {Html.E(l[Labels.Platform(account.Platform)])}</small></h1>
             <p class="summary"><span class="{e.Verdict.ToString().ToLowerInvariant()}">{lang.Verdict(e.Verdict)}</span>
             <span>{lang.T("得分", "Score")} {Html.Num(e.Score, "0.#")}</span><span>{lang.T("等级", "Grade")} {e.Grade?.ToString() ?? "—"}</span>
             <span>{lang.T("处置建议", "Proposed")} {lang.Disposition(e.Disposition?.Kind)}</span>
             {(e.Weak ? $"<span class=\"unqualified\">{lang.T("弱运营", "Weak")}</span>" : "")}{(e.Zombie ? $"<span class=\"unqualified\">{lang.T("僵尸", "Zombie")}</span>" : "")}{(e.Dormant ? $"<span class=\"unqualified\">{lang.T("休眠", "Dormant")}</span>" : "")}
-            {(e.Verdict != Verdict.Unknown ? $"<span class=\"tier\">{lang.T("更新状态", "Upkeep")}: {lang.T(DormancyTier.Zh(e.Dormancy), DormancyTier.En(e.Dormancy))}</span>" : "")}</p>
+            {(e.Verdict != Verdict.Unknown ? $"<span class=\"tier\">{lang.T("更新状态", "Upkeep")}: {Html.E(l[Labels.Dormancy(e.Dormancy)])}</span>" : "")}</p>
             <p><a href="{Html.Href(account.Source.Url.ToString())}" rel="noopener noreferrer">{lang.T("采集源", "Source")}</a></p>
             <h2>{lang.T("得分构成与原因", "Score breakdown and reasons")}</h2>
             <table class="parts"><thead><tr><th>{lang.T("部分", "Part")}</th><th>{lang.T("得分", "Score")}</th><th>{lang.T("权重", "Weight")}</th><th>{lang.T("计入", "Counted")}</th></tr></thead><tbody>
             """);
         foreach (var part in e.Parts)
         {
-            var name = part.Name == ScorePart.Tasks ? lang.T("集群协同任务", "Cluster tasks") : lang.T("勤勉度", "Diligence");
+            var name = Html.E(l[Labels.ScorePartName(part.Name)]);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{Html.Num(part.Score, "0.#")}</td><td>{part.EffectiveWeight:0.##}</td><td>{(part.Counted ? "✓" : "—")}</td></tr>");
         }
 
@@ -43,7 +45,7 @@ internal static class AccountPage
         AppendEvidence(html, e.Evidence, lang);
         AppendContext(html, posts, lang);
         html.Append(CultureInfo.InvariantCulture, $"<h2>{lang.T("得分走势（虚线为弱运营阈值）", "Score history (dashed: weak threshold)")}</h2>");
-        Charts.ScoreHistory(html, history, weakThreshold, lang);
+        html.Append(Charts.ScoreHistory(history, weakThreshold, lang.T("得分走势", "Score history"), lang.T("暂无已保存的检查记录", "No stored evaluations yet")));
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{lang.T("采集状态", "Collection health")}</h2>
             <table class="poll"><tbody>
@@ -51,7 +53,7 @@ internal static class AccountPage
             <tr><th>{lang.T("上次成功", "Last success")}</th><td>{lang.Time(poll?.LastSuccessAt)}</td></tr>
             <tr><th>{lang.T("连续失败", "Consecutive failures")}</th><td>{poll?.ConsecutiveFailures ?? 0}</td></tr>
             <tr><th>{lang.T("丢弃的不可读条目", "Unreadable items dropped")}</th><td>{poll?.LastDroppedCount ?? 0}</td></tr>
-            <tr><th>{lang.T("最近错误", "Last error")}</th><td>{Html.E(poll?.LastError ?? "—")} <small>{poll?.LastErrorClass}</small></td></tr>
+            <tr><th>{lang.T("最近错误", "Last error")}</th><td><span translate="no">{Html.E(poll?.LastError ?? "—")}</span> <small>{(poll?.LastErrorClass is { } error and not FetchErrorClass.None ? Html.E(l[Labels.ErrorClass(error)]) : "")}</small></td></tr>
             <tr><th>{lang.T("上次读取条目", "Items last read")}</th><td>{poll?.LastItemCount ?? 0} <small>{lang.T("无日期", "undated")} {poll?.LastUndatedCount ?? 0} · {lang.T("标题过长已截断", "titles cut")} {poll?.LastTitlesCut ?? 0}</small></td></tr>
             <tr><th>{lang.T("下次采集", "Next poll")}</th><td>{lang.Time(poll?.NextDueAt)}</td></tr>
             </tbody></table>
@@ -66,7 +68,7 @@ internal static class AccountPage
         html.Append(CultureInfo.InvariantCulture, $"</tbody></table><h2>{lang.T("发布时间线（近30天）", "Posts (last 30 days)")}</h2><ol class=\"timeline\">");
         foreach (var post in posts.Take(200))
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<li><time>{lang.Time(post.PublishedAt)}</time> <a href="{Html.Href(post.Link)}" rel="noopener noreferrer nofollow">{Html.E(post.Title)}</a></li>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<li><time>{lang.Time(post.PublishedAt)}</time> <a href="{Html.Href(post.Link)}" rel="noopener noreferrer nofollow" translate="no">{Html.E(post.Title)}</a></li>""");
         }
 
         html.Append("</ol>");
@@ -110,7 +112,7 @@ internal static class AccountPage
             var when = newest.Precision == DatePrecision.Day ? lang.Day(newest.PublishedAt) + lang.T("（仅日期）", " (date only)") : lang.Time(newest.PublishedAt);
             var title = Html.E(newest.Title);
             html.Append(CultureInfo.InvariantCulture, $"<time>{when}</time> ");
-            html.Append(newest.Link is { } link ? $"""<a href="{Html.Href(link)}" rel="noopener noreferrer nofollow">{title}</a>""" : title);
+            html.Append(newest.Link is { } link ? $"""<a href="{Html.Href(link)}" rel="noopener noreferrer nofollow" translate="no">{title}</a>""" : $"""<span translate="no">{title}</span>""");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</dd><dt>{lang.T("最近成功采集", "Last successful read")}</dt><dd>{(evidence?.LastReadAt is { } read ? lang.Time(read) : lang.T("从未成功", "never"))}</dd>");

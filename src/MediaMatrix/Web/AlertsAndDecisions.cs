@@ -25,15 +25,14 @@ internal static class OpenAlerts
     }
 }
 
-/// <summary>The latest operator decision per account, for the cleanup board, as encoded text.</summary>
+/// <summary>The latest operator decision per account, for the cleanup board.</summary>
 internal static class CleanupDecisions
 {
-    public static async Task<IReadOnlyDictionary<string, string>> LatestAsync(HttpContext context, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, Decision>> LatestAsync(HttpContext context, CancellationToken ct)
     {
-        var lang = Lang.Of(context);
         var ids = context.RequestServices.GetRequiredService<MatrixConfig>().Accounts.Select(a => a.Id).ToList();
         var latest = await context.RequestServices.GetRequiredService<IDecisionStore>().GetLatestDecisionsAsync(ids, ct);
-        return latest.ToDictionary(d => d.Key, d => Describe(d.Value, lang));
+        return latest.ToDictionary(d => d.Key, d => d.Value);
     }
 
     public static string Describe(Decision d, Lang lang) =>

@@ -37,9 +37,9 @@ internal static class ContentFindingsSection
             }
 
             html.Append(CultureInfo.InvariantCulture, $"<td>{Problem(finding, lang)}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"excerpt\">…{Html.E(finding.Before)}<mark>{Html.E(finding.Match)}</mark>{Html.E(finding.After)}…</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"excerpt\" translate=\"no\">…{Html.E(finding.Before)}<mark>{Html.E(finding.Match)}</mark>{Html.E(finding.After)}…</td>");
             var title = Html.E(finding.PostTitle);
-            html.Append(finding.PostLink is { } link ? $"""<td><a href="{Html.Href(link)}" rel="noopener noreferrer nofollow">{title}</a>""" : $"<td>{title}");
+            html.Append(finding.PostLink is { } link ? $"""<td><a href="{Html.Href(link)}" rel="noopener noreferrer nofollow" translate="no">{title}</a>""" : $"<td><span translate=\"no\">{title}</span>");
             html.Append(CultureInfo.InvariantCulture, $"<br><small>{lang.T("发布", "published")} {lang.Time(finding.PublishedAt)}</small></td><td>{lang.Time(finding.FoundAt)}</td><td>");
             html.Append(Status(finding, lang));
             if (operate && finding.Status == FindingStatus.Proposed)
@@ -57,8 +57,8 @@ internal static class ContentFindingsSection
     {
         var kind = lang.English ? FindingKinds.En(finding.Kind) : FindingKinds.Zh(finding.Kind);
         var severity = finding.Severity == ContentSeverity.Serious ? lang.T("严重（可否决）", "serious (may veto)") : lang.T("一般（提示）", "minor (notice)");
-        var correct = finding.Correct is { } right ? $"<br>{lang.T("应为", "should be")}「{Html.E(right)}」" : "";
-        var source = finding.Source is { } note ? $"<br><small>{lang.T("依据", "source")}：{Html.E(note)}</small>" : "";
+        var correct = finding.Correct is { } right ? $"<br>{lang.T("应为", "should be")}「<span translate=\"no\">{Html.E(right)}</span>」" : "";
+        var source = finding.Source is { } note ? $"<br><small>{lang.T("依据：", "Source: ")}<span translate=\"no\">{Html.E(note)}</span></small>" : "";
         return $"{Html.E(kind)} · {severity}{correct}<br><small><code>{Html.E(finding.Rule)}</code></small>{source}";
     }
 

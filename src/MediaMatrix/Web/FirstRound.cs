@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediaMatrix.Monitoring.Rounds;
 using MediaMatrix.Monitoring.Storage;
 
@@ -8,11 +7,12 @@ namespace MediaMatrix.Web;
 /// "not yet" rather than "broken".</summary>
 internal static class FirstRound
 {
-    public static async Task<string> BannerAsync(MatrixReport report, IPostStore posts, Lang lang, CancellationToken ct)
+    /// <summary>Accounts read so far and in all while the first round runs; null once every account was tried.</summary>
+    public static async Task<(int Read, int Total)?> ProgressAsync(MatrixReport report, IPostStore posts, CancellationToken ct)
     {
         if (!report.Accounts.Any(a => a.Evaluation.Reasons.Any(r => r.Code == "collection-never-read")))
         {
-            return "";
+            return null;
         }
 
         var ids = report.Accounts.Select(a => a.Account.Id).ToList();
@@ -20,9 +20,9 @@ internal static class FirstRound
         var attempted = ids.Count(id => states.GetValueOrDefault(id)?.LastAttemptAt is not null);
         if (attempted >= ids.Count)
         {
-            return "";
+            return null;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"""<p class="first-round" role="status">{lang.T($"首次采集中 {attempted}/{ids.Count}：每个账号读取后即给出检查结论", $"First collection round: {attempted}/{ids.Count} read; each account is judged as soon as it has been read")}</p>""");
+        return (attempted, ids.Count);
     }
 }

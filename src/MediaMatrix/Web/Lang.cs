@@ -4,7 +4,7 @@ using MediaMatrix.Monitoring.Assessment;
 namespace MediaMatrix.Web;
 
 /// <summary>zh-CN by default; English with <c>?lang=en</c>, remembered in a cookie.</summary>
-internal readonly record struct Lang(bool English)
+public readonly record struct Lang(bool English)
 {
     public const string Cookie = "mm_lang";
 
@@ -34,10 +34,16 @@ internal readonly record struct Lang(bool English)
     /// <summary>The sentence naming the zone, for the page footer.</summary>
     public string ZoneNote(DateTimeOffset now)
     {
+        var (zone, utc) = ZoneOffset(now);
+        return T($"页面时间均为 {zone}（{utc}）", $"Times on this page are {zone} ({utc})");
+    }
+
+    /// <summary>The zone's id and its offset at <paramref name="now"/> as "UTC+08:00".</summary>
+    public (string Zone, string Utc) ZoneOffset(DateTimeOffset now)
+    {
         var zone = Zone ?? TimeZoneInfo.Utc;
         var offset = zone.GetUtcOffset(now);
-        var utc = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
-        return T($"页面时间均为 {zone.Id}（{utc}）", $"Times on this page are {zone.Id} ({utc})");
+        return (zone.Id, $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}");
     }
 
     private static TimeZoneInfo? ZoneOf(HttpContext context) =>
@@ -47,7 +53,7 @@ internal readonly record struct Lang(bool English)
 
     public string T(string zh, string en) => English ? en : zh;
 
-    public string Reason(Reason reason) => Html.E(English ? reason.En : reason.Zh);
+    internal string Reason(Reason reason) => Html.E(English ? reason.En : reason.Zh);
 
     public string Verdict(Verdict verdict) => verdict switch
     {

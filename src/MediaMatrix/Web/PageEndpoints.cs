@@ -3,6 +3,7 @@ using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Web.Pages;
 
 namespace MediaMatrix.Web;
 
@@ -32,11 +33,18 @@ internal static class PageEndpoints
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
-        var filter = OverviewPage.Filter.Of(context.Request.Query);
+        var filter = OverviewFilter.Of(context.Request.Query);
         var posts = await view.PostsAsync(report.Accounts.Where(r => filter.Matches(r.Account, r.Evaluation)).Select(r => r.Account.Id), TimeSpan.FromDays(90), ct);
-        var alerts = await OpenAlerts.CountsAsync(context, ct);
-        var progress = await FirstRound.BannerAsync(report, postStore, lang, ct);
-        return Layout.Page(context, lang, view.Matrix.Matrix.Name, progress + OverviewPage.Render(report, view.Matrix.Matrix.Name, filter, posts, alerts, view.Now, lang));
+        return PageResults.Render<Overview>(context, lang, new()
+        {
+            ["MatrixName"] = view.Matrix.Matrix.Name,
+            ["Report"] = report,
+            ["Filter"] = filter,
+            ["Posts"] = posts,
+            ["OpenAlerts"] = await OpenAlerts.CountsAsync(context, ct),
+            ["Now"] = view.Now,
+            ["Progress"] = await FirstRound.ProgressAsync(report, postStore, ct),
+        });
     }
 
     private static async Task<IResult> AccountAsync(
@@ -55,7 +63,8 @@ internal static class PageEndpoints
         var recent = await posts.GetPostsAsync(id, view.Now.AddDays(-30), ct);
         var grid = await view.CompletionsAsync(ct);
         var tasks = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList();
-        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, recent, tasks, lang);
+        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, recent, tasks, lang,
+            context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource>>());
         await AccountContent.AppendAsync(html, context, id, lang, ct);
         await FindingsSection.AppendAsync(html, context, id, view.Now, lang, ct);
         await AccountSections.AppendAsync(html, context, id, lang, ct);
@@ -66,10 +75,13 @@ internal static class PageEndpoints
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
-        var decisions = await CleanupDecisions.LatestAsync(context, ct);
-        var board = CleanupPage.Render(context, report, id => decisions.GetValueOrDefault(id, ""), lang)
-            + CasesSection.Render(context, await cases.GetCasesAsync(ct), view.Matrix, view.Now, service.Options.ShowClosedFor, lang);
-        return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), board);
+        return PageResults.Render<Cleanup>(context, lang, new()
+        {
+            ["Report"] = report,
+            ["Decisions"] = await CleanupDecisions.LatestAsync(context, ct),
+            ["Operate"] = context.User.CanOperate(),
+            ["CasesHtml"] = CasesSection.Render(context, await cases.GetCasesAsync(ct), view.Matrix, view.Now, service.Options.ShowClosedFor, lang),
+        });
     }
 
     private static async Task<IResult> RecordStepAsync(string id, string step, HttpContext context, MatrixView view, ICaseStore cases, CaseService service, TimeProvider time, CancellationToken ct)

@@ -23,6 +23,7 @@ internal static class Workplace
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddOpenApi("v1");
+        services.AddPageLocalization();
         return services;
     }
 }
