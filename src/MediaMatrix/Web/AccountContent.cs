@@ -11,7 +11,7 @@ internal static class AccountContent
     {
         var store = context.RequestServices.GetRequiredService<IContentFindingStore>();
         var findings = (await store.GetContentFindingsAsync(ct)).Where(f => f.AccountId == accountId).ToList();
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"content-findings\" aria-labelledby=\"content-h\"><h2 id=\"content-h\">{lang.T("内容检查发现", "Content findings")}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"content-findings\" id=\"content-findings\" aria-labelledby=\"content-h\"><h2 id=\"content-h\">{lang.T("内容检查发现", "Content findings")}</h2>");
         ContentFindingsSection.Append(html, context, findings, lang, withAccount: false);
         html.Append("</section>");
     }

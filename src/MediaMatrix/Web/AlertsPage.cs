@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Text;
 using MediaMatrix.Access;
@@ -12,6 +13,7 @@ internal static class AlertsPage
 
     public static string Render(HttpContext context, IReadOnlyList<Alert> open, Lang lang, string? message)
     {
+        var accounts = context.RequestServices.GetService<Monitoring.Matrix.MatrixConfig>()?.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         var operate = context.User.CanOperate();
         var html = new StringBuilder(16 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{lang.T("告警队列", "Alerts")} <small>{open.Count}</small></h1>");
@@ -40,9 +42,9 @@ internal static class AlertsPage
         {
             var key = Html.E(alert.Key);
             html.Append(CultureInfo.InvariantCulture, $"""
-                <tr data-alert="{key}"><td>{(operate ? $"<input type=\"checkbox\" name=\"ids\" value=\"{key}\" form=\"bulk\">" : "")}</td>
+                <tr data-alert="{key}"><td>{(operate ? $"<input type=\"checkbox\" name=\"ids\" value=\"{key}\" form=\"bulk\" aria-label=\"{Html.E(lang.T("选择此告警", "Select this alert"))}\">" : "")}</td>
                 <td class="severity-{alert.Severity.ToString().ToLowerInvariant()}">{Severity(alert.Severity, lang)}</td>
-                <td>{Html.E(lang.English ? alert.TitleEn : alert.TitleZh)}</td><td><a href="{Html.Local("/accounts", alert.Subject)}">{Html.E(alert.Subject)}</a></td>
+                <td>{Html.E(lang.English ? alert.TitleEn : alert.TitleZh)}</td><td>{Subject(context, alert, accounts)}</td>
                 <td>{lang.Time(alert.OpenedAt)}</td><td>{Status(alert, lang)}</td><td>
                 """);
             if (operate)
@@ -78,5 +80,15 @@ internal static class AlertsPage
         AlertStatus.Acknowledged => lang.T("已确认", "acknowledged") + " · " + Html.E(alert.AcknowledgedBy),
         AlertStatus.Resolved => lang.T("已关闭", "resolved"),
         _ => lang.T("待处理", "open"),
+    };
+
+    // An account alert links to its account; a task alert names its task and a platform incident its platform, which have
+    // no account page (a link to /accounts/weibo would be a 404).
+    private static string Subject(HttpContext context, Alert alert, HashSet<string> accounts) => alert.Kind switch
+    {
+        _ when accounts.Contains(alert.Subject) => $"<a href=\"{Html.Local("/accounts", alert.Subject)}\">{Html.E(alert.Subject)}</a>",
+        AlertKind.PlatformIncident when Enum.TryParse<Monitoring.Matrix.Platform>(alert.Subject, ignoreCase: true, out var platform)
+            => Html.E(context.RequestServices.GetRequiredService<IStringLocalizer<Resources.SharedResource>>()[Labels.Platform(platform)]),
+        _ => Html.E(alert.Subject),
     };
 }

@@ -10,8 +10,8 @@ namespace MediaMatrix.Web;
 /// <see cref="Html.E"/>; pages embed the result as markup.</summary>
 internal static class Charts
 {
-    private const int Cell = 7;
-    private const int Row = 11;
+    private const int Cell = 12;
+    private const int Row = 18;
     private const int Label = 150;
 
     /// <summary>Posts per local day, accounts × the last <paramref name="days"/> days, so silent stretches jump out.</summary>
@@ -42,13 +42,14 @@ internal static class Charts
             }
 
             var y = 14 + (r * Row);
-            html.Append(CultureInfo.InvariantCulture, $"""<text x="0" y="{y + 8}">{Html.E(Clip(accounts[r].Name))}</text><rect x="{Label}" y="{y}" width="{days * Cell}" height="{Row - 2}" fill="#ebedf0"/>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<text x="0" y="{y + 12}">{Html.E(Clip(accounts[r].Name))}</text><rect x="{Label}" y="{y}" width="{days * Cell}" height="{Row - 2}" fill="#ebedf0"/>""");
             for (var d = 0; d < days; d++)
             {
                 if (counts[d] > 0)
                 {
                     var fill = counts[d] switch { 1 => "#9be9a8", <= 3 => "#40c463", _ => "#216e39" };
-                    html.Append(CultureInfo.InvariantCulture, $"""<rect x="{Label + (d * Cell)}" y="{y}" width="{Cell - 1}" height="{Row - 2}" fill="{fill}"/>""");
+                    // The title is what a hover (or a screen reader) reads: whose day, which day, how many posts.
+                    html.Append(CultureInfo.InvariantCulture, $"""<rect x="{Label + (d * Cell)}" y="{y}" width="{Cell - 1}" height="{Row - 2}" fill="{fill}"><title>{Html.E(accounts[r].Name)} {first.AddDays(d):yyyy-MM-dd}: {counts[d]}</title></rect>""");
                 }
             }
         }

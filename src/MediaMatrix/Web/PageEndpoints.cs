@@ -3,6 +3,7 @@ using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Storage;
 using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Monitoring.Worklist;
 using MediaMatrix.Web.Pages;
 
 namespace MediaMatrix.Web;
@@ -29,7 +30,9 @@ internal static class PageEndpoints
         return app;
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, MatrixView view, IPostStore postStore, CancellationToken ct)
+    private static async Task<IResult> OverviewAsync(
+        HttpContext context, MatrixView view, IPostStore postStore, IContentFindingStore findings, ICaseStore cases, IAlertStore alerts,
+        PassRateHistory passRate, AssessmentOptions options, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
@@ -43,6 +46,9 @@ internal static class PageEndpoints
             ["Posts"] = posts,
             ["OpenAlerts"] = await OpenAlerts.CountsAsync(context, ct),
             ["Now"] = view.Now,
+            ["Work"] = TodaysWork.Of(report, await findings.GetContentFindingsAsync(ct), await cases.GetCasesAsync(ct), await alerts.GetOpenAlertsAsync(ct),
+                options.EarlyWarningWorkingDays, view.Now),
+            ["Weeks"] = await passRate.WeeklyAsync(ct),
             ["Progress"] = await FirstRound.ProgressAsync(report, postStore, ct),
         });
     }

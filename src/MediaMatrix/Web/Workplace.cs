@@ -14,6 +14,7 @@ internal static class Workplace
         services.AddSingleton<Readiness>();
         services.AddSingleton<TaskBook>();
         services.AddSingleton<MatrixView>();
+        services.AddSingleton<PassRateHistory>();
         services.AddProblemDetails();
         services.AddExceptionHandler<StoreOutageHandler>();
         services.AddRetryAfterOnRejection();

@@ -192,7 +192,8 @@ public sealed partial class LanguageTests : IAsyncLifetime
                 names[value] = latin;
             }
 
-            return m.Groups["lead"].Value + latin;
+            // A flow list (a task rule's keywords) stays a list.
+            return m.Groups["lead"].Value + (value.TrimStart().StartsWith('[') ? $"[{latin}]" : latin);
         });
     }
 

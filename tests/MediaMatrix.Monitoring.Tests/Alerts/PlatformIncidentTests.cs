@@ -164,7 +164,7 @@ public sealed class PlatformIncidentTests
     private static AlertChanges Run(IReadOnlyCollection<Alert> open, DateTimeOffset now, params (Account Account, PollState? Poll)[] accounts) =>
         AlertRules.Evaluate(open,
             [.. accounts.Select(a => new AccountStanding(a.Poll is { LastSuccessAt: not null } ? Qualified(a.Account.Id, now) : Unknown(a.Account.Id, now), a.Poll))],
-            [], now, Options, null, [.. accounts.Select(a => new CollectionStanding(a.Account, a.Poll))]);
+            [], now, Options, null, null, [.. accounts.Select(a => new CollectionStanding(a.Account, a.Poll))]);
 
     private static IEnumerable<Alert> Incidents(IEnumerable<Alert> alerts) => alerts.Where(a => a.Kind == AlertKind.PlatformIncident);
 

@@ -1,0 +1,45 @@
+using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
+using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Monitoring.Worklist;
+
+namespace MediaMatrix.Web;
+
+/// <summary>
+/// The overview's 12-week pass rate, read from every account's stored evaluations. Those records are kept at most about
+/// once a day (Assessment:Stability:MinimumSpacing), so the trend is read at most every ten minutes, not per page view:
+/// one history read per account is the cost, and a large matrix should not pay it on every click.
+/// </summary>
+internal sealed class PassRateHistory(IEvaluationStore evaluations, MatrixConfig matrix, TimeProvider time) : IDisposable
+{
+    public const int Weeks = 12;
+    private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(10);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (DateTimeOffset At, IReadOnlyList<WeekPassRate> Weeks)? _cached;
+
+    public async Task<IReadOnlyList<WeekPassRate>> WeeklyAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_cached is { } hit && now - hit.At < Reuse && now >= hit.At)
+            return hit.Weeks;
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_cached is { } again && now - again.At < Reuse && now >= again.At)
+                return again.Weeks;
+            var records = new List<EvaluationRecord>();
+            foreach (var account in matrix.Accounts)
+                records.AddRange(await evaluations.GetEvaluationHistoryAsync(account.Id, Weeks * 7, ct));
+            var weeks = PassRateTrend.Weekly(records, now, matrix.Matrix.TimeZone, Weeks);
+            _cached = (now, weeks);
+            return weeks;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}
