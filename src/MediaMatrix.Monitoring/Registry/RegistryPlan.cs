@@ -109,8 +109,11 @@ public sealed record RegistryPlan(
     }
 
     /// <summary>The accounts filed as closed that the caller should poll to tell whether they still post.</summary>
-    public static IReadOnlyList<string> ClosedAccounts(MatrixConfig matrix, IReadOnlyList<RegistryEntry> entries) =>
-        [.. Match(matrix, entries).Where(m => m.Key.Status == FilingStatus.Closed).Select(m => m.Value).Distinct()];
+    public static IReadOnlyList<string> ClosedAccounts(MatrixConfig matrix, IReadOnlyList<RegistryEntry> entries) => [.. ClosedOn(matrix, entries).Keys];
+
+    /// <summary>Each account filed as closed, with the closure date its row gives (null when the row gives none).</summary>
+    public static IReadOnlyDictionary<string, DateOnly?> ClosedOn(MatrixConfig matrix, IReadOnlyList<RegistryEntry> entries) =>
+        Match(matrix, entries).Where(m => m.Key.Status == FilingStatus.Closed).ToDictionary(m => m.Value, m => m.Key.ClosedOn, StringComparer.Ordinal);
 
     private static bool SameFiledOnly(Filing a, Filing b) =>
         a.Platform == b.Platform && (a.Name == b.Name || (a.Number is not null && a.Number == b.Number) || (a.Ref is not null && a.Ref == b.Ref));

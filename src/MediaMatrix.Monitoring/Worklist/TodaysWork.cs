@@ -37,8 +37,8 @@ public static class TodaysWork
             .OrderBy(f => f.FoundAt).ThenBy(f => f.Id, StringComparer.Ordinal)
             .Select(f => new WorkItem(WorkKind.UnconfirmedFinding, f.AccountId, $"{Name(f.AccountId)} · {f.PostTitle}", f.FoundAt, AccountLink(f.AccountId) + "#content-findings")));
 
+        // OverdueAt looks at open cases only.
         items.AddRange(cases
-            .Where(c => c.ClosedAt is null)
             .SelectMany(c => CaseSteps.OverdueAt(c, now).Select(s => (Case: c, Step: s)))
             .OrderBy(x => x.Step.DueAt).ThenBy(x => x.Case.Id, StringComparer.Ordinal)
             .Select(x => new WorkItem(WorkKind.OverdueStep, x.Case.AccountId, Name(x.Case.AccountId), x.Step.DueAt, "/cleanup#cases") { Step = x.Step }));

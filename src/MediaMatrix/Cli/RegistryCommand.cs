@@ -80,7 +80,7 @@ internal static class RegistryCommand
     /// </summary>
     private static async Task<RegistryPlan> PlanAsync(IConfiguration settings, MatrixConfig matrix, IReadOnlyList<RegistryEntry> entries, CancellationToken cancellationToken)
     {
-        var closed = RegistryPlan.ClosedAccounts(matrix, entries).ToHashSet(StringComparer.Ordinal);
+        var closedOn = RegistryPlan.ClosedOn(matrix, entries);
         await using var provider = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Error).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddMonitoring(settings, matrix)
@@ -88,15 +88,14 @@ internal static class RegistryCommand
         var veto = provider.GetRequiredService<AssessmentOptions>().VetoWindow;
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         var newest = new Dictionary<string, NewestPost>(StringComparer.Ordinal);
-        if (closed.Count > 0)
+        if (closedOn.Count > 0)
         {
-            var accounts = matrix.Accounts.Where(a => closed.Contains(a.Id)).ToList();
+            var accounts = matrix.Accounts.Where(a => closedOn.ContainsKey(a.Id)).ToList();
             await OneShotRun.PollOnceAsync(provider, matrix with { Accounts = accounts }, cancellationToken);
             var store = provider.GetRequiredService<IPostStore>();
             foreach (var account in accounts)
             {
-                var closedOn = entries.First(e => RegistryPlan.Match(matrix, entries).GetValueOrDefault(e) == account.Id).ClosedOn;
-                var since = closedOn is { } day
+                var since = closedOn[account.Id] is { } day
                     ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), matrix.Matrix.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)))
                     : now - veto;
                 var posts = await store.GetPostsAsync(account.Id, since, cancellationToken);

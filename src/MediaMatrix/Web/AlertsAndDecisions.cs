@@ -10,10 +10,10 @@ namespace MediaMatrix.Web;
 /// <summary>Open alert counts per account, for the overview (a task alert counts for each assignee it names).</summary>
 internal static class OpenAlerts
 {
-    public static async Task<IReadOnlyDictionary<string, int>> CountsAsync(HttpContext context, CancellationToken ct)
+    public static IReadOnlyDictionary<string, int> Counts(IReadOnlyList<Alert> open)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var alert in await context.RequestServices.GetRequiredService<IAlertStore>().GetOpenAlertsAsync(ct))
+        foreach (var alert in open)
         {
             foreach (var account in alert.Accounts.Count > 0 ? alert.Accounts : [alert.Subject])
             {

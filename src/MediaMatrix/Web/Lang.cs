@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaMatrix.Monitoring.Assessment;
+using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Web;
 
@@ -25,11 +26,11 @@ public readonly record struct Lang(bool English)
 
     /// <summary>A time in the matrix's zone, to the minute; "—" for none.</summary>
     public string Time(DateTimeOffset? at) =>
-        at is not { } t ? "—" : (Zone is null ? t : TimeZoneInfo.ConvertTime(t, Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        at is not { } t ? "—" : Zone is null ? t.ToString(ZoneClock.Pattern, CultureInfo.InvariantCulture) : ZoneClock.Time(t, Zone);
 
     /// <summary>A day in the matrix's zone, for a date the source stated without a time.</summary>
     public string Day(DateTimeOffset at) =>
-        (Zone is null ? at : TimeZoneInfo.ConvertTime(at, Zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Zone is null ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ZoneClock.Day(at, Zone);
 
     /// <summary>The sentence naming the zone, for the page footer.</summary>
     public string ZoneNote(DateTimeOffset now)
@@ -42,8 +43,7 @@ public readonly record struct Lang(bool English)
     public (string Zone, string Utc) ZoneOffset(DateTimeOffset now)
     {
         var zone = Zone ?? TimeZoneInfo.Utc;
-        var offset = zone.GetUtcOffset(now);
-        return (zone.Id, $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}");
+        return (zone.Id, ZoneClock.Offset(zone, now));
     }
 
     private static TimeZoneInfo? ZoneOf(HttpContext context) =>

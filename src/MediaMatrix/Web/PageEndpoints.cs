@@ -38,15 +38,17 @@ internal static class PageEndpoints
         var report = await view.ReportAsync(ct);
         var filter = OverviewFilter.Of(context.Request.Query);
         var posts = await view.PostsAsync(report.Accounts.Where(r => filter.Matches(r.Account, r.Evaluation)).Select(r => r.Account.Id), TimeSpan.FromDays(90), ct);
+        // One read of the open alerts serves both the per-account counts and the work list.
+        var open = await alerts.GetOpenAlertsAsync(ct);
         return PageResults.Render<Overview>(context, lang, new()
         {
             ["MatrixName"] = view.Matrix.Matrix.Name,
             ["Report"] = report,
             ["Filter"] = filter,
             ["Posts"] = posts,
-            ["OpenAlerts"] = await OpenAlerts.CountsAsync(context, ct),
+            ["OpenAlerts"] = OpenAlerts.Counts(open),
             ["Now"] = view.Now,
-            ["Work"] = TodaysWork.Of(report, await findings.GetContentFindingsAsync(ct), await cases.GetCasesAsync(ct), await alerts.GetOpenAlertsAsync(ct),
+            ["Work"] = TodaysWork.Of(report, await findings.GetContentFindingsAsync(ct), await cases.GetCasesAsync(ct), open,
                 options.EarlyWarningWorkingDays, view.Now),
             ["Weeks"] = await passRate.WeeklyAsync(ct),
             ["Progress"] = await FirstRound.ProgressAsync(report, postStore, ct),
