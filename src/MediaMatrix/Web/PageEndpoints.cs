@@ -63,7 +63,7 @@ internal static class PageEndpoints
         var row = report.Accounts.FirstOrDefault(r => r.Account.Id == id);
         if (row.Account is null)
         {
-            return Layout.Page(context, lang, "404", $"<h1>404</h1><p>{lang.T("没有这个账号", "No such account")}</p>", 404);
+            return PageResults.Problem(context, lang, "404", PageResults.Strings(context)["没有这个账号"], 404, heading: "404", back: "/");
         }
 
         var history = await evaluations.GetEvaluationHistoryAsync(id, 90, ct);
@@ -109,7 +109,7 @@ internal static class PageEndpoints
         if (error is not null)
         {
             var lang = Lang.Of(context);
-            return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
+            return PageResults.Problem(context, lang, PageResults.Strings(context)["清理看板"], error, 400, back: "/cleanup");
         }
 
         view.Changed();
@@ -129,7 +129,7 @@ internal static class PageEndpoints
         if (error is not null)
         {
             var lang = Lang.Of(context);
-            return Layout.Page(context, lang, lang.T("清理看板", "Cleanup"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p><p><a href=\"/cleanup\">←</a></p>", 400);
+            return PageResults.Problem(context, lang, PageResults.Strings(context)["清理看板"], error, 400, back: "/cleanup");
         }
 
         await decisions.SaveDecisionAsync(decision!, ct);

@@ -37,6 +37,15 @@ internal static class PageResults
         return new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
     }
 
+    /// <summary>The pages' strings (Chinese text as key, English in Resources), for an endpoint that names a page or a refusal.</summary>
+    public static Microsoft.Extensions.Localization.IStringLocalizer Strings(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource>>();
+
+    /// <summary>A refusal page (Pages/Problem.razor): the reason, and where to go back to.</summary>
+    public static IResult Problem(HttpContext context, Lang lang, string title, string message, int status,
+        string? heading = null, string? back = null, string? other = null) =>
+        Render<Problem>(context, lang, new() { ["Title"] = title, ["Message"] = message, ["Heading"] = heading, ["Back"] = back, ["Other"] = other }, status);
+
     /// <summary>A page still built as encoded text (see ADR 0007: the reports page), inside the same frame.</summary>
     public static IResult Legacy(HttpContext context, Lang lang, string title, string body, int status = 200) =>
         Render<LegacyPage>(context, lang, new() { ["Title"] = title, ["Body"] = body }, status);

@@ -21,8 +21,8 @@ internal static class RefusalPage
         if (WantsPage(context.Request))
         {
             var lang = Lang.Of(context);
-            var html = $"<h1>{status}</h1><p role=\"alert\">{Html.E(lang.T(page.Zh, page.En))}</p><p lang=\"{(lang.English ? "zh-CN" : "en")}\"><small>{Html.E(lang.English ? page.Zh : page.En)}</small></p>";
-            await Layout.Page(context, lang, title, html, status).ExecuteAsync(context);
+            await PageResults.Problem(context, lang, title, lang.T(page.Zh, page.En), status,
+                heading: status.ToString(CultureInfo.InvariantCulture), other: lang.English ? page.Zh : page.En).ExecuteAsync(context);
             return;
         }
 
