@@ -2,11 +2,12 @@ using MediaMatrix.Access;
 using MediaMatrix.Hosting;
 using MediaMatrix.Monitoring.Content;
 using MediaMatrix.Monitoring.Storage;
+using MediaMatrix.Web.Pages;
 
 namespace MediaMatrix.Web;
 
 /// <summary>The content findings queue (/content-findings, the alert queue's findings filter) and the confirm / dismiss
-/// form posts behind <see cref="ContentFindingsSection"/>.</summary>
+/// form posts behind its table (Pages/ContentFindingsTable.razor, also on the account page).</summary>
 internal static class ContentFindingForms
 {
     public static WebApplication MapContentFindingForms(this WebApplication app)
@@ -23,15 +24,15 @@ internal static class ContentFindingForms
         var (filter, error) = ContentFindingInput.ReadStatus(status.Length == 0 ? "proposed" : status);
         if (error is not null)
         {
-            return Layout.Page(context, lang, lang.T("内容检查发现", "Content findings"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>", 400);
+            return Refused(context, lang, error);
         }
 
         var rows = (await store.GetContentFindingsAsync(ct)).Where(f => filter is null || f.Status == filter).ToList();
-        var html = new System.Text.StringBuilder(8 * 1024);
-        html.Append($"<h1>{lang.T("内容检查发现", "Content findings")} <small>{rows.Count}</small></h1>");
-        html.Append($"""<nav class="filters" aria-label="{lang.T("筛选", "Filter")}"><a href="/alerts">{lang.T("告警", "Alerts")}</a> · <a href="/content-findings?status=proposed">{lang.T("待确认", "To confirm")}</a> · <a href="/content-findings?status=confirmed">{lang.T("已确认", "Confirmed")}</a> · <a href="/content-findings?status=dismissed">{lang.T("已排除", "Dismissed")}</a> · <a href="/content-findings?status=all">{lang.T("全部", "All")}</a></nav>""");
-        ContentFindingsSection.Append(html, context, rows, lang, withAccount: true);
-        return Layout.Page(context, lang, lang.T("内容检查发现", "Content findings"), html.ToString());
+        return PageResults.Render<ContentFindingsQueue>(context, lang, new()
+        {
+            ["Findings"] = rows,
+            ["Operate"] = context.User.CanOperate(),
+        });
     }
 
     private static async Task<IResult> DecideAsync(string id, string decision, HttpContext context, IContentFindingStore store, MatrixView view, LatestReport latest, CancellationToken ct)
@@ -41,7 +42,7 @@ internal static class ContentFindingForms
         var (kind, note, error) = ContentFindingInput.ReadDecision(decision, form["note"]);
         if (error is not null)
         {
-            return Layout.Page(context, lang, lang.T("内容检查发现", "Content findings"), $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>", 400);
+            return Refused(context, lang, error);
         }
 
         var result = await store.DecideAsync(id, kind, view.Now, context.User.Identity!.Name!, note!, ct);
@@ -50,6 +51,9 @@ internal static class ContentFindingForms
             ? Results.NotFound()
             : Results.Redirect("/accounts/" + Uri.EscapeDataString(result.Finding!.AccountId));
     }
+
+    private static IResult Refused(HttpContext context, Lang lang, string error) =>
+        PageResults.Problem(context, lang, PageResults.Strings(context)["内容检查发现"], error, 400);
 }
 
 /// <summary>What a decision on a content finding needs, read from a form or the API; the error names the field.</summary>

@@ -16,9 +16,12 @@ internal static class Html
     public static string E(string? text) => text is null ? "" : Encoder.Encode(text);
 
     /// <summary>An attribute-safe href: the URL if it is absolute http(s), else '#'.</summary>
-    public static string Href(string? url) =>
+    public static string Href(string? url) => Encoder.Encode(SafeUrl(url));
+
+    /// <summary>The URL if it is absolute http(s), else '#', NOT encoded: for a Razor attribute, which encodes it.</summary>
+    public static string SafeUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? Encoder.Encode(uri.AbsoluteUri)
+            ? uri.AbsoluteUri
             : "#";
 
     /// <summary>A link inside this site, built from our own path segments (each one encoded).</summary>

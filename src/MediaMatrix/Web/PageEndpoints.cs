@@ -56,7 +56,8 @@ internal static class PageEndpoints
     }
 
     private static async Task<IResult> AccountAsync(
-        string id, HttpContext context, MatrixView view, IPostStore posts, IEvaluationStore evaluations, AssessmentOptions options, CancellationToken ct)
+        string id, HttpContext context, MatrixView view, IPostStore posts, IEvaluationStore evaluations, IContentFindingStore contentFindings,
+        IFindingStore findings, IAlertStore alerts, IDecisionStore decisions, AssessmentOptions options, CancellationToken ct)
     {
         var lang = Lang.Of(context);
         var report = await view.ReportAsync(ct);
@@ -66,17 +67,24 @@ internal static class PageEndpoints
             return PageResults.Problem(context, lang, "404", PageResults.Strings(context)["没有这个账号"], 404, heading: "404", back: "/");
         }
 
-        var history = await evaluations.GetEvaluationHistoryAsync(id, 90, ct);
-        var poll = (await posts.GetPollStatesAsync([id], ct)).GetValueOrDefault(id);
-        var recent = await posts.GetPostsAsync(id, view.Now.AddDays(-30), ct);
         var grid = await view.CompletionsAsync(ct);
-        var tasks = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList();
-        var html = AccountPage.Render(row.Account, row.Evaluation, history, options.Stability.WeakThreshold, poll, recent, tasks, lang,
-            context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource>>());
-        await AccountContent.AppendAsync(html, context, id, lang, ct);
-        await FindingsSection.AppendAsync(html, context, id, view.Now, lang, ct);
-        await AccountSections.AppendAsync(html, context, id, lang, ct);
-        return Layout.Page(context, lang, row.Account.Name, html.ToString());
+        var open = (await alerts.GetOpenAlertsAsync(ct)).Where(a => a.Subject == id || a.Accounts.Contains(id));
+        return PageResults.Render<AccountPage>(context, lang, new()
+        {
+            ["Account"] = row.Account,
+            ["Evaluation"] = row.Evaluation,
+            ["History"] = await evaluations.GetEvaluationHistoryAsync(id, 90, ct),
+            ["WeakThreshold"] = options.Stability.WeakThreshold,
+            ["Poll"] = (await posts.GetPollStatesAsync([id], ct)).GetValueOrDefault(id),
+            ["Posts"] = await posts.GetPostsAsync(id, view.Now.AddDays(-30), ct),
+            ["Tasks"] = grid.Tasks.Select(t => (Task: t, Cell: grid.Cell(t.Id, id))).Where(x => x.Cell is not null).Select(x => (x.Task, x.Cell!)).ToList(),
+            ["ContentFindings"] = (await contentFindings.GetContentFindingsAsync(ct)).Where(f => f.AccountId == id).ToList(),
+            ["ManualFindings"] = (await findings.GetFindingsAsync(ct)).Where(f => f.AccountId == id).ToList(),
+            ["Alerts"] = AlertsPage.Queue(open).ToList(),
+            ["Decisions"] = await decisions.GetDecisionsAsync(id, ct),
+            ["Operate"] = context.User.CanOperate(),
+            ["Now"] = view.Now,
+        });
     }
 
     private static async Task<IResult> CleanupAsync(HttpContext context, MatrixView view, ICaseStore cases, CaseService service, CancellationToken ct)
