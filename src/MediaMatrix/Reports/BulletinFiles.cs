@@ -70,7 +70,7 @@ internal static class BulletinFiles
 
 /// <summary>What the folder keeps about one generated bulletin, beside its files. Times are ISO 8601 with offsets (machine
 /// data); the page shows them in the matrix's zone.</summary>
-internal sealed record BulletinRecord(
+public sealed record BulletinRecord(
     string Period, string Kind, string Pack, string PackTitle, DateTimeOffset GeneratedAt, DateTimeOffset EvaluatedAt, IReadOnlyList<string> Formats)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -60,7 +60,13 @@ internal static class AlertEndpoints
     private static async Task<IResult> QueueAsync(HttpContext context, IAlertStore store, string? error, CancellationToken ct)
     {
         var lang = Lang.Of(context);
-        var open = AlertsPage.Queue(await store.GetOpenAlertsAsync(ct)).ToList();
-        return Layout.Page(context, lang, lang.T("告警", "Alerts"), AlertsPage.Render(context, open, lang, error), error is null ? 200 : 400);
+        var accounts = context.RequestServices.GetService<Monitoring.Matrix.MatrixConfig>()?.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        return PageResults.Render<Pages.Alerts>(context, lang, new()
+        {
+            ["Open"] = AlertsPage.Queue(await store.GetOpenAlertsAsync(ct)).ToList(),
+            ["Accounts"] = accounts,
+            ["Operate"] = context.User.CanOperate(),
+            ["Message"] = error,
+        }, error is null ? 200 : 400);
     }
 }

@@ -1,6 +1,7 @@
 using MediaMatrix.Access;
 using MediaMatrix.Monitoring.Bulletins;
 using MediaMatrix.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaMatrix.Web;
 
@@ -38,11 +39,16 @@ internal static class BulletinEndpoints
         return app;
     }
 
-    private static IResult Page(HttpContext context, MatrixView view, IConfiguration settings, string? error = null)
+    private static RazorComponentResult<Pages.Reports> Page(HttpContext context, MatrixView view, IConfiguration settings, string? error = null)
     {
         var lang = Lang.Of(context);
-        var body = ReportsPage.Render(context, BulletinFolder.List(settings), CurrentQuarter(view), lang, error);
-        return Layout.Page(context, lang, lang.T("报告与导出", "Reports"), body, error is null ? 200 : 400);
+        return PageResults.Render<Pages.Reports>(context, lang, new()
+        {
+            ["Bulletins"] = BulletinFolder.List(settings),
+            ["Suggested"] = CurrentQuarter(view),
+            ["Operate"] = context.User.CanOperate(),
+            ["Error"] = error,
+        }, error is null ? 200 : 400);
     }
 
     private static async Task<IResult> GenerateAsync(HttpContext context, MatrixView view, BulletinService bulletins, IConfiguration settings, TimeProvider time, CancellationToken ct)
@@ -51,7 +57,7 @@ internal static class BulletinEndpoints
         var lang = Lang.Of(context);
         var zone = view.Matrix.Matrix.TimeZone;
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
-        var (period, error) = BulletinInput.Read(form["kind"], form["period"], zone, now, lang);
+        var (period, error) = BulletinInput.Read(form["kind"], form["period"], zone, now, PageResults.Strings(context));
         if (error is not null)
             return Page(context, view, settings, error);
 

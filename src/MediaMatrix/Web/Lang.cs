@@ -1,5 +1,4 @@
 using System.Globalization;
-using MediaMatrix.Monitoring.Assessment;
 using MediaMatrix.Monitoring.Matrix;
 
 namespace MediaMatrix.Web;
@@ -32,13 +31,6 @@ public readonly record struct Lang(bool English)
     public string Day(DateTimeOffset at) =>
         Zone is null ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ZoneClock.Day(at, Zone);
 
-    /// <summary>The sentence naming the zone, for the page footer.</summary>
-    public string ZoneNote(DateTimeOffset now)
-    {
-        var (zone, utc) = ZoneOffset(now);
-        return T($"页面时间均为 {zone}（{utc}）", $"Times on this page are {zone} ({utc})");
-    }
-
     /// <summary>The zone's id and its offset at <paramref name="now"/> as "UTC+08:00".</summary>
     public (string Zone, string Utc) ZoneOffset(DateTimeOffset now)
     {
@@ -50,24 +42,4 @@ public readonly record struct Lang(bool English)
         context.RequestServices.GetService<Monitoring.Matrix.MatrixConfig>()?.Matrix.TimeZone;
 
     public string Code => English ? "en" : "zh-CN";
-
-    public string T(string zh, string en) => English ? en : zh;
-
-    internal string Reason(Reason reason) => Html.E(English ? reason.En : reason.Zh);
-
-    public string Verdict(Verdict verdict) => verdict switch
-    {
-        Monitoring.Assessment.Verdict.Qualified => T("合格", "Qualified"),
-        Monitoring.Assessment.Verdict.Unqualified => T("不合格", "Unqualified"),
-        _ => T("数据不足", "Unknown"),
-    };
-
-    public string Disposition(DispositionKind? kind) => kind switch
-    {
-        DispositionKind.Retain => T("保留", "Retain"),
-        DispositionKind.Rectify => T("限期整改", "Rectify"),
-        DispositionKind.Merge => T("归集整合", "Merge"),
-        DispositionKind.Close => T("注销关停", "Close"),
-        _ => "—",
-    };
 }

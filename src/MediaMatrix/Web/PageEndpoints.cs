@@ -96,7 +96,10 @@ internal static class PageEndpoints
             ["Report"] = report,
             ["Decisions"] = await CleanupDecisions.LatestAsync(context, ct),
             ["Operate"] = context.User.CanOperate(),
-            ["CasesHtml"] = CasesSection.Render(context, await cases.GetCasesAsync(ct), view.Matrix, view.Now, service.Options.ShowClosedFor, lang),
+            ["Cases"] = await cases.GetCasesAsync(ct),
+            ["Matrix"] = view.Matrix,
+            ["Now"] = view.Now,
+            ["ShowClosedFor"] = service.Options.ShowClosedFor,
         });
     }
 
@@ -150,7 +153,13 @@ internal static class PageEndpoints
     {
         var lang = Lang.Of(context);
         var grid = await view.CompletionsAsync(ct);
-        return Layout.Page(context, lang, lang.T("集群任务", "Tasks"), TasksPage.Render(context, grid, view.Matrix, lang, message), message is null ? 200 : 400);
+        return PageResults.Render<Tasks>(context, lang, new()
+        {
+            ["Grid"] = grid,
+            ["Matrix"] = view.Matrix,
+            ["Operate"] = context.User.CanOperate(),
+            ["Message"] = message,
+        }, message is null ? 200 : 400);
     }
 
     private static async Task<IResult> CreateTaskAsync(HttpContext context, MatrixView view, CancellationToken ct)

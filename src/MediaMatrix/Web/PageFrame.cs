@@ -45,8 +45,4 @@ internal static class PageResults
     public static IResult Problem(HttpContext context, Lang lang, string title, string message, int status,
         string? heading = null, string? back = null, string? other = null) =>
         Render<Problem>(context, lang, new() { ["Title"] = title, ["Message"] = message, ["Heading"] = heading, ["Back"] = back, ["Other"] = other }, status);
-
-    /// <summary>A page still built as encoded text (see ADR 0007: the reports page), inside the same frame.</summary>
-    public static IResult Legacy(HttpContext context, Lang lang, string title, string body, int status = 200) =>
-        Render<LegacyPage>(context, lang, new() { ["Title"] = title, ["Body"] = body }, status);
 }

@@ -21,7 +21,8 @@ internal static class RefusalPage
         if (WantsPage(context.Request))
         {
             var lang = Lang.Of(context);
-            await PageResults.Problem(context, lang, title, lang.T(page.Zh, page.En), status,
+            // Both languages on purpose (the second with its own lang): a refusal may reach someone before they chose one.
+            await PageResults.Problem(context, lang, title, lang.English ? page.En : page.Zh, status,
                 heading: status.ToString(CultureInfo.InvariantCulture), other: lang.English ? page.Zh : page.En).ExecuteAsync(context);
             return;
         }

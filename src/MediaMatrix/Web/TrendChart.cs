@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MediaMatrix.Monitoring.Worklist;
+using Microsoft.Extensions.Localization;
 
 namespace MediaMatrix.Web;
 
@@ -12,10 +13,10 @@ internal static class TrendChart
 {
     private const int Width = 640, Height = 200, Pad = 36, Bottom = 28;
 
-    public static string PassRate(IReadOnlyList<WeekPassRate> weeks, Lang lang)
+    public static string PassRate(IReadOnlyList<WeekPassRate> weeks, IStringLocalizer l)
     {
         var html = new StringBuilder(4096);
-        var title = lang.T($"近{weeks.Count}周合格率", $"Pass rate, last {weeks.Count} weeks");
+        var title = l["近{0}周合格率", weeks.Count];
         html.Append(CultureInfo.InvariantCulture, $"""<svg class="pass-rate" role="img" aria-label="{Html.E(title)}" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}" xmlns="http://www.w3.org/2000/svg"><title>{Html.E(title)}</title>""");
         html.Append(CultureInfo.InvariantCulture, $"""<rect x="{Pad}" y="4" width="{Width - Pad - 4}" height="{Height - Bottom - 4}" fill="#fff" stroke="#cbd2d9"/>""");
         foreach (var tick in new[] { 0, 50, 100 })
@@ -53,12 +54,12 @@ internal static class TrendChart
                 html.Append(CultureInfo.InvariantCulture, $"""<text x="{X(i) - 14:0.#}" y="{Height - 10}">{label}</text>""");
             if (week.Rate is not { } rate)
                 continue;
-            var text = lang.T($"{week.Monday:yyyy-MM-dd} 起一周：合格 {week.Qualified}/{week.Judged}（{rate * 100:0}%）", $"Week of {week.Monday:yyyy-MM-dd}: {week.Qualified}/{week.Judged} qualified ({rate * 100:0}%)");
+            var text = l["{0} 起一周：合格 {1}/{2}（{3}%）", week.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), week.Qualified, week.Judged, (rate * 100).ToString("0", CultureInfo.InvariantCulture)];
             html.Append(CultureInfo.InvariantCulture, $"""<circle cx="{X(i):0.#}" cy="{Y(rate):0.#}" r="4" fill="#1f3a5f"><title>{Html.E(text)}</title></circle>""");
         }
 
         if (weeks.All(w => w.Rate is null))
-            html.Append(CultureInfo.InvariantCulture, $"""<text x="{Pad + 12}" y="{Height / 2}">{Html.E(lang.T("暂无已保存的检查记录", "No stored evaluations yet"))}</text>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<text x="{Pad + 12}" y="{Height / 2}">{Html.E(l["暂无已保存的检查记录"])}</text>""");
         html.Append("</svg>");
         return html.ToString();
     }
