@@ -6,6 +6,8 @@ namespace MediaMatrix.Hosting;
 /// all stay reachable without login.</summary>
 internal static class HealthEndpoints
 {
+    public const string MetricsPath = "/metrics";
+
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -15,7 +17,7 @@ internal static class HealthEndpoints
             var body = (report.Ready ? "ready\n" : "not ready\n") + string.Join('\n', report.Lines) + "\n";
             return Results.Text(body, statusCode: report.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapMetrics("/metrics");
+        app.MapMetrics(MetricsPath);
         return app;
     }
 }

@@ -2,14 +2,15 @@ using Prometheus;
 
 namespace MediaMatrix.Hosting;
 
-/// <summary>Wires the scrape-time series into prometheus-net: before each collection, read the store and drain Redis timings.</summary>
+/// <summary>Wires the scrape-time series into prometheus-net: each scrape of /metrics reads this host's store and drains its
+/// Redis timings, then exports.</summary>
 internal static partial class MetricsRegistration
 {
-    // prometheus-net's registry is process-wide and its callbacks cannot be removed, so one callback is registered
-    // once and calls whichever host is running now (tests start and stop several hosts in one process).
-    private static readonly Lock Gate = new();
-    private static RegisterOnStart? current;
-    private static bool callbackRegistered;
+    // prometheus-net's registry is process-wide. A scrape sets the gauges from its own host's store and exports them while
+    // holding this gate, so two scrapes never interleave their updates, and with several hosts in one process (the tests)
+    // each /metrics answers its own store. A registry callback could only call one host: one that started later, or none
+    // once that one stopped, and the first host's gauges then went stale.
+    private static readonly SemaphoreSlim Scraping = new(1, 1);
 
     /// <summary>/metrics: the evaluation's per-account snapshots (<see cref="MatrixGauges"/>), read back at scrape time
     /// with the Redis timings (<c>Metrics</c> caps the series).</summary>
@@ -24,45 +25,38 @@ internal static partial class MetricsRegistration
         services.AddSingleton<ScrapeTimeSeries>();
         services.AddSingleton<RedisCommandTiming>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisCommandTiming>());
-        services.AddHostedService<RegisterOnStart>();
+        services.AddSingleton<ScrapeUpdate>();
         return services;
     }
 
-    private static async Task BeforeCollectAsync(CancellationToken cancellationToken)
+    /// <summary>Before /metrics answers (on either port): this host's figures into the gauges, then the export, under the gate.</summary>
+    public static WebApplication UseScrapeTimeSeries(this WebApplication app)
     {
-        RegisterOnStart? host;
-        lock (Gate)
-            host = current;
-        if (host is not null)
-            await host.UpdateAsync(cancellationToken);
+        var update = app.Services.GetRequiredService<ScrapeUpdate>();
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.Equals(HealthEndpoints.MetricsPath, StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
+            await Scraping.WaitAsync(context.RequestAborted);
+            try
+            {
+                await update.UpdateAsync(context.RequestAborted);
+                await next(context);
+            }
+            finally
+            {
+                Scraping.Release();
+            }
+        });
+        return app;
     }
 
-    private sealed partial class RegisterOnStart(ScrapeTimeSeries series, RedisCommandTiming redis, ILogger<RegisterOnStart> logger) : IHostedService
+    private sealed partial class ScrapeUpdate(ScrapeTimeSeries series, RedisCommandTiming redis, ILogger<ScrapeUpdate> logger)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            lock (Gate)
-            {
-                current = this;
-                if (!callbackRegistered)
-                    Metrics.DefaultRegistry.AddBeforeCollectCallback(BeforeCollectAsync);
-                callbackRegistered = true;
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            lock (Gate)
-            {
-                if (current == this)
-                    current = null;
-            }
-
-            return Task.CompletedTask;
-        }
-
         public async Task UpdateAsync(CancellationToken cancellationToken)
         {
             redis.Drain();

@@ -49,6 +49,7 @@ internal static class MonitorHost
         app.UseRouting();
         app.UseBodyLimits();
         app.UseAccessControl();
+        app.UseScrapeTimeSeries();
         app.MapPages();
         app.MapApi();
         app.MapAdmin();
