@@ -4,6 +4,7 @@ using MediaMatrix.Monitoring.Cleanup;
 using MediaMatrix.Monitoring.Fetching;
 using MediaMatrix.Monitoring.Matrix;
 using MediaMatrix.Monitoring.Tasks;
+using MediaMatrix.Monitoring.Worklist;
 
 namespace MediaMatrix.Web;
 
@@ -92,6 +93,15 @@ public static class Labels
 
     public static string Step(CaseStepKind kind) => CaseSteps.StepZh(kind);
 
+    /// <summary>What a line of the overview's work list asks for.</summary>
+    public static string WorkKind(WorkKind kind) => kind switch
+    {
+        Monitoring.Worklist.WorkKind.VetoSoon => "即将否决",
+        Monitoring.Worklist.WorkKind.UnconfirmedFinding => "待确认问题",
+        Monitoring.Worklist.WorkKind.OverdueStep => "处置逾期",
+        _ => "未确认告警",
+    };
+
     /// <summary>The overview's sort and grouping choices, by their query value.</summary>
     public static readonly IReadOnlyList<(string Value, string Key)> Sorts = [("score", "按得分"), ("name", "按名称"), ("last-post", "按最近更新")];
 
@@ -113,6 +123,7 @@ public static class Labels
             .Concat(Enum.GetValues<FindingKind>().Select(FindingKind))
             .Concat(Enum.GetValues<FetchErrorClass>().Select(ErrorClass))
             .Concat(Enum.GetValues<CaseStepKind>().Select(Step))
+            .Concat(Enum.GetValues<WorkKind>().Select(WorkKind))
             .Concat(Sorts.Concat(Groups).Concat(Verdicts).Select(x => x.Key))
             .Where(k => k != "—")
             .Distinct(StringComparer.Ordinal);

@@ -119,8 +119,7 @@ internal static class PageEndpoints
 
         if (error is not null)
         {
-            var lang = Lang.Of(context);
-            return PageResults.Problem(context, lang, PageResults.Strings(context)["清理看板"], error, 400, back: "/cleanup");
+            return CleanupRefused(context, error);
         }
 
         view.Changed();
@@ -139,8 +138,7 @@ internal static class PageEndpoints
         var (decision, error) = DecisionInput.Read(id, row.Evaluation, form["action"], form["kind"], form["reason"], context.User.Identity!.Name!, time.GetUtcNow());
         if (error is not null)
         {
-            var lang = Lang.Of(context);
-            return PageResults.Problem(context, lang, PageResults.Strings(context)["清理看板"], error, 400, back: "/cleanup");
+            return CleanupRefused(context, error);
         }
 
         await decisions.SaveDecisionAsync(decision!, ct);
@@ -198,4 +196,7 @@ internal static class PageEndpoints
         view.Changed();
         return Results.Redirect("/tasks");
     }
+
+    private static IResult CleanupRefused(HttpContext context, string error) =>
+        PageResults.Problem(context, Lang.Of(context), PageResults.Strings(context)["清理看板"], error, 400, back: "/cleanup");
 }

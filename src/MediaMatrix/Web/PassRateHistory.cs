@@ -14,23 +14,29 @@ internal sealed class PassRateHistory(IEvaluationStore evaluations, MatrixConfig
 {
     public const int Weeks = 12;
     private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(10);
+    private const int ReadAhead = 64;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTimeOffset At, IReadOnlyList<WeekPassRate> Weeks)? _cached;
 
     public async Task<IReadOnlyList<WeekPassRate>> WeeklyAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_cached is { } hit && now - hit.At < Reuse && now >= hit.At)
-            return hit.Weeks;
+        if (Fresh(now) is { } hit)
+            return hit;
 
         await _gate.WaitAsync(ct);
         try
         {
-            if (_cached is { } again && now - again.At < Reuse && now >= again.At)
-                return again.Weeks;
+            if (Fresh(now) is { } again)
+                return again;
+            // A chunk of accounts' histories at a time, so the store answers them together rather than one round trip each.
             var records = new List<EvaluationRecord>();
-            foreach (var account in matrix.Accounts)
-                records.AddRange(await evaluations.GetEvaluationHistoryAsync(account.Id, Weeks * 7, ct));
+            foreach (var chunk in matrix.Accounts.Chunk(ReadAhead))
+            {
+                foreach (var history in await Task.WhenAll(chunk.Select(a => evaluations.GetEvaluationHistoryAsync(a.Id, Weeks * 7, ct))))
+                    records.AddRange(history);
+            }
+
             var weeks = PassRateTrend.Weekly(records, now, matrix.Matrix.TimeZone, Weeks);
             _cached = (now, weeks);
             return weeks;
@@ -40,6 +46,9 @@ internal sealed class PassRateHistory(IEvaluationStore evaluations, MatrixConfig
             _gate.Release();
         }
     }
+
+    private IReadOnlyList<WeekPassRate>? Fresh(DateTimeOffset now) =>
+        _cached is { } hit && now >= hit.At && now - hit.At < Reuse ? hit.Weeks : null;
 
     public void Dispose() => _gate.Dispose();
 }
